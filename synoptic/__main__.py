@@ -1,0 +1,5 @@
+import sys
+
+from synoptic.cli import main
+
+sys.exit(main())

@@ -1,0 +1,58 @@
+"""Lines repeated across the articles of a cluster are site furniture, not news.
+
+The catch is syndication: a wire story copied by three outlets repeats *every* line. So repeats are
+counted across families of articles — articles that share most of their lines count once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+COPY_LINE_SHARE = 0.5  # articles sharing ≥ half their lines are one family (copies of each other)
+COPY_MIN_SHARED = 2  # … and at least this many lines: one shared furniture line makes no copy
+SHORT_REPEAT_WORDS = 8  # a short line in two independent articles is furniture ("Read the full story")
+WIDE_REPEAT_FAMILIES = 3  # a line of any length in ≥3 families and ≥ half of them is furniture
+_KEY = re.compile(r"\W+")
+
+
+def line_key(text: str) -> str:
+    return _KEY.sub(" ", text.lower()).strip()
+
+
+def _families(lines_by_article: list[set[str]]) -> list[int]:
+    """Union articles whose line sets overlap by COPY_MIN_SHARED lines and COPY_LINE_SHARE of the smaller."""
+    parent = list(range(len(lines_by_article)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(lines_by_article):
+        for j in range(i):
+            b = lines_by_article[j]
+            smaller = min(len(a), len(b))
+            shared = len(a & b)
+            if shared >= COPY_MIN_SHARED and shared >= COPY_LINE_SHARE * smaller:
+                parent[find(i)] = find(j)
+    return [find(i) for i in range(len(lines_by_article))]
+
+
+def repeated_lines(lines_by_article: list[list[str]]) -> set[str]:
+    """Keys of the lines that count as cross-article boilerplate in this cluster."""
+    keys = [{line_key(line) for line in lines if line_key(line)} for lines in lines_by_article]
+    family = _families(keys)
+    families_of: dict[str, set[int]] = defaultdict(set)
+    for i, article_keys in enumerate(keys):
+        for key in article_keys:
+            families_of[key].add(family[i])
+    total = len(set(family))
+    repeated = set()
+    for key, fams in families_of.items():
+        if len(fams) >= 2 and len(key.split()) <= SHORT_REPEAT_WORDS:
+            repeated.add(key)
+        elif len(fams) >= WIDE_REPEAT_FAMILIES and len(fams) * 2 >= total:
+            repeated.add(key)
+    return repeated

@@ -1,0 +1,176 @@
+"""Named cleaning rules. Each looks at one line (a paragraph) of an article.
+
+Two kinds: *prefix* rules cut junk off the start of one of an article's first lines (date headers,
+syndication prefixes, datelines, a headline run into the body); *drop* rules remove a whole line
+(promo, contact, captions, credits, bylines). Rules never rewrite text, they only choose what to
+keep, so every kept character still has its offset in the original article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from synoptic.registry import Registry
+
+PREFIX_LINES = 3  # prefix junk sits in an article's first few non-empty lines
+PROMO_MAX_WORDS = 30  # promo/contact lines are short; a long line that mentions "newsletter" is news
+BYLINE_MAX_WORDS = 12
+
+
+@dataclass(frozen=True)
+class LineContext:
+    title: str | None
+    line_number: int  # among the article's non-empty lines, from 0
+
+
+@dataclass(frozen=True)
+class Cut:
+    """A prefix rule's verdict: drop ``length`` characters; ``value`` carries lifted metadata."""
+
+    length: int
+    value: str | None = None
+
+
+PrefixRule = Callable[[str, LineContext], Cut | None]
+DropRule = Callable[[str, LineContext], bool]
+
+PREFIX_RULES: Registry[PrefixRule] = Registry("prefix cleaning rule")
+DROP_RULES: Registry[DropRule] = Registry("line cleaning rule")
+
+
+def _words(line: str) -> int:
+    return len(line.split())
+
+
+_DATE_HEADER = re.compile(r"\s*date\s*[:=]?\s*(\d{4}-\d{2}-\d{2})\b[\s:,;|-]*", re.IGNORECASE)
+
+
+@PREFIX_RULES.register("date_header")
+def date_header(line: str, ctx: LineContext) -> Cut | None:
+    """``date 2017-10-17 …`` at the top of a body: the date goes to metadata, not the summary."""
+    match = _DATE_HEADER.match(line)
+    return Cut(match.end(), match.group(1)) if match else None
+
+
+_SYNDICATION = re.compile(r"\s*[A-Z][\w&.'’-]*(?: [A-Z0-9][\w&.'’-]*){0,4} (?:web|online|digital|desk|wire|news)\s?:\s+")
+
+
+@PREFIX_RULES.register("syndication_prefix")
+def syndication_prefix(line: str, ctx: LineContext) -> Cut | None:
+    """"Vastavam web: …" — a reposting site's label glued before the copied text."""
+    match = _SYNDICATION.match(line)
+    return Cut(match.end()) if match and match.end() < len(line) else None
+
+
+_DATELINE = re.compile(
+    r"\s*[A-Z][A-Z.'’ -]{1,40}"  # CITY in capitals
+    r"(?:,\s*[A-Z][\w.'’ -]{1,40}){0,2}"  # , Region / , January 22
+    r"\s*(?:\([^()]{1,40}\))?"  # (AP) / (Xinhua)
+    r"\s*(?:--|—|–|-|_)\s+"
+)
+
+
+@PREFIX_RULES.register("dateline")
+def dateline(line: str, ctx: LineContext) -> Cut | None:
+    """"LITTLETON, Colo. (AP) -- The …": place and agency belong to metadata, not a sentence."""
+    match = _DATELINE.match(line)
+    if not match or match.end() >= len(line):
+        return None
+    first_word = line.split(None, 1)[0].strip(",")
+    return Cut(match.end()) if first_word.isupper() and len(first_word) > 1 else None
+
+
+def _normalised(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+@PREFIX_RULES.register("headline_prefix")
+def headline_prefix(line: str, ctx: LineContext) -> Cut | None:
+    """A body that starts by repeating the headline with no break: cut the headline off."""
+    if not ctx.title:
+        return None
+    title = _normalised(ctx.title)
+    if not _normalised(line).startswith(title) or len(_normalised(line)) <= len(title) + 1:
+        return None
+    # Walk the original line until as many non-space characters as the title's have been passed.
+    needed, seen = len(title.replace(" ", "")), 0
+    for i, char in enumerate(line):
+        if not char.isspace():
+            seen += 1
+        if seen == needed:
+            rest = line[i + 1 :]
+            return Cut(i + 1 + len(rest) - len(rest.lstrip(" \t:-–—|")))
+    return None
+
+
+_PROMO = re.compile(
+    r"\bmost (?:read|popular|viewed|shared)\b|\bsign up (?:for|to|now|here)\b|\bsubscribe (?:to|now|for|here|today)\b"
+    r"|\b(?:our|free|daily|weekly|morning|evening) [\w' ]{0,30}newsletters?\b|\bfollow us\b|\bshare (?:this|on|via)\b"
+    r"|\bclick here\b|\bread more\b|\bwe pay for your stories\b|\bdownload (?:our|the) app\b|^\W*advertisement\W*$"
+    r"|\ball rights reserved\b|^\W*(?:related|recommended|more on this story|you may also like)\b[^.]*$"
+    r"|\b(?:like|follow) us on (?:facebook|twitter|x|instagram)\b",
+    re.IGNORECASE,
+)
+
+
+@DROP_RULES.register("promo")
+def promo(line: str, ctx: LineContext) -> bool:
+    """Newsletter, share, subscribe, "MOST READ" and similar site furniture."""
+    return _words(line) <= PROMO_MAX_WORDS and bool(_PROMO.search(line))
+
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\[email(?:&#160;|\s)protected\]", re.IGNORECASE)
+_PHONE = re.compile(r"(?:\+?\d[\d ()-]{7,}\d)")
+_CONTACT_WORDS = re.compile(r"\b(?:email|e-mail|call|contact|write to|text|whatsapp|tip|got a story|send)\b", re.IGNORECASE)
+
+
+@DROP_RULES.register("contact")
+def contact(line: str, ctx: LineContext) -> bool:
+    """"Got a story? Email … or call …" lines: an address or number plus an invitation."""
+    has_address = bool(_EMAIL.search(line) or _PHONE.search(line))
+    return _words(line) <= PROMO_MAX_WORDS and has_address and bool(_CONTACT_WORDS.search(line))
+
+
+_CREDIT_TAIL = re.compile(
+    r"(?:\b(?:REUTERS|Reuters|AFP|AP|EPA|UPI|Getty(?: Images)?|AP Photo|PHOTO|Photo|Picture|Image|Credit|Courtesy)"
+    r"\s*(?:[:/]|by)\s*[A-Z][\w.'’ /-]{1,60}"
+    r"|\([A-Z][\w.'’ -]{1,30}/[A-Z][\w.'’ -]{1,30}\)"
+    r"|\b(?:Getty Images|AFP via Getty Images|Shutterstock))\W*$"
+)
+_CREDIT_HEAD = re.compile(r"\s*(?:photo|picture|image|caption|pictured|above|top|file photo)\s*[:|]", re.IGNORECASE)
+
+
+@DROP_RULES.register("caption")
+def caption(line: str, ctx: LineContext) -> bool:
+    """Photo captions: a line that ends in a credit ("REUTERS/Name", "(Agency/Name)") or starts "Photo:"."""
+    return bool(_CREDIT_TAIL.search(line) or _CREDIT_HEAD.match(line))
+
+
+_CREDITS = re.compile(r"\W*(?:reporting|editing|writing|additional reporting|compiled|produced|edited)\s+by\b", re.IGNORECASE)
+
+
+@DROP_RULES.register("editing_credit")
+def editing_credit(line: str, ctx: LineContext) -> bool:
+    """"Editing by …", "Reporting by …; Editing by …"."""
+    return bool(_CREDITS.match(line))
+
+
+_CONTRIBUTED = re.compile(r"\bcontributed (?:to )?(?:this|the) (?:report|story|article)\W*$", re.IGNORECASE)
+
+
+@DROP_RULES.register("contributed")
+def contributed(line: str, ctx: LineContext) -> bool:
+    """"… contributed to this report." credits at the end of a story."""
+    return bool(_CONTRIBUTED.search(line))
+
+
+_BYLINE = re.compile(r"\s*By\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|del|della|da|di|du|la|le|van|von|der|den|al|bin|ibn))*\s*(?:$|,|\||/|-|—|and\b)")
+
+
+@DROP_RULES.register("byline")
+def byline(line: str, ctx: LineContext) -> bool:
+    """"By Jane Roe, Foreign Correspondent" — short, starts with By + a name, no full stop."""
+    stripped = line.strip()
+    return _words(stripped) <= BYLINE_MAX_WORDS and not stripped.endswith(".") and bool(_BYLINE.match(stripped))

@@ -1,0 +1,143 @@
+"""Command line: thin subcommands over synoptic's Python API.
+
+Exit codes: 0 all good; 1 some input failed (reported on stderr, the rest processed) or nothing
+could be briefed; 2 bad usage or options.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from synoptic import __version__
+from synoptic.errors import OptionsError, SynopticError
+from synoptic.ingest import iter_clusters, read_inputs
+from synoptic.options import load_options
+from synoptic.pipeline import brief_cluster, make_brief
+from synoptic.render import RENDERERS
+from synoptic.summarize import METHODS
+
+
+def _error(message: str) -> None:
+    print(f"synoptic: error: {message}", file=sys.stderr)
+
+
+def _add_brief_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--words", type=int, help="word budget of the summary (default 100)")
+    parser.add_argument("--method", help=f"summarization method: {', '.join(METHODS.names())} (default: default)")
+    parser.add_argument("--min-articles", type=int, dest="min_articles", help="fewest articles a brief needs (default 2)")
+    parser.add_argument("--show-removed", action="store_true", default=None, dest="show_removed", help="list what cleaning removed in meta")
+    parser.add_argument("--config", type=Path, help="TOML file with a [brief] table of defaults")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="synoptic", description="Many news reports of one story in, one cited brief out.")
+    parser.add_argument("--version", action="version", version=f"synoptic {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    brief = sub.add_parser("brief", help="write a brief of one cluster of articles (or of each cluster in a JSONL file)")
+    brief.add_argument("paths", nargs="*", metavar="PATH", help="files (.txt .html .json .jsonl), folders, or - for stdin")
+    brief.add_argument("--clusters", metavar="FILE.jsonl", help="brief every cluster of a JSONL file (one brief per line out)")
+    brief.add_argument("--format", default=None, help="md, json, html, or jsonl with --clusters (default md; jsonl with --clusters)")
+    brief.add_argument("--output", "-o", type=Path, help="write here instead of stdout")
+    _add_brief_options(brief)
+
+    sub.add_parser("methods", help="list the summarization methods")
+    return parser
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    else:
+        output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+
+
+def _options(args: argparse.Namespace):  # -> Options
+    return load_options(args.config, words=args.words, method=args.method, min_articles=args.min_articles, show_removed=args.show_removed)
+
+
+def run_brief(args: argparse.Namespace) -> int:
+    options = _options(args)
+    METHODS.get(options.method)  # refuse an unknown method before reading anything
+    if args.clusters:
+        if args.paths:
+            raise OptionsError("give either PATHs or --clusters FILE.jsonl, not both")
+        if args.format not in (None, "jsonl"):
+            raise OptionsError(f"--clusters writes JSONL; drop --format {args.format} or use --format jsonl")
+        return _run_clusters(args.clusters, options, args.output)
+    if not args.paths:
+        raise OptionsError("give at least one PATH (a file, a folder, or - for stdin), or --clusters FILE.jsonl")
+    fmt = args.format or "md"
+    renderer = RENDERERS.get(fmt)
+    ingested = read_inputs(args.paths)
+    for error in ingested.errors:
+        _error(f"{error}; skipped")
+    if not ingested.articles:
+        _error("no articles could be read; nothing to brief")
+        return 1
+    origin = args.paths[0] if len(args.paths) == 1 else f"{len(args.paths)} inputs"
+    brief = make_brief(ingested.articles, options, origin=origin)
+    _write(renderer(brief), args.output)
+    return 1 if ingested.errors else 0
+
+
+def _run_clusters(path: str, options, output: Path | None) -> int:
+    if path != "-" and not Path(path).is_file():
+        raise SynopticError(f"{path}: no such file; check the path of the --clusters JSONL file")
+    failures = done = 0
+    out = sys.stdout if output is None else open(output, "w", encoding="utf-8")
+    try:
+        for item in iter_clusters(path):
+            if isinstance(item, SynopticError):
+                _error(f"{item}; skipped")
+                failures += 1
+                continue
+            try:
+                brief = brief_cluster(item, options)
+            except SynopticError as exc:
+                _error(f"{exc}; skipped")
+                failures += 1
+                continue
+            out.write(json.dumps(brief.to_dict(), ensure_ascii=False) + "\n")
+            done += 1
+    finally:
+        if output is not None:
+            out.close()
+    if failures:
+        _error(f"{failures} cluster(s) failed, {done} briefed")
+    if done == 0 and failures == 0:
+        _error(f"{path}: holds no clusters; give a JSONL file with one cluster per line")
+        return 1
+    return 1 if failures else 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "methods":
+            for name in METHODS.names():
+                doc = (METHODS.get(name).__doc__ or "").strip().splitlines()[0:1]
+                print(f"{name:12} {doc[0] if doc else ''}")
+            return 0
+        return run_brief(args)
+    except OptionsError as exc:
+        _error(str(exc))
+        return 2
+    except SynopticError as exc:
+        _error(str(exc))
+        return 1
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

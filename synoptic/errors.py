@@ -1,0 +1,30 @@
+"""User-facing errors: each names the bad input and says what to do about it."""
+
+from __future__ import annotations
+
+
+class SynopticError(Exception):
+    """Base class for errors caused by input or options; the CLI prints them on one line."""
+
+
+class InputError(SynopticError):
+    """An input (file, stdin, cluster line) that cannot be used."""
+
+    def __init__(self, origin: str, problem: str, advice: str) -> None:
+        self.origin = origin
+        self.problem = problem
+        self.advice = advice
+        super().__init__(f"{origin}: {problem}; {advice}")
+
+
+class OptionsError(SynopticError):
+    """An option with an unknown name or an invalid value."""
+
+
+class MissingExtraError(SynopticError):
+    """An optional dependency that is not installed."""
+
+    def __init__(self, module: str, extra: str) -> None:
+        super().__init__(
+            f"this feature needs the '{module}' package; install it with: pip install 'synoptic[{extra}]'"
+        )

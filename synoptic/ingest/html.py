@@ -1,0 +1,40 @@
+"""HTML pages: trafilatura finds the article body, title, date and site name."""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+
+from synoptic.errors import InputError
+from synoptic.ingest.base import READERS, decode_text
+from synoptic.model import Article
+
+MIN_ARTICLE_WORDS = 8  # fewer extracted words means trafilatura found menus or a stub, not an article
+
+
+def extract_html(html: str, origin: str, article_id: str) -> Article:
+    import trafilatura  # imported lazily: it is the slowest import of the core
+
+    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
+    text = getattr(doc, "text", None) if doc is not None else None
+    if not text or len(text.split()) < MIN_ARTICLE_WORDS:
+        raise InputError(
+            origin,
+            "no article text found in this HTML page",
+            "save the article page itself (not an index or login page), or paste its text into a .txt file",
+        )
+    return Article(
+        id=article_id,
+        text=text,
+        title=getattr(doc, "title", None) or None,
+        date=getattr(doc, "date", None) or None,
+        source=getattr(doc, "sitename", None) or None,
+        url=getattr(doc, "url", None) or None,
+        origin=origin,
+    )
+
+
+@READERS.register(".html")
+@READERS.register(".htm")
+def read_html(data: bytes, origin: str) -> list[Article]:
+    stem = PurePath(origin).stem if origin != "<stdin>" else "stdin"
+    return [extract_html(decode_text(data, origin), origin, stem)]

@@ -1,0 +1,114 @@
+"""JSON and JSONL in the cluster format of DESIGN.md, or bare lists of articles."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path, PurePath
+from typing import Any
+
+from synoptic.errors import InputError
+from synoptic.ingest.base import READERS, decode_text, stable_id
+from synoptic.model import Article, Cluster
+
+_ARTICLE_FIELDS = "title, text, url, date, source (only text is required)"
+
+
+def _optional_str(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def article_from_dict(item: Any, origin: str, fallback_id: str) -> Article:
+    if isinstance(item, str):
+        item = {"text": item}
+    if not isinstance(item, dict):
+        raise InputError(origin, f"an article must be a JSON object, not {type(item).__name__}", f"give objects with {_ARTICLE_FIELDS}")
+    text = item.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise InputError(origin, f"article '{item.get('id', fallback_id)}' has no text", f"give each article a non-empty \"text\"; fields: {_ARTICLE_FIELDS}")
+    article_id = _optional_str(item.get("id")) or _optional_str(item.get("doc_id")) or fallback_id
+    return Article(
+        id=article_id,
+        text=text,
+        title=_optional_str(item.get("title")),
+        date=_optional_str(item.get("date")),
+        source=_optional_str(item.get("source")),
+        url=_optional_str(item.get("url")),
+        origin=origin,
+    )
+
+
+def cluster_from_dict(data: Any, origin: str, fallback_id: str) -> Cluster:
+    """A cluster object, or a bare list of articles, into a Cluster with unique article ids."""
+    if isinstance(data, list):
+        data = {"articles": data}
+    if not isinstance(data, dict) or not isinstance(data.get("articles"), list):
+        raise InputError(origin, "expected a cluster object with an \"articles\" list (or a list of articles)", "see the cluster format in README")
+    cluster_id = _optional_str(data.get("id")) or fallback_id
+    articles: list[Article] = []
+    seen: set[str] = set()
+    for i, item in enumerate(data["articles"]):
+        fallback = stable_id(cluster_id, str(i), item.get("text", "") if isinstance(item, dict) else str(item))
+        article = article_from_dict(item, origin, fallback)
+        if article.id in seen:  # ids must be unique within a brief, or citations become ambiguous
+            article = Article(**{**article.__dict__, "id": f"{article.id}~{i}"})
+        seen.add(article.id)
+        articles.append(article)
+    summary = data.get("summary") or []
+    references = (summary,) if isinstance(summary, str) else tuple(str(s) for s in summary)
+    return Cluster(id=cluster_id, articles=tuple(articles), date=_optional_str(data.get("date")), references=references)
+
+
+def _parse_json(text: str, origin: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(origin, f"not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})", "fix the JSON or give the file a .txt extension") from None
+
+
+@READERS.register(".json")
+def read_json(data: bytes, origin: str) -> list[Article]:
+    parsed = _parse_json(decode_text(data, origin), origin)
+    if isinstance(parsed, dict) and "text" in parsed and "articles" not in parsed:
+        parsed = [parsed]
+    return list(cluster_from_dict(parsed, origin, PurePath(origin).stem).articles)
+
+
+@READERS.register(".jsonl")
+def read_jsonl(data: bytes, origin: str) -> list[Article]:
+    """Lines of articles, or exactly one cluster line (several clusters need ``--clusters``)."""
+    lines = [(n, line) for n, line in enumerate(decode_text(data, origin).splitlines(), 1) if line.strip()]
+    records = [_parse_json(line, f"{origin} line {n}") for n, line in lines]
+    if records and all(isinstance(r, dict) and "articles" in r for r in records):
+        if len(records) > 1:
+            raise InputError(origin, f"holds {len(records)} clusters", "brief each cluster with: synoptic brief --clusters FILE.jsonl --format jsonl")
+        return list(cluster_from_dict(records[0], origin, PurePath(origin).stem).articles)
+    return list(cluster_from_dict(records, origin, PurePath(origin).stem).articles)
+
+
+def iter_clusters(path: Path | str) -> Iterator[Cluster | InputError]:
+    """Clusters of a JSONL file one line at a time (constant memory); a bad line yields its error."""
+    origin = str(path)
+    try:
+        handle = open(path, "rb") if origin != "-" else None
+    except OSError as exc:
+        yield InputError(origin, f"cannot open ({exc.strerror})", "check the path")
+        return
+    import sys
+
+    stream = handle if handle is not None else sys.stdin.buffer
+    try:
+        for n, raw in enumerate(stream, 1):
+            if not raw.strip():
+                continue
+            where = f"{origin} line {n}"
+            try:
+                yield cluster_from_dict(_parse_json(decode_text(raw, where), where), where, f"cluster-{n}")
+            except InputError as exc:
+                yield exc
+    finally:
+        if handle is not None:
+            handle.close()

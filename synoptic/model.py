@@ -1,0 +1,143 @@
+"""The document model: immutable records that carry provenance from input bytes to brief.
+
+Every sentence knows its article and the character span it occupies in that article's *original*
+text. Cleaning only ever chooses which spans of the original to keep (it never rewrites text), so a
+citation can always be checked against what the reader supplied.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Article:
+    """One report as ingested, before cleaning."""
+
+    id: str
+    text: str
+    title: str | None = None
+    date: str | None = None
+    source: str | None = None
+    url: str | None = None
+    origin: str | None = None  # file path or "<stdin>", for error messages
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """Articles about one story, as read from a cluster file (``references`` only in eval data)."""
+
+    id: str
+    articles: tuple[Article, ...]
+    date: str | None = None
+    references: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A piece of an article that cleaning dropped, and the rule that dropped it."""
+
+    article: str
+    rule: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class CleanArticle:
+    """An article after cleaning: the kept blocks are spans of ``article.text``."""
+
+    article: Article
+    blocks: tuple[tuple[int, int], ...]
+    date: str | None
+    removals: tuple[Removal, ...] = ()
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a cleaned article; ``start:end`` indexes the article's original text."""
+
+    article: str
+    index: int
+    start: int
+    end: int
+    text: str
+    position: float = 0.0  # index / number of sentences in the article, 0 = lead
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a summary sentence's content appears in one article."""
+
+    article: str
+    sentence: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class SummarySentence:
+    text: str
+    sources: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str | None
+    url: str | None
+    published: str | None
+    outlet: str | None
+    duplicate_of: str | None = None
+
+
+@dataclass(frozen=True)
+class Brief:
+    id: str
+    headline: str
+    summary: tuple[SummarySentence, ...]
+    sources: tuple[Source, ...]
+    meta: dict[str, Any] = field(default_factory=dict)
+    facts: tuple[dict[str, Any], ...] = ()
+    conflicts: tuple[dict[str, Any], ...] = ()
+    timeline: tuple[dict[str, Any], ...] = ()
+    entities: tuple[dict[str, Any], ...] = ()
+    quotes: tuple[dict[str, Any], ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON contract of DESIGN.md (field names are a public interface: do not rename)."""
+        return {
+            "id": self.id,
+            "headline": self.headline,
+            "summary": [
+                {
+                    "text": s.text,
+                    "sources": list(s.sources),
+                    "evidence": [
+                        {"article": e.article, "sentence": e.sentence, "start": e.start, "end": e.end}
+                        for e in s.evidence
+                    ],
+                }
+                for s in self.summary
+            ],
+            "facts": list(self.facts),
+            "conflicts": list(self.conflicts),
+            "timeline": list(self.timeline),
+            "entities": list(self.entities),
+            "quotes": list(self.quotes),
+            "sources": [
+                {
+                    "id": s.id,
+                    "title": s.title,
+                    "url": s.url,
+                    "published": s.published,
+                    "outlet": s.outlet,
+                    "duplicate_of": s.duplicate_of,
+                }
+                for s in self.sources
+            ],
+            "meta": dict(self.meta),
+        }

@@ -1,0 +1,109 @@
+"""The one function that does the main job: articles in, a cited Brief out.
+
+The CLI, the evaluation harness and (later) the HTTP service and Spark job are thin layers over
+``make_brief``; keeping one path means every front end gets the same cleaning and citations.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import time
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from synoptic import __version__
+from synoptic.analyze.sentences import build_corpus
+from synoptic.analyze.tokens import content_terms, word_count
+from synoptic.clean import clean_cluster
+from synoptic.errors import InputError
+from synoptic.ingest.jsonfmt import article_from_dict
+from synoptic.model import Article, Brief, Cluster, Source
+from synoptic.options import Options
+from synoptic.summarize import METHODS, cite, order_for_reading
+
+_TITLE_SITE_SUFFIX = re.compile(r"\s+(?:[|–—-]|::)\s+[^|–—-]{2,40}$")
+
+
+def _as_articles(items: Iterable[Article | dict[str, Any] | str]) -> list[Article]:
+    articles = []
+    for i, item in enumerate(items):
+        articles.append(item if isinstance(item, Article) else article_from_dict(item, f"article {i + 1}", f"a{i + 1}"))
+    return articles
+
+
+def _brief_id(articles: Sequence[Article]) -> str:
+    digest = hashlib.sha1("\x1e".join(f"{a.id}\x1f{a.text}" for a in articles).encode("utf-8")).hexdigest()
+    return f"b{digest[:12]}"
+
+
+def _headline(articles: Sequence[Article], summary_text: str) -> str:
+    """The article title closest to the summary's content, without a " - Site Name" tail."""
+    target = Counter(content_terms(summary_text))
+    best, best_score = "", -1.0
+    for article in articles:
+        if not article.title:
+            continue
+        title = _TITLE_SITE_SUFFIX.sub("", article.title).strip()
+        terms = content_terms(title)
+        score = sum(min(1, target[t]) for t in terms) / (len(terms) ** 0.5 or 1)
+        if score > best_score:
+            best, best_score = title, score
+    if best:
+        return best
+    first = summary_text.split(". ")[0].strip()
+    return first if word_count(first) <= 20 else " ".join(first.split()[:20]) + " …"
+
+
+def make_brief(
+    items: Iterable[Article | dict[str, Any] | str],
+    options: Options | None = None,
+    brief_id: str | None = None,
+    origin: str = "input",
+) -> Brief:
+    """Clean, segment, summarize and cite ``items`` (Articles, cluster-format dicts or plain texts)."""
+    options = options or Options()
+    started = time.perf_counter()
+    articles = _as_articles(items)
+    if len(articles) < options.min_articles:
+        raise InputError(
+            origin,
+            f"only {len(articles)} article{'s' if len(articles) != 1 else ''} given",
+            "a brief compares several reports of one story: give two or more (or set --min-articles 1)",
+        )
+    method = METHODS.get(options.method)
+    cleaned = clean_cluster(articles)
+    corpus = build_corpus(cleaned)
+    if not corpus.sentences:
+        raise InputError(origin, "no usable sentences after cleaning", "check that the input holds article text, not just headlines or page furniture")
+    chosen = order_for_reading(corpus, method(corpus, options.words))
+    summary = tuple(cite(corpus, i) for i in chosen)
+    summary_text = " ".join(s.text for s in summary)
+    removals = [r for a in cleaned for r in a.removals] + corpus.removals
+    meta: dict[str, Any] = {
+        "method": options.method,
+        "words": options.words,
+        "words_used": word_count(summary_text),
+        "articles": len(articles),
+        "sentences": len(corpus.sentences),
+        "removed": dict(sorted(Counter(r.rule for r in removals).items())),
+        "version": __version__,
+    }
+    if options.show_removed:
+        meta["removals"] = [{"article": r.article, "rule": r.rule, "text": r.text, "start": r.start, "end": r.end} for r in removals]
+    sources = tuple(
+        Source(id=a.id, title=a.title, url=a.url, published=c.date, outlet=a.source) for a, c in zip(articles, cleaned)
+    )
+    meta["elapsed_ms"] = round((time.perf_counter() - started) * 1000, 2)
+    return Brief(
+        id=brief_id or _brief_id(articles),
+        headline=_headline(articles, summary_text),
+        summary=summary,
+        sources=sources,
+        meta=meta,
+    )
+
+
+def brief_cluster(cluster: Cluster, options: Options | None = None) -> Brief:
+    return make_brief(cluster.articles, options, brief_id=cluster.id, origin=f"cluster {cluster.id}")

@@ -1,0 +1,47 @@
+"""The method contract and the shared budget-filling greedy loop."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from synoptic.analyze.sentences import Corpus
+from synoptic.analyze.tokens import word_count
+from synoptic.registry import Registry
+
+# A method reads the corpus and a word budget and returns the indices of the chosen sentences.
+Method = Callable[[Corpus, int], list[int]]
+
+METHODS: Registry[Method] = Registry("summarization method")
+
+
+def fill_budget(
+    corpus: Corpus,
+    scores: Sequence[float] | np.ndarray,
+    words: int,
+    similarity: np.ndarray | None = None,
+    max_similarity: float = 1.0,
+    max_term_overlap: float = 1.0,
+) -> list[int]:
+    """Greedy by score: take each sentence that still fits the budget and is not a near-repeat of
+    one already taken — cosine above ``max_similarity``, or more than ``max_term_overlap`` of its
+    content terms found in a single chosen sentence (catches paraphrases TF-IDF weights miss)."""
+    chosen: list[int] = []
+    chosen_terms: list[set[str]] = []
+    used = 0
+    for i in np.argsort(-np.asarray(scores, dtype=float), kind="stable"):
+        length = word_count(corpus.sentences[i].text)
+        if used + length > words:
+            continue
+        if similarity is not None and chosen and similarity[i, chosen].max() > max_similarity:
+            continue
+        terms = set(corpus.terms[i])
+        if terms and any(len(terms & other) > max_term_overlap * len(terms) for other in chosen_terms):
+            continue
+        chosen.append(int(i))
+        chosen_terms.append(terms)
+        used += length
+        if used >= words:
+            break
+    return chosen

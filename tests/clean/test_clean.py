@@ -1,0 +1,49 @@
+"""Cleaning whole articles and clusters: spans stay exact, removals are recorded, copies are kept."""
+
+from __future__ import annotations
+
+from synoptic.clean import clean_article, clean_cluster
+from synoptic.clean.boilerplate import repeated_lines
+from tests.conftest import make_article
+
+
+def kept(clean) -> list[str]:
+    return [clean.article.text[s:e] for s, e in clean.blocks]
+
+
+def test_blocks_are_exact_spans_of_the_original_text() -> None:
+    text = " date 2024-05-02 Harbour web: Storm hits the coast.\nMOST READ\nWaves broke the sea wall.\n"
+    clean = clean_article(make_article(text))
+    assert kept(clean) == ["Storm hits the coast.", "Waves broke the sea wall."]
+    assert clean.date == "2024-05-02"
+    rules = [r.rule for r in clean.removals]
+    assert rules == ["date_header", "syndication_prefix", "promo"]
+    for removal in clean.removals:
+        assert text[removal.start : removal.end].strip() == removal.text
+
+
+def test_metadata_date_wins_over_header() -> None:
+    clean = clean_article(make_article("date 2024-05-02 Storm hits.", date="2024-05-03"))
+    assert clean.date == "2024-05-03"
+
+
+def test_short_line_repeated_in_independent_articles_is_boilerplate() -> None:
+    a = make_article("Storm hits the coast of Dunmore.\nRead the full story online\n", id="a")
+    b = make_article("Ferries were cancelled across the bay.\nRead the full story online\n", id="b")
+    cleaned = clean_cluster([a, b])
+    assert kept(cleaned[0]) == ["Storm hits the coast of Dunmore."]
+    assert [r.rule for r in cleaned[1].removals] == ["repeated_line"]
+
+
+def test_syndicated_copy_keeps_its_lines() -> None:
+    body = "Storm hits the coast of Dunmore.\nWaves broke the sea wall in two places.\nShort line here.\n"
+    cleaned = clean_cluster([make_article(body, id="a"), make_article(body, id="b")])
+    assert kept(cleaned[0]) == kept(cleaned[1]) == body.strip().splitlines()
+
+
+def test_wide_repeat_of_a_long_line_is_boilerplate_only_across_families() -> None:
+    long_line = "This article was produced with support from a regional journalism fund for local news."
+    texts = [f"Unique report number {i} about the storm.\n{long_line}" for i in range(3)]
+    assert len(repeated_lines([t.splitlines() for t in texts])) == 1
+    texts2 = [f"Unique report number {i} about the storm.\n{long_line}" for i in range(2)]
+    assert repeated_lines([t.splitlines() for t in texts2]) == set()

@@ -1,0 +1,130 @@
+"""Each cleaning rule on lines it must catch and lines it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from synoptic.clean.rules import DROP_RULES, PREFIX_RULES, LineContext
+
+CTX = LineContext(title=None, line_number=0)
+
+
+def drop(rule: str, line: str, title: str | None = None) -> bool:
+    return DROP_RULES.get(rule)(line, LineContext(title=title, line_number=5))
+
+
+def cut(rule: str, line: str, title: str | None = None):
+    return PREFIX_RULES.get(rule)(line, LineContext(title=title, line_number=0))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "MOST READ IN NEWS",
+        "Sign up for our free Morning Briefing newsletter and get the news first.",
+        "Follow us on Instagram for live updates",
+        "Share this story",
+        "Click here to read the full report",
+        "Advertisement",
+        "RELATED: Floods close three schools",
+        "Subscribe today for unlimited access",
+    ],
+)
+def test_promo_lines_are_dropped(line: str) -> None:
+    assert drop("promo", line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The ministry said in its weekly bulletin that 40 homes were damaged.",
+        "Residents who signed the petition said the council had ignored warnings for years and that the town "
+        "newsletter had reported cracks in the embankment as early as 2019, long before the storm arrived.",
+        "Officials will share the findings with regulators on Friday.",
+    ],
+)
+def test_news_lines_are_not_promo(line: str) -> None:
+    assert not drop("promo", line)
+
+
+def test_contact_line_needs_an_address_and_an_invitation() -> None:
+    assert drop("contact", "Got a tip? Email tips@example.org or call 020 7946 0000")
+    assert drop("contact", "Send your pictures to [email protected]")
+    assert not drop("contact", "The council can be reached by residents at the town hall.")
+    assert not drop("contact", "Police said 1,200 people had called the hotline since Sunday.")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Firefighters walk past a burnt warehouse in Dunmore, May 2, 2024. REUTERS/Ana Lopes",
+        "Volunteers stack sandbags on the quay (Harbour Times/Ben Ode)",
+        "Photo: a crane lifts the damaged span",
+        "A child waves from a rescue boat. AP Photo/Kim Lau",
+    ],
+)
+def test_captions_are_dropped(line: str) -> None:
+    assert drop("caption", line)
+
+
+def test_sentence_mentioning_a_photo_is_not_a_caption() -> None:
+    assert not drop("caption", "The photo, taken by a passer-by, was shared thousands of times.")
+
+
+def test_editing_credits_contributed_and_bylines() -> None:
+    assert drop("editing_credit", "Editing by Ruth Abernethy")
+    assert drop("editing_credit", "Reporting by Joe Park; Editing by Ann Lee")
+    assert not drop("editing_credit", "Editors met on Monday to discuss the coverage.")
+    assert drop("contributed", "Sam Hart in Leeds contributed to this report.")
+    assert not drop("contributed", "Heavy rain contributed to the collapse, engineers said.")
+    assert drop("byline", "By Owen Pritchard, Herald correspondent")
+    assert drop("byline", "By Maria de la Cruz")
+    assert not drop("byline", "By Tuesday, the river had fallen by half a metre.")
+
+
+def test_date_header_is_cut_and_lifted() -> None:
+    line = " date 2024-05-02 Flood waters rose overnight."
+    result = cut("date_header", line)
+    assert result is not None and result.value == "2024-05-02"
+    assert line[result.length :] == "Flood waters rose overnight."
+    assert cut("date_header", "The date was set for May.") is None
+
+
+def test_syndication_prefix_is_cut() -> None:
+    line = "Northwind web: Flood waters rose overnight in the valley."
+    result = cut("syndication_prefix", line)
+    assert result is not None and line[result.length :] == "Flood waters rose overnight in the valley."
+    assert cut("syndication_prefix", "The mayor said: we will rebuild.") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "rest"),
+    [
+        ("DUNMORE, Ireland (AP) -- Flood waters rose overnight.", "Flood waters rose overnight."),
+        ("LONDON, May 2 (Wire) - Prices fell again.", "Prices fell again."),
+        ("PARIS — Talks resumed on Monday.", "Talks resumed on Monday."),
+    ],
+)
+def test_datelines_are_cut(line: str, rest: str) -> None:
+    result = cut("dateline", line)
+    assert result is not None and line[result.length :] == rest
+
+
+def test_dateline_needs_capitals() -> None:
+    assert cut("dateline", "Officials - who declined to be named - said so.") is None
+    assert cut("dateline", "U.S.-backed forces advanced - slowly - on Monday.") is None
+
+
+def test_headline_run_into_body_is_cut() -> None:
+    title = "Bridge reopens after repairs"
+    line = "Bridge reopens after  repairs The old bridge carried traffic again on Monday."
+    result = cut("headline_prefix", line, title=title)
+    assert result is not None and line[result.length :] == "The old bridge carried traffic again on Monday."
+    assert cut("headline_prefix", "The old bridge carried traffic.", title=title) is None
+    assert cut("headline_prefix", title, title=title) is None
+
+
+def test_every_rule_has_a_docstring() -> None:
+    for registry in (DROP_RULES, PREFIX_RULES):
+        for name in registry:
+            assert (registry.get(name).__doc__ or "").strip(), name

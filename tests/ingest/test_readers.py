@@ -1,0 +1,111 @@
+"""Readers for each format, folders, stdin, and every kind of bad input."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from synoptic.errors import InputError
+from synoptic.ingest import read_bytes, read_inputs
+from synoptic.ingest.text import split_title
+
+HTML_PAGE = """<!doctype html><html><head><title>Ferry service resumes - Bay Post</title>
+<meta name="date" content="2024-06-01"><meta property="og:site_name" content="Bay Post"></head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a></nav><article><h1>Ferry service resumes</h1>
+<p>The ferry between Dunmore and Carrick sailed again on Saturday after a week of storms kept it in port.</p>
+<p>The operator said all sailings would run to the normal timetable from Monday, with extra crossings at weekends.</p>
+<p>Passengers queued from early morning, and the first boat left the harbour twenty minutes late.</p>
+</article><footer>Copyright Bay Post. All rights reserved.</footer></body></html>"""
+
+
+def test_text_title_is_split_off_and_body_kept_exactly() -> None:
+    title, body = split_title("Ferry service resumes\n\nThe ferry sailed again.\n")
+    assert title == "Ferry service resumes"
+    assert body == "\nThe ferry sailed again.\n"
+    assert split_title("The ferry sailed again on Saturday.\nIt was late.")[0] is None
+    assert split_title("Only a headline")[0] is None
+
+
+def test_txt_reader_uses_the_file_stem_as_id() -> None:
+    [article] = read_bytes(b"Ferry resumes\nThe ferry sailed again on Saturday.\n", "news/bay_post.txt", ".txt")
+    assert (article.id, article.title, article.origin) == ("bay_post", "Ferry resumes", "news/bay_post.txt")
+
+
+def test_html_reader_extracts_body_title_date_and_site() -> None:
+    [article] = read_bytes(HTML_PAGE.encode(), "page.html", ".html")
+    assert "sailed again on Saturday" in article.text
+    assert "Home" not in article.text and "All rights reserved" not in article.text
+    assert article.title and article.title.startswith("Ferry service resumes")
+    assert article.date == "2024-06-01"
+    assert article.source == "Bay Post"
+
+
+def test_json_cluster_and_bare_list_and_jsonl() -> None:
+    cluster = {"id": "c9", "articles": [{"id": "x", "text": "One."}, {"text": "Two.", "title": "T", "source": "S"}]}
+    articles = read_bytes(json.dumps(cluster).encode(), "c.json", ".json")
+    assert [a.id for a in articles][0] == "x" and articles[1].title == "T" and articles[1].source == "S"
+    assert articles[1].id.startswith("a")  # stable content id
+    assert read_bytes(json.dumps(cluster).encode(), "c.json", ".json")[1].id == articles[1].id
+    bare = read_bytes(json.dumps([{"text": "One."}, "Two."]).encode(), "l.json", ".json")
+    assert [a.text for a in bare] == ["One.", "Two."]
+    lines = b'{"id": "p", "text": "One."}\n\n{"id": "q", "text": "Two."}\n'
+    assert [a.id for a in read_bytes(lines, "a.jsonl", ".jsonl")] == ["p", "q"]
+    one_cluster = (json.dumps(cluster) + "\n").encode()
+    assert len(read_bytes(one_cluster, "c.jsonl", ".jsonl")) == 2
+
+
+def test_duplicate_ids_in_a_cluster_are_made_unique() -> None:
+    cluster = {"articles": [{"id": "x", "text": "One."}, {"id": "x", "text": "Two."}]}
+    assert [a.id for a in read_bytes(json.dumps(cluster).encode(), "c.json", ".json")] == ["x", "x~1"]
+
+
+def test_folder_is_read_recursively_in_stable_order(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "2.txt").write_text("Second report of the storm.")
+    (tmp_path / "a.txt").write_text("First report of the storm.")
+    (tmp_path / "notes.md").write_text("ignored")
+    (tmp_path / ".hidden.txt").write_text("ignored too")
+    result = read_inputs([str(tmp_path)])
+    assert [a.id for a in result.articles] == ["a", "2"] and not result.errors
+
+
+def test_stdin_is_sniffed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b'[{"text": "One."}, {"text": "Two."}]')))
+    result = read_inputs(["-"])
+    assert len(result.articles) == 2 and result.articles[0].origin == "<stdin>"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("empty.txt", b"   \n", "empty"),
+        ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary"),
+        ("latin.txt", "Café in Zürich.".encode("latin-1"), "UTF-8"),
+        ("nothing.html", b"<html><body><nav>Home</nav></body></html>", "no article text"),
+        ("broken.json", b'{"articles": [', "not valid JSON"),
+        ("notext.json", b'{"articles": [{"title": "x"}]}', "has no text"),
+        ("many.jsonl", b'{"articles": [{"text": "a"}]}\n{"articles": [{"text": "b"}]}\n', "--clusters"),
+        ("title_only.txt", b"Just a headline\n\n", "no article text"),
+    ],
+)
+def test_bad_inputs_are_reported_not_raised(tmp_path: Path, name: str, data: bytes, message: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    result = read_inputs([str(path)])
+    assert not result.articles
+    [error] = result.errors
+    assert isinstance(error, InputError)
+    assert str(path) in str(error) and message in str(error)
+    assert "\n" not in str(error)
+
+
+def test_missing_path_and_bad_item_in_folder(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text("The ferry sailed again on Saturday.")
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00\x00")
+    result = read_inputs([str(tmp_path), str(tmp_path / "missing.txt")])
+    assert [a.id for a in result.articles] == ["good"]
+    assert len(result.errors) == 2 and "no such file" in str(result.errors[1])

@@ -1,0 +1,87 @@
+"""Methods fill the budget, avoid repeats, and prefer content several sources carry."""
+
+from __future__ import annotations
+
+import pytest
+
+from synoptic.analyze.sentences import build_corpus
+from synoptic.analyze.tokens import word_count
+from synoptic.clean import clean_cluster
+from synoptic.errors import OptionsError
+from synoptic.summarize import METHODS, cite, fill_budget, order_for_reading
+from tests.conftest import make_article
+
+TEXTS = [
+    "The council approved the new flood barrier on Monday after a long debate. "
+    "A local bakery also won a regional prize for its rye bread this week.",
+    "Councillors voted on Monday to approve the new flood barrier for the town. "
+    "The school choir will perform at the cathedral in the spring.",
+    "The new flood barrier was approved by the council on Monday, officials said. "
+    "Parking charges in the town centre will rise from next month.",
+]
+
+
+def corpus():
+    return build_corpus(clean_cluster([make_article(t, id=f"a{i}") for i, t in enumerate(TEXTS)]))
+
+
+def test_default_picks_the_story_all_sources_share() -> None:
+    c = corpus()
+    [first, *_] = METHODS.get("default")(c, 15)
+    assert "flood barrier" in c.sentences[first].text
+
+
+@pytest.mark.parametrize("name", ["default", "lead"])
+@pytest.mark.parametrize("words", [1, 12, 30, 1000])
+def test_methods_respect_the_budget(name: str, words: int) -> None:
+    c = corpus()
+    chosen = METHODS.get(name)(c, words)
+    assert len(set(chosen)) == len(chosen)
+    assert sum(word_count(c.sentences[i].text) for i in chosen) <= words
+
+
+def test_default_does_not_repeat_the_same_content() -> None:
+    c = corpus()
+    chosen = METHODS.get("default")(c, 1000)
+    barrier = [i for i in chosen if "flood barrier" in c.sentences[i].text]
+    assert len(barrier) == 1
+
+
+def test_fill_budget_skips_what_does_not_fit() -> None:
+    c = corpus()
+    lengths = [word_count(s.text) for s in c.sentences]
+    longest = max(range(len(lengths)), key=lengths.__getitem__)
+    scores = [1.0 if i == longest else 0.5 for i in range(len(lengths))]
+    chosen = fill_budget(c, scores, lengths[longest] - 1)
+    assert longest not in chosen and chosen
+
+
+def test_lead_takes_first_sentences_round_robin() -> None:
+    c = corpus()
+    chosen = METHODS.get("lead")(c, 1000)
+    assert [c.sentences[i].index for i in chosen[:3]] == [0, 0, 0]
+
+
+def test_citations_cover_paraphrase_free_copies_only() -> None:
+    texts = [
+        "Heavy snow closed the mountain road to all traffic on Sunday evening.",
+        "Heavy snow closed the mountain road to all traffic on Sunday evening, police said.",
+        "The mountain road was shut on Sunday.",
+    ]
+    c = build_corpus(clean_cluster([make_article(t, id=f"a{i}") for i, t in enumerate(texts)]))
+    cited = cite(c, 0)
+    assert cited.sources == ("a0", "a1")
+    assert cited.evidence[1].sentence == 0
+
+
+def test_ordering_follows_dates_then_position() -> None:
+    late = make_article("Second day of the story brought new rain. Rivers rose again in the valley.", id="late", date="2024-05-03")
+    early = make_article("First day of the story brought a storm. Roads were shut across the county.", id="early", date="2024-05-02")
+    c = build_corpus(clean_cluster([late, early]))
+    order = order_for_reading(c, list(range(len(c.sentences))))
+    assert [c.sentences[i].article for i in order][:2] == ["early", "early"]
+
+
+def test_unknown_method_names_the_choices() -> None:
+    with pytest.raises(OptionsError, match="choose one of: .*default"):
+        METHODS.get("best")

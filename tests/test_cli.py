@@ -1,0 +1,133 @@
+"""The CLI end to end, as a user runs it: a real subprocess, real files, exit codes, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SAMPLE, write_jsonl
+
+STORY = [
+    "The ferry between Dunmore and Carrick sailed again on Saturday after a week of storms. "
+    "The operator said sailings would follow the normal timetable from Monday.",
+    "Ferry sailings between Dunmore and Carrick resumed on Saturday after a week of storms. "
+    "Passengers queued from early morning at the harbour, and the first boat left late.",
+]
+
+
+def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "synoptic", *args], input=stdin, capture_output=True, timeout=120
+    )
+
+
+def assert_one_line_error(proc: subprocess.CompletedProcess, *needles: str) -> None:
+    err = proc.stderr.decode()
+    assert "Traceback" not in err
+    for needle in needles:
+        assert needle in err, err
+
+
+def test_brief_of_the_sample_in_markdown() -> None:
+    proc = run("brief", str(SAMPLE))
+    assert proc.returncode == 0, proc.stderr.decode()
+    out = proc.stdout.decode()
+    assert out.startswith("# ") and "## Sources" in out and "[1]" in out
+
+
+def test_brief_json_contract(tmp_path: Path) -> None:
+    out = tmp_path / "brief.json"
+    proc = run("brief", str(SAMPLE), "--format", "json", "--words", "60", "-o", str(out))
+    assert proc.returncode == 0, proc.stderr.decode()
+    brief = json.loads(out.read_text())
+    for key in ("id", "headline", "summary", "facts", "conflicts", "timeline", "entities", "quotes", "sources", "meta"):
+        assert key in brief
+    assert brief["meta"]["words"] == 60 and brief["meta"]["words_used"] <= 60
+    assert {e["article"] for s in brief["summary"] for e in s["evidence"]} <= {s["id"] for s in brief["sources"]}
+
+
+def test_stdin_and_html_format() -> None:
+    payload = json.dumps([{"text": t} for t in STORY]).encode()
+    proc = run("brief", "-", "--format", "html", stdin=payload)
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert proc.stdout.decode().startswith("<!doctype html>")
+
+
+def test_clusters_batch_keeps_order_and_ids_and_skips_bad_lines(tmp_path: Path) -> None:
+    clusters = [
+        {"id": "first", "articles": [{"text": t} for t in STORY]},
+        {"id": "lonely", "articles": [{"text": STORY[0]}]},
+        {"id": "third", "articles": [{"text": t} for t in reversed(STORY)]},
+    ]
+    path = write_jsonl(tmp_path / "c.jsonl", clusters)
+    with path.open("a") as handle:
+        handle.write("{not json\n")
+    proc = run("brief", "--clusters", str(path), "--format", "jsonl", "--words", "30")
+    assert proc.returncode == 1
+    briefs = [json.loads(line) for line in proc.stdout.decode().splitlines()]
+    assert [b["id"] for b in briefs] == ["first", "third"]
+    assert_one_line_error(proc, "cluster lonely", "only 1 article", "line 4", "not valid JSON")
+
+
+@pytest.mark.parametrize(
+    ("args", "needle", "code"),
+    [
+        (("brief", "does/not/exist.txt"), "no such file", 1),
+        (("brief",), "give at least one PATH", 2),
+        (("brief", str(SAMPLE), "--method", "nope"), "unknown summarization method 'nope'", 2),
+        (("brief", str(SAMPLE), "--words", "0"), "words must be", 2),
+        (("brief", str(SAMPLE), "--format", "pdf"), "unknown output format 'pdf'", 2),
+        (("brief", "--clusters", "missing.jsonl"), "missing.jsonl: no such file", 1),
+    ],
+)
+def test_usage_and_input_errors(args: tuple[str, ...], needle: str, code: int) -> None:
+    proc = run(*args)
+    assert proc.returncode == code
+    assert_one_line_error(proc, needle)
+
+
+def test_one_article_is_refused_unless_allowed(tmp_path: Path) -> None:
+    path = tmp_path / "one.txt"
+    path.write_text(" ".join(STORY))
+    proc = run("brief", str(path))
+    assert proc.returncode == 1
+    assert_one_line_error(proc, str(path), "only 1 article", "--min-articles 1")
+    assert run("brief", str(path), "--min-articles", "1").returncode == 0
+
+
+def test_no_sentences_after_cleaning(tmp_path: Path) -> None:
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("MOST READ\nSign up for our newsletter today\nAdvertisement\n")
+    proc = run("brief", str(tmp_path))
+    assert proc.returncode == 1
+    assert_one_line_error(proc, "no usable sentences")
+
+
+def test_bad_file_in_folder_is_skipped_and_exit_code_says_so(tmp_path: Path) -> None:
+    for i, text in enumerate(STORY):
+        (tmp_path / f"{i}.txt").write_text(text)
+    (tmp_path / "broken.txt").write_bytes(b"\x00\x01\x02\x03binary")
+    proc = run("brief", str(tmp_path), "--format", "json")
+    assert proc.returncode == 1
+    assert_one_line_error(proc, "broken.txt", "binary", "skipped")
+    assert len(json.loads(proc.stdout)["sources"]) == 2
+
+
+def test_config_file_sets_defaults_and_refuses_unknown_keys(tmp_path: Path) -> None:
+    config = tmp_path / "synoptic.toml"
+    config.write_text("[brief]\nwords = 40\n")
+    proc = run("brief", str(SAMPLE), "--format", "json", "--config", str(config))
+    assert json.loads(proc.stdout)["meta"]["words"] == 40
+    config.write_text("[brief]\nwordz = 40\n")
+    proc = run("brief", str(SAMPLE), "--config", str(config))
+    assert proc.returncode == 2
+    assert_one_line_error(proc, "unknown option(s) wordz", "valid options are")
+
+
+def test_methods_lists_the_registry() -> None:
+    proc = run("methods")
+    assert proc.returncode == 0 and "default" in proc.stdout.decode()

@@ -1,0 +1,130 @@
+"""The brief of the bundled sample and the seeds: no junk in the summary, citations that check out."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from synoptic import Options, make_brief
+from synoptic.analyze.tokens import word_count
+from synoptic.ingest import read_inputs
+from tests.conftest import SAMPLE
+
+JUNK = [
+    "MOST READ",
+    "newsletter",
+    "Follow us",
+    "Got a story",
+    "PHOTO:",
+    "date 2025",
+    "web:",
+    "Editing by",
+    "contributed to this report",
+    "By Owen Pritchard",
+    "still trapped inside near the front",  # the planted fragment
+]
+
+
+def articles_of(path: Path):
+    result = read_inputs([str(path)])
+    assert not result.errors
+    return result.articles
+
+
+def assert_citations_valid(brief, articles) -> None:
+    texts = {a.id: a.text for a in articles}
+    for sentence in brief.summary:
+        assert sentence.sources == tuple(e.article for e in sentence.evidence)
+        assert len(set(sentence.sources)) == len(sentence.sources)
+        first = sentence.evidence[0]
+        assert " ".join(texts[first.article][first.start : first.end].split()) == sentence.text
+        for evidence in sentence.evidence:
+            assert evidence.article in texts
+            assert 0 <= evidence.start < evidence.end <= len(texts[evidence.article])
+
+
+@pytest.mark.parametrize("words", [40, 100, 250])
+def test_sample_brief_is_clean_within_budget_and_cited(words: int) -> None:
+    articles = articles_of(SAMPLE)
+    brief = make_brief(articles, Options(words=words))
+    assert brief.summary
+    assert word_count(" ".join(s.text for s in brief.summary)) <= words
+    for sentence in brief.summary:
+        for junk in JUNK:
+            assert junk not in sentence.text
+        assert not re.search(r"[a-z]\.[A-Z]", sentence.text), "glued sentences must be split"
+    assert_citations_valid(brief, articles)
+
+
+def test_syndicated_copy_is_cited_alongside_its_original() -> None:
+    articles = articles_of(SAMPLE)
+    brief = make_brief(articles, Options(words=400))
+    cited_together = [s.sources for s in brief.summary if "01_wire" in s.sources or "02_syndicated" in s.sources]
+    assert cited_together
+    assert all({"01_wire", "02_syndicated"} <= set(sources) for sources in cited_together)
+
+
+def test_removals_are_reported_in_meta() -> None:
+    brief = make_brief(articles_of(SAMPLE), Options(show_removed=True))
+    removed = brief.meta["removed"]
+    for rule in ("promo", "contact", "caption", "date_header", "syndication_prefix", "headline_prefix", "byline", "fragment"):
+        assert removed.get(rule), rule
+    assert all({"article", "rule", "text", "start", "end"} <= set(r) for r in brief.meta["removals"])
+
+
+def test_output_is_deterministic() -> None:
+    articles = articles_of(SAMPLE)
+    first = make_brief(articles).to_dict()
+    second = make_brief(list(articles)).to_dict()
+    first["meta"].pop("elapsed_ms"), second["meta"].pop("elapsed_ms")
+    assert json.dumps(first) == json.dumps(second)
+
+
+SEED_JUNK = ["MOST READ", "We pay for your stories", "REUTERS/", "date 2017-10-17", "Vastavam web", "be more Islamic State militants", "Editing by", "contributed to this report"]
+
+
+def test_seed_brief_has_no_junk_and_valid_citations(seeds_dir: Path) -> None:
+    articles = articles_of(seeds_dir)
+    for words in (100, 300):
+        brief = make_brief(articles, Options(words=words))
+        assert brief.summary
+        for sentence in brief.summary:
+            for junk in SEED_JUNK:
+                assert junk not in sentence.text, (junk, sentence.text)
+        assert_citations_valid(brief, articles)
+
+
+# Arbitrary inputs: the budget always holds and every citation points at a real span.
+_word = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=9)
+_sentence = st.builds(
+    lambda first, rest, end: " ".join([first.capitalize(), *rest]) + end,
+    _word,
+    st.lists(_word, min_size=2, max_size=25),
+    st.sampled_from([".", "!", "?", ".\u201d", ""]),
+)
+_article = st.lists(_sentence, min_size=1, max_size=8).map(lambda ss: st_join(ss))
+
+
+def st_join(sentences: list[str]) -> str:
+    return "\n".join(" ".join(sentences[i : i + 3]) for i in range(0, len(sentences), 3))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_article, min_size=2, max_size=5), st.integers(min_value=1, max_value=150), st.sampled_from(["default", "lead"]))
+def test_budget_and_citations_hold_on_arbitrary_input(texts: list[str], words: int, method: str) -> None:
+    from synoptic.errors import InputError
+    from synoptic.model import Article
+
+    articles = [Article(id=f"a{i}", text=t) for i, t in enumerate(texts)]
+    try:
+        brief = make_brief(articles, Options(words=words, method=method))
+    except InputError as exc:
+        assert "no usable sentences" in str(exc)
+        return
+    assert word_count(" ".join(s.text for s in brief.summary)) <= words
+    assert_citations_valid(brief, articles)
