@@ -31,6 +31,7 @@ def _add_brief_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--method", help=f"summarization method: {', '.join(METHODS.names())} (default: default)")
     parser.add_argument("--min-articles", type=int, dest="min_articles", help="fewest articles a brief needs (default 2)")
     parser.add_argument("--show-removed", action="store_true", default=None, dest="show_removed", help="list what cleaning removed in meta")
+    parser.add_argument("--no-trim", action="store_false", default=None, dest="trim", help="keep attribution tails (\", police said.\") in summary sentences")
     parser.add_argument("--config", type=Path, help="TOML file with a [brief] table of defaults")
 
 
@@ -47,6 +48,13 @@ def build_parser() -> argparse.ArgumentParser:
     _add_brief_options(brief)
 
     sub.add_parser("methods", help="list the summarization methods")
+
+    evaluate = sub.add_parser("eval", help="ROUGE and speed of each method on a cluster JSONL file with reference summaries")
+    evaluate.add_argument("data", metavar="DATA.jsonl", help="clusters, one a line, each with a \"summary\" (the references)")
+    evaluate.add_argument("--methods", help="comma-separated methods (default: all registered except oracle*)")
+    evaluate.add_argument("--words", type=int, default=100, help="word budget; summaries are cut to it (default 100)")
+    evaluate.add_argument("--json", type=Path, metavar="OUT", help="also write the figures as JSON here")
+    evaluate.add_argument("--limit", type=int, metavar="K", help="evaluate only the first K clusters")
     return parser
 
 
@@ -58,7 +66,7 @@ def _write(text: str, output: Path | None) -> None:
 
 
 def _options(args: argparse.Namespace):  # -> Options
-    return load_options(args.config, words=args.words, method=args.method, min_articles=args.min_articles, show_removed=args.show_removed)
+    return load_options(args.config, words=args.words, method=args.method, min_articles=args.min_articles, show_removed=args.show_removed, trim=args.trim)
 
 
 def run_brief(args: argparse.Namespace) -> int:
@@ -116,6 +124,34 @@ def _run_clusters(path: str, options, output: Path | None) -> int:
     return 1 if failures else 0
 
 
+def _progress(method: str, done: int, total: int) -> None:
+    sys.stderr.write(f"\r{method}: {done}/{total} clusters" if done < total else "\r\033[K")
+    sys.stderr.flush()
+
+
+def run_eval(args: argparse.Namespace) -> int:
+    from synoptic.evaluate import run_eval as evaluate  # numpy-heavy and needs the eval extra: load on demand
+
+    report = evaluate(
+        args.data,
+        methods=args.methods,
+        words=args.words,
+        limit=args.limit,
+        on_error=lambda exc: _error(f"{exc}; skipped"),
+        progress=_progress if sys.stderr.isatty() else None,
+    )
+    if not report.clusters:
+        _error(f"{args.data}: holds no usable clusters; give a JSONL file with one cluster per line, each with a \"summary\"")
+        return 1
+    _write(report.table(), None)
+    if args.json is not None:
+        try:
+            _write(json.dumps(report.to_dict(), indent=2, ensure_ascii=False), args.json)
+        except OSError as exc:
+            raise SynopticError(f"{args.json}: cannot write the JSON figures ({exc.strerror}); check the path") from None
+    return 1 if report.failures else 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -125,6 +161,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 doc = (METHODS.get(name).__doc__ or "").strip().splitlines()[0:1]
                 print(f"{name:12} {doc[0] if doc else ''}")
             return 0
+        if args.command == "eval":
+            return run_eval(args)
         return run_brief(args)
     except OptionsError as exc:
         _error(str(exc))

@@ -57,7 +57,11 @@ class CleanArticle:
 
 @dataclass(frozen=True)
 class Sentence:
-    """A sentence of a cleaned article; ``start:end`` indexes the article's original text."""
+    """A sentence of a cleaned article; ``start:end`` indexes the article's original text.
+
+    ``full`` is the whole sentence (whitespace normalised); ``text`` is what a summary shows: the
+    same, or a trimmed prefix of it with a full stop (see synoptic.analyze.trim).
+    """
 
     article: str
     index: int
@@ -65,6 +69,11 @@ class Sentence:
     end: int
     text: str
     position: float = 0.0  # index / number of sentences in the article, 0 = lead
+    full: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.full:
+            object.__setattr__(self, "full", self.text)
 
 
 @dataclass(frozen=True)

@@ -61,6 +61,7 @@ def make_brief(
     options: Options | None = None,
     brief_id: str | None = None,
     origin: str = "input",
+    references: Sequence[str] = (),
 ) -> Brief:
     """Clean, segment, summarize and cite ``items`` (Articles, cluster-format dicts or plain texts)."""
     options = options or Options()
@@ -74,7 +75,7 @@ def make_brief(
         )
     method = METHODS.get(options.method)
     cleaned = clean_cluster(articles)
-    corpus = build_corpus(cleaned)
+    corpus = build_corpus(cleaned, references, trim=options.trim)
     if not corpus.sentences:
         raise InputError(origin, "no usable sentences after cleaning", "check that the input holds article text, not just headlines or page furniture")
     chosen = order_for_reading(corpus, method(corpus, options.words))
@@ -85,6 +86,7 @@ def make_brief(
         "method": options.method,
         "words": options.words,
         "words_used": word_count(summary_text),
+        "trimmed": sum(corpus.sentences[i].text != corpus.sentences[i].full for i in chosen),
         "articles": len(articles),
         "sentences": len(corpus.sentences),
         "removed": dict(sorted(Counter(r.rule for r in removals).items())),
@@ -106,4 +108,6 @@ def make_brief(
 
 
 def brief_cluster(cluster: Cluster, options: Options | None = None) -> Brief:
-    return make_brief(cluster.articles, options, brief_id=cluster.id, origin=f"cluster {cluster.id}")
+    return make_brief(
+        cluster.articles, options, brief_id=cluster.id, origin=f"cluster {cluster.id}", references=cluster.references
+    )

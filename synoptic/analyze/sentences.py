@@ -8,10 +8,15 @@ from dataclasses import dataclass, field
 
 from synoptic.analyze.segment import split_sentences
 from synoptic.analyze.tokens import content_terms, word_count
+from synoptic.analyze.trim import trimmed
 from synoptic.model import CleanArticle, Removal, Sentence
 
 MIN_SENTENCE_WORDS = 4  # shorter spans are labels, datelines or debris, not summary material
-_ENDS_SENTENCE = re.compile(r"[.!?][\"'’”)\]]*$|[.!?]['’]{2}$")
+_ENDS_SENTENCE = re.compile(r"[.!?](?:\s?[\"'’”)\]])*$")  # also 'it ended. "' (spaced quotes in wire copy)
+LENIENT_MIN_WORDS = 12  # a cut-off excerpt this long is content, not a headline
+SHOUTING_SHARE = 0.6  # a span whose letters are mostly capitals is a label or a wire slug
+_UPPER = re.compile(r"[A-Z]")
+_LOWER = re.compile(r"[a-z]")
 _LOWER_START = re.compile(r"[\"'‘“(\[]*([a-z][a-z'’-]*)\b")
 
 
@@ -24,8 +29,8 @@ def reject_reason(text: str) -> str | None:
     match = _LOWER_START.match(text)
     if match and match.group(1).islower():
         return "fragment"  # "be more militants holed up." — the tail of a broken copy-paste
-    letters = [c for c in text if c.isalpha()]
-    if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
+    upper = len(_UPPER.findall(text))
+    if upper > SHOUTING_SHARE * (upper + len(_LOWER.findall(text))) and upper:
         return "shouting"
     return None
 
@@ -38,6 +43,7 @@ class Corpus:
     sentences: list[Sentence] = field(default_factory=list)
     terms: list[list[str]] = field(default_factory=list)
     removals: list[Removal] = field(default_factory=list)
+    references: tuple[str, ...] = ()  # reference summaries, present only in evaluation (the oracle reads them)
 
     @property
     def article_ids(self) -> list[str]:
@@ -48,21 +54,33 @@ def _display(text: str) -> str:
     return " ".join(text.split())
 
 
-def build_corpus(articles: Sequence[CleanArticle]) -> Corpus:
-    corpus = Corpus(articles=list(articles))
+def build_corpus(
+    articles: Sequence[CleanArticle], references: Sequence[str] = (), trim: bool = False, lenient: bool = False
+) -> Corpus:
+    """Sentences of every article; with ``trim``, summary text drops attribution tails.
+
+    When nothing passes the filters, the corpus is built again ``lenient``ly, accepting long spans
+    without a final full stop: excerpts cut off mid-sentence (as in snippet feeds) are still news.
+    """
+    corpus = Corpus(articles=list(articles), references=tuple(references))
     for clean in articles:
         text, kept = clean.article.text, []
         for block_start, block_end in clean.blocks:
             for start, end in split_sentences(text, block_start, block_end):
                 reason = reject_reason(text[start:end])
+                if reason == "heading" and lenient and word_count(text[start:end]) >= LENIENT_MIN_WORDS:
+                    reason = None
                 if reason:
                     corpus.removals.append(Removal(clean.article.id, reason, _display(text[start:end]), start, end))
                 else:
                     kept.append((start, end))
         for index, (start, end) in enumerate(kept):
-            display = _display(text[start:end])
+            full = _display(text[start:end])
+            shown = trimmed(full) if trim else full
             corpus.sentences.append(
-                Sentence(clean.article.id, index, start, end, display, position=index / max(1, len(kept)))
+                Sentence(clean.article.id, index, start, end, shown, position=index / max(1, len(kept)), full=full)
             )
-            corpus.terms.append(content_terms(display))
+            corpus.terms.append(content_terms(shown))
+    if not corpus.sentences and not lenient:
+        return build_corpus(articles, references, trim, lenient=True)
     return corpus

@@ -17,6 +17,7 @@ from synoptic.registry import Registry
 PREFIX_LINES = 3  # prefix junk sits in an article's first few non-empty lines
 PROMO_MAX_WORDS = 30  # promo/contact lines are short; a long line that mentions "newsletter" is news
 BYLINE_MAX_WORDS = 12
+TAIL_CHARS = 120  # credits sit at the end of a line: only its tail is searched (speed)
 
 
 @dataclass(frozen=True)
@@ -115,10 +116,19 @@ _PROMO = re.compile(
 )
 
 
+# Substrings every promo pattern contains: a cheap test before the (slow) case-insensitive regex.
+_PROMO_HINTS = ("most ", "sign up", "subscribe", "newsletter", "follow", "share ", "click here", "read more",
+                "we pay", "download", "advertisement", "rights reserved", "related", "recommended", "more on this",
+                "you may also", "like us")
+
+
 @DROP_RULES.register("promo")
 def promo(line: str, ctx: LineContext) -> bool:
     """Newsletter, share, subscribe, "MOST READ" and similar site furniture."""
-    return _words(line) <= PROMO_MAX_WORDS and bool(_PROMO.search(line))
+    if _words(line) > PROMO_MAX_WORDS:
+        return False
+    lowered = line.lower()
+    return any(hint in lowered for hint in _PROMO_HINTS) and bool(_PROMO.search(line))
 
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\[email(?:&#160;|\s)protected\]", re.IGNORECASE)
@@ -129,8 +139,9 @@ _CONTACT_WORDS = re.compile(r"\b(?:email|e-mail|call|contact|write to|text|whats
 @DROP_RULES.register("contact")
 def contact(line: str, ctx: LineContext) -> bool:
     """"Got a story? Email … or call …" lines: an address or number plus an invitation."""
-    has_address = bool(_EMAIL.search(line) or _PHONE.search(line))
-    return _words(line) <= PROMO_MAX_WORDS and has_address and bool(_CONTACT_WORDS.search(line))
+    if _words(line) > PROMO_MAX_WORDS or not _CONTACT_WORDS.search(line):
+        return False
+    return bool(_EMAIL.search(line) or _PHONE.search(line))
 
 
 _CREDIT_TAIL = re.compile(
@@ -145,7 +156,7 @@ _CREDIT_HEAD = re.compile(r"\s*(?:photo|picture|image|caption|pictured|above|top
 @DROP_RULES.register("caption")
 def caption(line: str, ctx: LineContext) -> bool:
     """Photo captions: a line that ends in a credit ("REUTERS/Name", "(Agency/Name)") or starts "Photo:"."""
-    return bool(_CREDIT_TAIL.search(line) or _CREDIT_HEAD.match(line))
+    return bool(_CREDIT_TAIL.search(line[-TAIL_CHARS:]) or _CREDIT_HEAD.match(line))
 
 
 _CREDITS = re.compile(r"\W*(?:reporting|editing|writing|additional reporting|compiled|produced|edited)\s+by\b", re.IGNORECASE)
@@ -163,7 +174,7 @@ _CONTRIBUTED = re.compile(r"\bcontributed (?:to )?(?:this|the) (?:report|story|a
 @DROP_RULES.register("contributed")
 def contributed(line: str, ctx: LineContext) -> bool:
     """"… contributed to this report." credits at the end of a story."""
-    return bool(_CONTRIBUTED.search(line))
+    return bool(_CONTRIBUTED.search(line[-TAIL_CHARS:]))
 
 
 _BYLINE = re.compile(r"\s*By\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|del|della|da|di|du|la|le|van|von|der|den|al|bin|ibn))*\s*(?:$|,|\||/|-|—|and\b)")

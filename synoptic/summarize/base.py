@@ -23,14 +23,20 @@ def fill_budget(
     similarity: np.ndarray | None = None,
     max_similarity: float = 1.0,
     max_term_overlap: float = 1.0,
+    candidates: Sequence[int] | None = None,
 ) -> list[int]:
     """Greedy by score: take each sentence that still fits the budget and is not a near-repeat of
     one already taken — cosine above ``max_similarity``, or more than ``max_term_overlap`` of its
-    content terms found in a single chosen sentence (catches paraphrases TF-IDF weights miss)."""
+    content terms found in a single chosen sentence (catches paraphrases TF-IDF weights miss).
+    ``candidates`` limits the choice to those sentences (all by default)."""
     chosen: list[int] = []
     chosen_terms: list[set[str]] = []
     used = 0
-    for i in np.argsort(-np.asarray(scores, dtype=float), kind="stable"):
+    order = np.argsort(-np.asarray(scores, dtype=float), kind="stable")
+    if candidates is not None:
+        allowed = set(candidates)
+        order = [i for i in order if i in allowed]
+    for i in order:
         length = word_count(corpus.sentences[i].text)
         if used + length > words:
             continue

@@ -26,7 +26,8 @@ def _supports(summary_terms: set[str], other_terms: set[str]) -> float:
 
 
 def cite(corpus: Corpus, index: int) -> SummarySentence:
-    """The summary sentence at ``index`` with its own evidence first, then each supporting article's best match."""
+    """The summary sentence at ``index``: sources in article order; evidence starts with the sentence
+    itself, then each supporting article's best match."""
     chosen = corpus.sentences[index]
     chosen_terms = set(corpus.terms[index])
     best: dict[str, tuple[float, int]] = {}
@@ -41,4 +42,5 @@ def cite(corpus: Corpus, index: int) -> SummarySentence:
     for article in sorted(best, key=order.__getitem__):
         s = corpus.sentences[best[article][1]]
         evidence.append(Evidence(s.article, s.index, s.start, s.end))
-    return SummarySentence(text=chosen.text, sources=tuple(e.article for e in evidence), evidence=tuple(evidence))
+    sources = tuple(sorted((e.article for e in evidence), key=order.__getitem__))
+    return SummarySentence(text=chosen.text, sources=sources, evidence=tuple(evidence))
