@@ -19,7 +19,7 @@ $(VENV)/.test: pyproject.toml | $(BIN)/python
 	touch $@ $(VENV)/.core
 
 demo: $(VENV)/.core
-	$(BIN)/synoptic brief $(SAMPLE) --words 120
+	$(BIN)/synoptic brief $(SAMPLE) --words 100
 
 test: $(VENV)/.test
 	$(BIN)/python -m pytest -q

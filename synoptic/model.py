@@ -91,6 +91,7 @@ class SummarySentence:
     text: str
     sources: tuple[str, ...]
     evidence: tuple[Evidence, ...]
+    disputed: bool = False  # one of its evidence sentences states a value another source contradicts
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,7 @@ class Brief:
                         {"article": e.article, "sentence": e.sentence, "start": e.start, "end": e.end}
                         for e in s.evidence
                     ],
+                    "disputed": s.disputed,
                 }
                 for s in self.summary
             ],

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 from synoptic.model import Brief
 from synoptic.registry import Registry
@@ -20,3 +22,46 @@ def to_json(brief: Brief) -> str:
 def source_numbers(brief: Brief) -> dict[str, int]:
     """Citation markers number the sources in the order of the source list, from 1."""
     return {s.id: n for n, s in enumerate(brief.sources, 1)}
+
+
+@dataclass(frozen=True)
+class Item:
+    """One line of a brief's cross-source section, with the sources it cites and nested lines."""
+
+    text: str
+    sources: tuple[str, ...] = ()
+    children: tuple[Item, ...] = ()
+
+
+def _entity_text(entity: dict[str, Any]) -> str:
+    variants = f", also spelled {', '.join(entity['variants'])}" if entity.get("variants") else ""
+    return f"{entity['name']} ({entity['type']}){variants}"
+
+
+def sections(brief: Brief) -> list[tuple[str, list[Item]]]:
+    """The cross-source sections (agreement, conflicts, timeline, entities, quotes) that have content,
+    in reading order; Markdown and HTML render the same structure."""
+    conflicts = [
+        Item(
+            conflict["about"],
+            children=tuple(
+                Item(
+                    f"{claim['value']}" + (f" ({claim['speaker']})" if claim.get("speaker") else "") + f": “{claim['text']}”",
+                    tuple(claim["sources"]),
+                )
+                for claim in conflict["claims"]
+            ),
+        )
+        for conflict in brief.conflicts
+    ]
+    found = [
+        ("Agreed by several sources", [Item(f["text"], tuple(f["sources"])) for f in brief.facts]),
+        ("Where sources disagree", conflicts),
+        (
+            "Timeline",
+            [Item(f"{t.get('date') or t.get('phrase') or 'undated'}: {t['text']}", tuple(t["sources"])) for t in brief.timeline],
+        ),
+        ("People, organisations and places", [Item(_entity_text(e), tuple(e["sources"])) for e in brief.entities]),
+        ("Quotes", [Item(f"“{q['text']}” — {q.get('speaker') or 'unattributed'}", tuple(q["sources"])) for q in brief.quotes]),
+    ]
+    return [(title, items) for title, items in found if items]

@@ -1,9 +1,9 @@
-"""Markdown: headline, summary with [n] citation markers, numbered source list."""
+"""Markdown: headline, summary with [n] citation markers, the cross-source sections, numbered sources."""
 
 from __future__ import annotations
 
 from synoptic.model import Brief, Source
-from synoptic.render.base import RENDERERS, source_numbers
+from synoptic.render.base import RENDERERS, Item, sections, source_numbers
 
 
 def describe_source(source: Source) -> str:
@@ -18,15 +18,31 @@ def describe_source(source: Source) -> str:
     return f"{text} `{source.id}`"
 
 
+def markers(sources: list[str] | tuple[str, ...], numbers: dict[str, int]) -> str:
+    return "".join(f"[{n}]" for n in sorted(numbers[s] for s in sources if s in numbers))
+
+
+def _item_lines(item: Item, numbers: dict[str, int], indent: str = "") -> list[str]:
+    cites = f" {markers(item.sources, numbers)}" if item.sources else ""
+    head = f"**{item.text}**" if item.children else item.text
+    lines = [f"{indent}- {head}{cites}"]
+    for child in item.children:
+        lines += _item_lines(child, numbers, indent + "  ")
+    return lines
+
+
 @RENDERERS.register("md")
 def to_markdown(brief: Brief) -> str:
     numbers = source_numbers(brief)
     lines = [f"# {brief.headline}", ""]
     for sentence in brief.summary:
-        markers = "".join(f"[{numbers[s]}]" for s in sentence.sources)
-        lines.append(f"- {sentence.text} {markers}")
+        flag = " ⚠ disputed" if sentence.disputed else ""
+        lines.append(f"- {sentence.text} {markers(sentence.sources, numbers)}{flag}")
     if not brief.summary:
         lines.append("_No sentence fits the word budget; raise --words._")
+    for title, items in sections(brief):
+        lines += ["", f"## {title}", ""]
+        lines += [line for item in items for line in _item_lines(item, numbers)]
     lines += ["", "## Sources", ""]
     lines += [f"{numbers[s.id]}. {describe_source(s)}" for s in brief.sources]
     return "\n".join(lines) + "\n"

@@ -12,7 +12,6 @@ from collections.abc import Sequence
 
 import numpy as np
 from scipy import sparse
-from scipy.optimize import Bounds, LinearConstraint, milp
 
 from synoptic.analyze.sentences import Corpus
 from synoptic.analyze.tokens import STOPWORDS, stem, words
@@ -62,6 +61,8 @@ def solve_coverage(
     The problem is shrunk first without changing its optimum (see ``_reduce``), and everything is
     iterated in sorted order so that ties resolve the same way in every process.
     """
+    from scipy.optimize import Bounds, LinearConstraint, milp  # lazy: a quarter-second import only the ILP needs
+
     candidates, useful, bonus = _candidates(concepts, weights, lengths, budget, sentence_bonus)
     candidates = _undominated(candidates, useful, lengths, bonus)
     if not candidates:

@@ -36,3 +36,56 @@ def test_html_escapes_article_text() -> None:
     html = RENDERERS.get("html")(brief())
     assert "<b>new</b>" not in html and "&lt;b&gt;new&lt;/b&gt;" in html
     assert "<script" not in html
+
+
+def brief_with_sections():
+    from dataclasses import replace
+
+    return replace(
+        brief(),
+        facts=({"text": "The barrier was approved.", "sources": ["a0", "a1"]},),
+        conflicts=(
+            {
+                "about": "cost of the barrier",
+                "kind": "number",
+                "claims": [
+                    {"value": "$2 million", "text": "It costs $2 million.", "sources": ["a0"], "speaker": "the mayor"},
+                    {"value": "<$5 million>", "text": "It costs $5 million.", "sources": ["a1"], "speaker": None},
+                ],
+            },
+        ),
+        timeline=({"date": "2024-05-02", "text": "The vote took place.", "sources": ["a1"]},),
+        entities=({"name": "Dunmore", "variants": ["Dunmoor"], "type": "place", "sources": ["a0", "a1"]},),
+        quotes=({"speaker": "Ana Ruiz", "text": "We will build it.", "sources": ["a0"]},),
+    )
+
+
+def test_markdown_renders_every_section_with_citations() -> None:
+    md = RENDERERS.get("md")(brief_with_sections())
+    for heading in ("## Agreed by several sources", "## Where sources disagree", "## Timeline", "## People, organisations and places", "## Quotes"):
+        assert heading in md
+    assert "- **cost of the barrier**\n  - $2 million (the mayor): “It costs $2 million.” [1]" in md
+    assert "- 2024-05-02: The vote took place. [2]" in md
+    assert "Dunmore (place), also spelled Dunmoor [1][2]" in md
+    assert "“We will build it.” — Ana Ruiz [1]" in md
+
+
+def test_empty_sections_are_left_out() -> None:
+    md = RENDERERS.get("md")(brief())
+    assert "## Timeline" not in md and "## Quotes" not in md
+
+
+def test_html_sections_are_escaped() -> None:
+    html = RENDERERS.get("html")(brief_with_sections())
+    assert "<h2>Where sources disagree</h2>" in html
+    assert "&lt;$5 million&gt;" in html and "<$5 million>" not in html
+
+
+def test_disputed_summary_sentence_is_flagged() -> None:
+    from dataclasses import replace
+
+    b = brief()
+    flagged = replace(b, summary=(replace(b.summary[0], disputed=True),))
+    assert "⚠ disputed" in RENDERERS.get("md")(flagged)
+    assert "class=disputed" in RENDERERS.get("html")(flagged)
+    assert json.loads(RENDERERS.get("json")(flagged))["summary"][0]["disputed"] is True
