@@ -32,6 +32,7 @@ def _add_brief_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--min-articles", type=int, dest="min_articles", help="fewest articles a brief needs (default 2)")
     parser.add_argument("--show-removed", action="store_true", default=None, dest="show_removed", help="list what cleaning removed in meta")
     parser.add_argument("--no-trim", action="store_false", default=None, dest="trim", help="keep attribution tails (\", police said.\") in summary sentences")
+    parser.add_argument("--no-analysis", action="store_false", default=None, dest="analysis", help="summary only: skip facts, conflicts, timeline, entities and quotes")
     parser.add_argument("--config", type=Path, help="TOML file with a [brief] table of defaults")
 
 
@@ -66,7 +67,7 @@ def _write(text: str, output: Path | None) -> None:
 
 
 def _options(args: argparse.Namespace):  # -> Options
-    return load_options(args.config, words=args.words, method=args.method, min_articles=args.min_articles, show_removed=args.show_removed, trim=args.trim)
+    return load_options(args.config, words=args.words, method=args.method, min_articles=args.min_articles, show_removed=args.show_removed, trim=args.trim, analysis=args.analysis)
 
 
 def run_brief(args: argparse.Namespace) -> int:

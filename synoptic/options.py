@@ -22,6 +22,7 @@ class Options:
     method: str = "default"  # summarization method, from synoptic.summarize.METHODS
     min_articles: int = 2  # a brief compares reports; one article is refused unless lowered to 1
     show_removed: bool = False  # list every removed line/fragment in meta (debugging cleaning)
+    analysis: bool = True  # cross-source sections: facts, conflicts, timeline, entities, quotes
     trim: bool = True  # drop attribution tails (", police said.") from summary sentences; evidence keeps them
 
     def __post_init__(self) -> None:
@@ -31,7 +32,7 @@ class Options:
             raise OptionsError(f"min_articles must be a whole number of at least 1, not {self.min_articles!r}")
         if not isinstance(self.method, str) or not self.method:
             raise OptionsError(f"method must be a method name, not {self.method!r}")
-        for name in ("show_removed", "trim"):
+        for name in ("show_removed", "trim", "analysis"):
             if not isinstance(getattr(self, name), bool):
                 raise OptionsError(f"{name} must be true or false, not {getattr(self, name)!r}")
 

@@ -11,17 +11,21 @@ import re
 import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from synoptic import __version__
-from synoptic.analyze.sentences import build_corpus
+from synoptic.analyze.sentences import Corpus, build_corpus
 from synoptic.analyze.tokens import content_terms, word_count
+from synoptic.analyze.vectors import similarity_matrix
 from synoptic.clean import clean_cluster
+from synoptic.clean.duplicates import find_copies
 from synoptic.errors import InputError
 from synoptic.ingest.jsonfmt import article_from_dict
 from synoptic.model import Article, Brief, Cluster, Source
 from synoptic.options import Options
 from synoptic.summarize import METHODS, cite, order_for_reading
+from synoptic.summarize.methods import copy_families
 
 _TITLE_SITE_SUFFIX = re.compile(r"\s+(?:[|–—-]|::)\s+[^|–—-]{2,40}$")
 
@@ -56,12 +60,21 @@ def _headline(articles: Sequence[Article], summary_text: str) -> str:
     return first if word_count(first) <= 20 else " ".join(first.split()[:20]) + " …"
 
 
+def prepare_corpus(articles: Sequence[Article], references: Sequence[str] = (), trim: bool = True) -> Corpus:
+    """Clean, segment and find syndicated copies: everything every method and analysis reads."""
+    cleaned = clean_cluster(articles)
+    corpus = build_corpus(cleaned, references, trim=trim)
+    corpus.copies = find_copies(cleaned)
+    return corpus
+
+
 def make_brief(
     items: Iterable[Article | dict[str, Any] | str],
     options: Options | None = None,
     brief_id: str | None = None,
     origin: str = "input",
     references: Sequence[str] = (),
+    cluster_date: str | None = None,
 ) -> Brief:
     """Clean, segment, summarize and cite ``items`` (Articles, cluster-format dicts or plain texts)."""
     options = options or Options()
@@ -74,12 +87,22 @@ def make_brief(
             "a brief compares several reports of one story: give two or more (or set --min-articles 1)",
         )
     method = METHODS.get(options.method)
-    cleaned = clean_cluster(articles)
-    corpus = build_corpus(cleaned, references, trim=options.trim)
+    corpus = prepare_corpus(articles, references, trim=options.trim)
+    cleaned = corpus.articles
     if not corpus.sentences:
         raise InputError(origin, "no usable sentences after cleaning", "check that the input holds article text, not just headlines or page furniture")
     chosen = order_for_reading(corpus, method(corpus, options.words))
     summary = tuple(cite(corpus, i) for i in chosen)
+    findings = None
+    if options.analysis:
+        from synoptic.compare import compare_cluster  # lazy: only briefs with analysis pay for it
+
+        families = copy_families(corpus, similarity_matrix(corpus))
+        findings = compare_cluster(corpus, families, cluster_date)
+        disputed = findings.disputed()
+        summary = tuple(
+            replace(s, disputed=any((e.article, e.sentence) in disputed for e in s.evidence)) for s in summary
+        )
     summary_text = " ".join(s.text for s in summary)
     removals = [r for a in cleaned for r in a.removals] + corpus.removals
     meta: dict[str, Any] = {
@@ -89,25 +112,32 @@ def make_brief(
         "trimmed": sum(corpus.sentences[i].text != corpus.sentences[i].full for i in chosen),
         "articles": len(articles),
         "sentences": len(corpus.sentences),
+        "copies": len(corpus.copies),
         "removed": dict(sorted(Counter(r.rule for r in removals).items())),
         "version": __version__,
     }
     if options.show_removed:
         meta["removals"] = [{"article": r.article, "rule": r.rule, "text": r.text, "start": r.start, "end": r.end} for r in removals]
     sources = tuple(
-        Source(id=a.id, title=a.title, url=a.url, published=c.date, outlet=a.source) for a, c in zip(articles, cleaned)
+        Source(id=a.id, title=a.title, url=a.url, published=c.date, outlet=a.source, duplicate_of=corpus.copies.get(a.id))
+        for a, c in zip(articles, cleaned)
     )
     meta["elapsed_ms"] = round((time.perf_counter() - started) * 1000, 2)
+    sections = {}
+    if findings is not None:
+        sections = {name: getattr(findings, name) for name in ("facts", "conflicts", "timeline", "entities", "quotes")}
     return Brief(
         id=brief_id or _brief_id(articles),
         headline=_headline(articles, summary_text),
         summary=summary,
         sources=sources,
         meta=meta,
+        **sections,
     )
 
 
 def brief_cluster(cluster: Cluster, options: Options | None = None) -> Brief:
     return make_brief(
-        cluster.articles, options, brief_id=cluster.id, origin=f"cluster {cluster.id}", references=cluster.references
+        cluster.articles, options, brief_id=cluster.id, origin=f"cluster {cluster.id}", references=cluster.references,
+        cluster_date=cluster.date,
     )

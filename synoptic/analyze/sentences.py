@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from synoptic.analyze.segment import split_sentences
 from synoptic.analyze.tokens import content_terms, word_count
@@ -44,6 +45,8 @@ class Corpus:
     terms: list[list[str]] = field(default_factory=list)
     removals: list[Removal] = field(default_factory=list)
     references: tuple[str, ...] = ()  # reference summaries, present only in evaluation (the oracle reads them)
+    cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)  # derived matrices, computed once
+    copies: dict[str, str] = field(default_factory=dict)  # syndicated copy's id → original's id (clean.duplicates)
 
     @property
     def article_ids(self) -> list[str]:

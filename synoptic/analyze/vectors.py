@@ -13,7 +13,13 @@ from synoptic.analyze.sentences import Corpus
 
 def tfidf_matrix(corpus: Corpus) -> sparse.csr_matrix:
     """Rows = sentences, L2-normalised. IDF counts *articles*, so a term every source uses is cheap
-    and a term only one source uses is distinctive."""
+    and a term only one source uses is distinctive. Computed once per corpus."""
+    if "tfidf" not in corpus.cache:
+        corpus.cache["tfidf"] = _tfidf(corpus)
+    return corpus.cache["tfidf"]
+
+
+def _tfidf(corpus: Corpus) -> sparse.csr_matrix:
     vocab: dict[str, int] = {}
     article_df: Counter[str] = Counter()
     seen_by_article: dict[str, set[str]] = {}
@@ -36,6 +42,9 @@ def tfidf_matrix(corpus: Corpus) -> sparse.csr_matrix:
 
 
 def similarity_matrix(corpus: Corpus) -> np.ndarray:
-    """Dense cosine similarities between all sentences of the cluster."""
-    matrix = tfidf_matrix(corpus)
-    return np.asarray((matrix @ matrix.T).todense())
+    """Dense cosine similarities between all sentences of the cluster (computed once per corpus:
+    the method, citations and the cross-source analysis all read it)."""
+    if "similarity" not in corpus.cache:
+        matrix = tfidf_matrix(corpus)
+        corpus.cache["similarity"] = np.asarray((matrix @ matrix.T).todense())
+    return corpus.cache["similarity"]

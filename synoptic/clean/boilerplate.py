@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from synoptic.clean.groups import group_pairs
+
 COPY_LINE_SHARE = 0.5  # articles sharing ≥ half their lines are one family (copies of each other)
 COPY_MIN_SHARED = 2  # … and at least this many lines: one shared furniture line makes no copy
 SHORT_REPEAT_WORDS = 8  # a short line in two independent articles is furniture ("Read the full story")
@@ -22,22 +24,14 @@ def line_key(text: str) -> str:
 
 def _families(lines_by_article: list[set[str]]) -> list[int]:
     """Union articles whose line sets overlap by COPY_MIN_SHARED lines and COPY_LINE_SHARE of the smaller."""
-    parent = list(range(len(lines_by_article)))
+    def is_copy(a: set[str], b: set[str]) -> bool:
+        shared = len(a & b)
+        return shared >= COPY_MIN_SHARED and shared >= COPY_LINE_SHARE * min(len(a), len(b))
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, a in enumerate(lines_by_article):
-        for j in range(i):
-            b = lines_by_article[j]
-            smaller = min(len(a), len(b))
-            shared = len(a & b)
-            if shared >= COPY_MIN_SHARED and shared >= COPY_LINE_SHARE * smaller:
-                parent[find(i)] = find(j)
-    return [find(i) for i in range(len(lines_by_article))]
+    pairs = (
+        (i, j) for i, a in enumerate(lines_by_article) for j in range(i) if is_copy(a, lines_by_article[j])
+    )
+    return group_pairs(len(lines_by_article), pairs)
 
 
 def repeated_lines(lines_by_article: list[list[str]]) -> set[str]:

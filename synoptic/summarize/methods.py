@@ -44,18 +44,31 @@ def _length_prior(words: int) -> float:
 
 def copy_families(corpus: Corpus, similarity: np.ndarray) -> dict[str, int]:
     """Article → family number; articles whose sentences mostly reappear near-verbatim in another
-    article (syndicated copies) share a family, so a copy never counts as independent support."""
+    article (syndicated copies) share a family, so a copy never counts as independent support.
+
+    Two rules merge families: the whole-article near-duplicates of ``corpus.copies``
+    (synoptic.clean.duplicates), and this sentence-level one, which also catches partial copies."""
     ids = np.array([s.article for s in corpus.sentences])
     articles = list(dict.fromkeys(ids))
     family = {a: k for k, a in enumerate(articles)}
+
+    def merge(a: str, b: str) -> None:
+        nonlocal family
+        old, new = family[a], family[b]
+        family = {x: new if f == old else f for x, f in family.items()}
+
+    for copy, original in corpus.copies.items():
+        if copy in family and original in family:
+            merge(copy, original)
     for k, a in enumerate(articles):
         rows = ids == a
         for b in articles[:k]:
+            if family[a] == family[b]:
+                continue
             cols = ids == b
             block = similarity[np.ix_(rows, cols)] >= COPY_SENTENCE_SIMILARITY
             if max(block.any(axis=1).mean(), block.any(axis=0).mean()) >= COPY_SENTENCE_SHARE:
-                old, new = family[a], family[b]
-                family = {x: new if f == old else f for x, f in family.items()}
+                merge(a, b)
     return family
 
 

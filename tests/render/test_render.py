@@ -71,7 +71,9 @@ def test_markdown_renders_every_section_with_citations() -> None:
 
 
 def test_empty_sections_are_left_out() -> None:
-    md = RENDERERS.get("md")(brief())
+    from dataclasses import replace
+
+    md = RENDERERS.get("md")(replace(brief(), timeline=(), quotes=()))
     assert "## Timeline" not in md and "## Quotes" not in md
 
 

@@ -1,0 +1,54 @@
+"""What the cross-source analysis adds to a brief's latency, and what each part costs.
+
+Runs every tac2010_A cluster (or --data FILE) through ``brief_cluster`` with and without analysis in
+the same process, interleaved, and reports the medians, their ratio, and the median of each compare
+function on its own. Run: .venv/bin/python benchmarks/analysis_latency.py [--data FILE] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from pathlib import Path
+
+from synoptic.analyze.vectors import similarity_matrix
+from synoptic.compare import agreed_facts, build_timeline, find_conflicts, find_entities, find_quotes
+from synoptic.ingest import iter_clusters
+from synoptic.options import Options
+from synoptic.pipeline import brief_cluster, prepare_corpus
+from synoptic.summarize.methods import copy_families
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "tac2010_A.jsonl"
+PARTS = {"facts": agreed_facts, "conflicts": find_conflicts, "timeline": build_timeline, "entities": find_entities, "quotes": find_quotes}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    clusters = [c for c in iter_clusters(args.data) if not isinstance(c, Exception)]
+    plain, full = Options(min_articles=1, analysis=False), Options(min_articles=1)
+    times: dict[str, list[float]] = {"summary only": [], "with analysis": [], **{k: [] for k in PARTS}}
+    for _ in range(args.repeat):
+        for cluster in clusters:
+            for label, options in (("summary only", plain), ("with analysis", full)):
+                started = time.perf_counter()
+                brief_cluster(cluster, options)
+                times[label].append((time.perf_counter() - started) * 1000)
+            corpus = prepare_corpus(cluster.articles)
+            families = copy_families(corpus, similarity_matrix(corpus))
+            for name, function in PARTS.items():
+                started = time.perf_counter()
+                function(corpus, families)
+                times[name].append((time.perf_counter() - started) * 1000)
+    medians = {k: statistics.median(v) for k, v in times.items()}
+    print(f"{args.data.name}: {len(clusters)} clusters × {args.repeat} runs, median ms per cluster")
+    for label, value in medians.items():
+        print(f"  {label:14} {value:7.1f}")
+    print(f"analysis adds {100 * (medians['with analysis'] / medians['summary only'] - 1):.0f}% to the median brief latency")
+
+
+if __name__ == "__main__":
+    main()

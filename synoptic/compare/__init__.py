@@ -1,0 +1,44 @@
+"""Compare: what several reports say together — agreement, conflicts, timeline, entities, quotes.
+
+Every function here takes the corpus and its copy families (article id → family number; a
+syndicated copy shares its original's family) so that copies never count as independent support.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from synoptic.analyze.sentences import Corpus
+from synoptic.compare.claims import agreed_facts
+from synoptic.compare.conflicts import find_conflicts
+from synoptic.compare.entities import find_entities
+from synoptic.compare.quotes import find_quotes
+from synoptic.compare.timeline import build_timeline
+
+__all__ = ["Findings", "agreed_facts", "build_timeline", "compare_cluster", "find_conflicts", "find_entities", "find_quotes"]
+
+
+@dataclass(frozen=True)
+class Findings:
+    facts: tuple[dict[str, Any], ...]
+    conflicts: tuple[dict[str, Any], ...]
+    timeline: tuple[dict[str, Any], ...]
+    entities: tuple[dict[str, Any], ...]
+    quotes: tuple[dict[str, Any], ...]
+
+    def disputed(self) -> set[tuple[str, int]]:
+        """(article, sentence index) of every sentence that states a contested value."""
+        return {
+            (e["article"], e["sentence"]) for c in self.conflicts for claim in c["claims"] for e in claim.get("evidence", ())
+        }
+
+
+def compare_cluster(corpus: Corpus, families: dict[str, int], cluster_date: str | None = None) -> Findings:
+    return Findings(
+        facts=tuple(agreed_facts(corpus, families)),
+        conflicts=tuple(find_conflicts(corpus, families)),
+        timeline=tuple(build_timeline(corpus, families, cluster_date)),
+        entities=tuple(find_entities(corpus, families)),
+        quotes=tuple(find_quotes(corpus, families)),
+    )

@@ -1,0 +1,580 @@
+"""Conflicts: the same quantity or state reported differently by different sources.
+
+Numbers. Every quantity in a sentence becomes a *mention*: an interval (``about`` widens it by
+ABOUT_TOLERANCE, ``up to``/``more than`` open one side, ``between``/``200-300`` give both ends), a unit
+(metres, hours, %, a currency, or the counted thing's head noun mapped to a class: fighters, militants,
+extremists and jihadists are one class) and its clause's *event* (freed, killed, remaining, surrendered…).
+Two mentions are about the same thing when unit and event agree, their head modifiers do not clash
+(local/foreign) and their sentences share context terms; they conflict when their intervals are
+disjoint. Precision first: a mention with no recognisable unit or event is never compared.
+
+Status. Completion ("fully reopened", "control of the whole city") against incompleteness ("one lane
+will stay closed", "10% of the city that has to be cleared") in one frame (open/closed, control,
+rescue, power…), about a shared subject; forecasts ("expected to", "likely to") are not claims.
+
+Each claim carries its speaker ("said Col. Ryan Dillon", "the fire service said", "according to X").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from synoptic.analyze.sentences import Corpus
+from synoptic.analyze.tokens import STOPWORDS, content_terms, stem
+
+# --- calibrated thresholds (seeds, the sample, the labelled set in tests/compare/labelled) -------------
+ABOUT_TOLERANCE = 0.10  # "about 200" = 180-220; "about 30" vs "41" is a conflict, "about 40" vs "41" is not
+ROUND_TOLERANCE = 0.05  # a bare round figure ("200 metres") is itself a rounding
+NEARLY_TOLERANCE = 0.10  # "nearly 300" = 270-300
+# Sentences about the same quantity share ≥ 1 context term beyond the number and its unit ("coach",
+# "road", "city"); with an unknown event the clause itself must share ≥ 2 ("buried … road").
+MIN_CONTEXT_SHARED = 1
+MIN_CLAUSE_SHARED_NO_EVENT = 2
+# TAC 2010 showed clauses with no event word sharing two stock terms ("miles away", "nature reserve");
+# without an event, half of the shorter clause must be shared.
+NO_EVENT_MIN_CLAUSE_COVERAGE = 0.5
+MIN_STATUS_SUBJECT_SHARED = 1  # shared subject terms (after SUBJECT_CLASSES) for a status conflict
+MAX_CONFLICTS = 10
+
+# --- lexicons -----------------------------------------------------------------------------------------
+_WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "a dozen": 12,
+}
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "m": 1e6, "bn": 1e9, "k": 1e3}
+# unit word → (dimension, factor to the dimension's base unit)
+UNITS = {
+    "metre": ("length", 1.0), "meter": ("length", 1.0), "m": ("length", 1.0), "kilometre": ("length", 1000.0),
+    "kilometer": ("length", 1000.0), "km": ("length", 1000.0), "mile": ("length", 1609.34),
+    "foot": ("length", 0.3048), "feet": ("length", 0.3048), "ft": ("length", 0.3048), "yard": ("length", 0.9144),
+    "centimetre": ("length", 0.01), "cm": ("length", 0.01),
+    "hour": ("time", 1.0), "minute": ("time", 1 / 60), "day": ("time", 24.0), "week": ("time", 168.0),
+    "tonne": ("mass", 1000.0), "ton": ("mass", 1000.0), "kilogram": ("mass", 1.0), "kg": ("mass", 1.0),
+    "hectare": ("area", 1.0), "acre": ("area", 0.404686), "square kilometre": ("area", 100.0),
+    "percent": ("percent", 1.0), "per cent": ("percent", 1.0), "%": ("percent", 1.0),
+    "dollar": ("usd", 1.0), "$": ("usd", 1.0), "euro": ("eur", 1.0), "€": ("eur", 1.0), "pound": ("gbp", 1.0),
+    "£": ("gbp", 1.0),
+}
+# Counted things that are one class (stems of tokens.stem): a report's "fighters" are another's "jihadists".
+HEAD_CLASSES = {
+    name: {stem(w) for w in words.split()}
+    for name, words in {
+        "combatant": "fighters militants extremists jihadists jihadis insurgents gunmen rebels guerrillas",
+        "people": "people persons",
+        "troop": "soldiers troops",
+        "home": "homes houses buildings properties",
+    }.items()
+}
+_HEAD_CLASS = {member: name for name, members in HEAD_CLASSES.items() for member in members}
+# What happened to the counted things (cue stems in the number's clause). Different events = different
+# quantities: "275 extremists surrendered" is not "200-300 jihadists remain".
+EVENTS = {
+    "remain": "remain remains remained left leaving holed still holding defend defending hardcore stand trapped",
+    "surrender": "surrender surrendered quit fled flee evacuated withdrew withdrawn escaped",
+    "killed": "killed dead died death deaths toll bodies fatalities",
+    "injured": "injured injuries wounded hurt hospital hospitalised treated",
+    "freed": "freed rescued brought pulled hauled lifted saved released",
+    "arrested": "arrested detained captured custody",
+    "missing": "missing unaccounted",
+    "buried": "buried covered blocked",
+    "duration": "took spent",  # not "lasted": it stems to "last", as in "the last of them"
+    "cost": "cost costs spent paid price funding budget damage",
+    "evacuated": "evacuated displaced homeless",
+    "took part": "attended attending crowd joined walked strike striking walkout participated marched protesters",
+    "turnout": "turnout",
+}
+EVOLVING_EVENTS = {"killed", "injured", "missing", "freed", "arrested", "evacuated"}
+_EVENT_OF: dict[str, set[str]] = {}
+for _event, _cues in EVENTS.items():
+    for _cue in _cues.split():
+        _EVENT_OF.setdefault(stem(_cue), set()).add(_event)
+CONTRASTS = [{"local", "foreign"}, {"syrian", "foreign"}, {"adult", "child", "children"},
+             {"civilian", "military"}, {"domestic", "international"}, {"male", "female"}]
+
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+_WORDNUM = r"(?:a\s+dozen|dozen|" + "|".join(sorted((w for w in _WORD_NUMBERS if " " not in w), key=len, reverse=True)) + r")"
+_VALUE = rf"(?:{_NUM}|{_WORDNUM})"
+_SCALE = r"(?:\s*(?:thousand|million|billion|bn|m|k)\b)?"
+_QUAL = (r"(?P<qual>about|around|approximately|roughly|some|nearly|almost|close\s+to|up\s+to|as\s+many\s+as|"
+         r"more\s+than|over|at\s+least|fewer\s+than|less\s+than|under|between)\s+")
+_QUANTITY = re.compile(
+    rf"(?<![\w$£€.,:/-])(?:{_QUAL})?(?P<cur>[$£€])?(?P<a>{_VALUE})(?P<sa>{_SCALE})"
+    rf"(?:\s*(?:-|–|to|and)\s*[$£€]?(?P<b>{_VALUE})(?P<sb>{_SCALE}))?"
+    rf"(?P<after>(?:\s*%|\s+per\s*cent|\s+percent)?)(?![\w:]|[.,]\d)",
+    re.IGNORECASE,
+)
+_TAIL_WORD = re.compile(r"\s*([A-Za-z][\w'’-]*)")
+_SKIP_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+\.?|No\.|number|aged|age|since|Route|page|\d)\s*$")
+_CLAUSE_BREAK = re.compile(r"[,;][”\"’]?\s|\s[-–—]\s|:\s")
+_NO_HEAD = {"of", "o'clock", "am", "pm", "years-old", "year-old", "percent"}
+NOT_COUNTED = {"times", "years", "months", "decades", "centuries", "points", "votes", "others"}  # not a tally of things
+_PLURAL_IRREGULAR = {"people", "men", "women", "children", "police", "staff", "personnel", "gunmen", "feet"}
+
+# --- attribution ----------------------------------------------------------------------------------------
+_TITLE = r"(?:(?:Col|Gen|Lt|Capt|Sgt|Maj|Dr|Mr|Mrs|Ms|Prof|Insp|Sen|Gov)\.?\s+|(?:Colonel|General|Inspector|Chief|Captain|Doctor|Dr)\s+)"
+_NAME = rf"{_TITLE}?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){{0,3}}"
+_BODY = r"(?:the\s+|an?\s+)(?:[A-Z][\w.-]*\s+|[a-z][\w.-]*\s+){0,6}?(?:[A-Z][\w.-]*|spokes(?:man|woman|person)|commander|officials?|police|service|authority|army|ministry|government|military|coalition|agency|council)"
+_SAID = r"(?:said|says|has\s+said|had\s+said|told|added|noted|explained|stated|reported|announced)"
+_ATTRIBUTION = [
+    re.compile(rf"{_SAID}\s+(?P<who>{_NAME})"),
+    re.compile(rf"[,”\"]\s+(?P<who>{_NAME}|{_BODY})\s+{_SAID}\b"),
+    re.compile(rf"according\s+to\s+(?P<who>{_NAME}|{_BODY}|[^,.;]{{3,60}})"),
+    re.compile(rf"^(?:But\s+|And\s+)?(?P<who>{_NAME})(?:,\s+[^,]{{3,90}},)?\s+{_SAID}\b"),
+    re.compile(rf"^(?:But\s+|And\s+)?(?P<who>{_BODY}(?:\s+(?:for|of)\s+the\s+[\w.-]+(?:\s+[A-Z][\w.-]*)?)?)(?:\s+(?:that|who)\s+[^,]*?)?\s+{_SAID}\b"),
+    re.compile(rf"\b(?P<who>the\s+[A-Z][\w]+)\s+understands\b"),
+]
+_BAD_SPEAKER = {"The", "But", "And", "It", "He", "She", "They", "We", "I", "This", "That", "There", "In", "On"}
+
+
+def speaker_of(text: str) -> str | None:
+    """Who the sentence attributes its statement to, or None."""
+    for pattern in _ATTRIBUTION:
+        match = pattern.search(text)
+        if not match:
+            continue
+        who = match.group("who").strip().rstrip(".,")
+        who = re.sub(r"^(?:But|And)\s+", "", who)
+        if who.split()[0] in _BAD_SPEAKER and not who.startswith("The ") or who.lower() in ("he", "she", "they", "it"):
+            continue
+        if who.startswith("The ") and len(who.split()) == 1:
+            continue
+        return who[:1].upper() + who[1:] if who.startswith(("the ", "a ", "an ")) and pattern is _ATTRIBUTION[3] else who
+    return None
+
+
+# --- numbers ----------------------------------------------------------------------------------------------
+def _number(text: str) -> float | None:
+    text = " ".join(text.lower().split())
+    if text in _WORD_NUMBERS:
+        return float(_WORD_NUMBERS[text])
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _scaled(value: float, scale: str) -> float:
+    scale = scale.strip().lower()
+    return value * _SCALES.get(scale, 1.0)
+
+
+@dataclass
+class Mention:
+    sentence: int
+    value: str  # the literal phrase
+    low: float
+    high: float
+    dimension: str  # "length", "percent", "usd", … or "count:<class or head stem>"
+    head: str
+    modifiers: set[str]
+    events: set[str]
+    clause_terms: set[str]
+    context: set[str] = field(default_factory=set)
+
+
+def _interval(qual: str, a: float, b: float | None, is_round: bool) -> tuple[float, float]:
+    qual = " ".join(qual.lower().split())
+    if b is not None:
+        return min(a, b), max(a, b)
+    if qual in ("about", "around", "approximately", "roughly", "some"):
+        return a * (1 - ABOUT_TOLERANCE), a * (1 + ABOUT_TOLERANCE)
+    if qual in ("nearly", "almost", "close to"):
+        return a * (1 - NEARLY_TOLERANCE), a
+    if qual in ("up to", "as many as", "fewer than", "less than", "under"):
+        return 0.0, a
+    if qual in ("more than", "over", "at least"):
+        return a, float("inf")
+    if is_round:
+        return a * (1 - ROUND_TOLERANCE), a * (1 + ROUND_TOLERANCE)
+    return a, a
+
+
+def _unit(after: str) -> tuple[str | None, float, str, list[str]]:
+    """(dimension, factor, head stem, modifier words) from the words after a number."""
+    words = []
+    rest = after
+    for _ in range(5):
+        match = _TAIL_WORD.match(rest)
+        if not match:
+            break
+        words.append(match.group(1))
+        rest = rest[match.end():]
+        if re.match(r"\s*[,.;:)(]", rest):
+            break
+    lowered = [w.lower() for w in words]
+    if not lowered or lowered[0] in _NO_HEAD:
+        return None, 1.0, "", []
+    for k, word in enumerate(lowered[:2]):
+        two = " ".join(lowered[k:k + 2])
+        for key in (two, word, word.rstrip("s"), word[:-2] if word.endswith("es") else word):
+            if key in UNITS:
+                dimension, factor = UNITS[key]
+                return dimension, factor, key, lowered[:k]
+    # a counted noun: the last plural-looking word of the noun run after the number ("13 giant pandas
+    # protection zones" counts zones; words before the head are its modifiers)
+    found = None
+    for k, word in enumerate(lowered[:4]):
+        if word in STOPWORDS:
+            break
+        if word in _PLURAL_IRREGULAR or (word.endswith("s") and not word.endswith("ss") and len(word) > 3):
+            found = k
+    if found is not None and lowered[found] not in NOT_COUNTED:
+        head = stem(lowered[found])
+        return "count:" + _HEAD_CLASS.get(head, head), 1.0, head, lowered[:found]
+    return None, 1.0, "", []
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    left = 0
+    for m in _CLAUSE_BREAK.finditer(text, 0, start):
+        left = m.end()
+    m = _CLAUSE_BREAK.search(text, end)
+    return text[left:m.start() if m else len(text)]
+
+
+def mentions_in(text: str, index: int = 0) -> list[Mention]:
+    """Quantities in one sentence (see the module docstring)."""
+    found = []
+    for match in _QUANTITY.finditer(text):
+        before = text[:match.start()]
+        raw_a, raw_b = match.group("a"), match.group("b")
+        a = _number(raw_a)
+        if a is None:
+            continue
+        qual = match.group("qual") or ""
+        if re.match(r"\d{4}$", raw_a) and 1800 <= a <= 2100 and not match.group("cur"):
+            continue  # a year
+        if before.rstrip().endswith("(") or re.search(r"[A-Z][\w'’-]+,\s*$", before):
+            continue  # "7,000 hectares (17,290 acres)": a conversion; "Rosa Pellew, 67,": an age
+        if not qual and _SKIP_BEFORE.search(before) and not match.group("cur"):
+            continue  # "Route 14", "Rosa Pellew, 67", "in 2014", "one of"
+        if raw_a[:1].isupper() and index >= 0 and before.strip() == "" and raw_a.lower() in ("one",):
+            pass
+        b = _number(raw_b) if raw_b else None
+        a_val = _scaled(a, match.group("sa") or "")
+        b_val = _scaled(b, match.group("sb") or match.group("sa") or "") if b is not None else None
+        if raw_b and qual.lower() != "between" and re.search(r"\band\b", match.group(0)[len(qual) :], re.I):
+            b_val = None  # "two and three" in a list, not a range (ranges with "and" need "between")
+            if raw_b:
+                continue
+        after_text = text[match.end():]
+        if match.group("after").strip():
+            dimension, factor, head, modifiers = "percent", 1.0, "%", []
+            pct_of = re.match(r"\s+of\s+(?:the\s+)?([a-z][\w-]*)", after_text)
+            head = stem(pct_of.group(1)) if pct_of else "%"  # "10% of the city": kept as a context term
+        elif match.group("cur"):
+            dimension, factor, head, modifiers = UNITS[match.group("cur")][0], 1.0, match.group("cur"), []
+        else:
+            dimension, factor, head, modifiers = _unit(after_text)
+            if dimension in ("usd", "eur", "gbp"):
+                pass
+        if dimension is None:
+            continue
+        if re.match(r"\s*(?:of|o'clock)\b", after_text) and not dimension.startswith("percent"):
+            continue  # partitive "two of them": not a total
+        if dimension == "time" and re.match(r"\s*\w+\s+(?:after|before|ago|later|earlier|since)\b", after_text):
+            continue  # "four days after the slide": when, not how long
+        is_round = b_val is None and a >= 10 and a % 10 == 0  # the figure as written: "2.5 million" is not round
+        low, high = _interval(qual, a_val * factor, b_val * factor if b_val is not None else None, is_round)
+        clause = _clause(text, match.start(), match.end())
+        clause_terms = {t for t in content_terms(clause) if not t[:1].isdigit() and t not in _WORD_NUMBERS}
+        events: set[str] = set()
+        for term in clause_terms:
+            events |= _EVENT_OF.get(term, set())
+        value = " ".join(match.group(0).split())
+        tail = _TAIL_WORD.match(after_text)
+        if dimension.startswith("count:") or dimension in UNITS.get(head, ("", 0))[:1]:
+            # the literal value reads better with its unit: "41 passengers", "about 200 metres"
+            words = after_text.split()
+            take = len(modifiers) + 1
+            value = (value + " " + " ".join(words[:take])).rstrip(",.;:")
+        elif tail and dimension.startswith("percent") and False:
+            pass
+        found.append(Mention(
+            sentence=index, value=value, low=low, high=high, dimension=dimension, head=head,
+            modifiers={w.lower() for w in modifiers}, events=events,
+            clause_terms=clause_terms - {head} - {stem(w) for w in modifiers} - {stem(w) for w in value.lower().split()},
+            context={t for t in content_terms(text) if not t[:1].isdigit() and t not in _WORD_NUMBERS},
+        ))
+    return found
+
+
+def _contrast(a: set[str], b: set[str]) -> bool:
+    return any((a & pair) and (b & pair) and not (a & b & pair) for pair in CONTRASTS)
+
+
+def _head_terms(m: Mention) -> set[str]:
+    return {m.head} | HEAD_CLASSES.get(m.dimension.split(":", 1)[-1], set())
+
+
+def same_quantity(m1: Mention, m2: Mention) -> bool:
+    """Do two mentions measure the same thing (see the module docstring)?"""
+    if m1.dimension != m2.dimension:
+        return False
+    if _contrast(m1.modifiers | m1.clause_terms, m2.modifiers | m2.clause_terms):
+        return False
+    ignore = _head_terms(m1) | _head_terms(m2)
+    if m1.events and m2.events:
+        if not m1.events & m2.events:
+            return False
+        return len((m1.context & m2.context) - ignore) >= MIN_CONTEXT_SHARED
+    if m1.events or m2.events:
+        return False  # one says what happened, the other does not: do not guess
+    shared = len((m1.clause_terms & m2.clause_terms) - ignore)
+    smaller = max(1, min(len(m1.clause_terms - ignore), len(m2.clause_terms - ignore)))
+    return shared >= MIN_CLAUSE_SHARED_NO_EVENT and shared >= NO_EVENT_MIN_CLAUSE_COVERAGE * smaller
+
+
+def _disjoint(m1: Mention, m2: Mention) -> bool:
+    return m1.high < m2.low or m2.high < m1.low
+
+
+# --- status -----------------------------------------------------------------------------------------------
+# frame → (completion cues, incompleteness cues); regexes over the sentence, case-insensitive
+STATUS_FRAMES = {
+    "open": (
+        r"\b(?:fully|completely)\s+(?:re)?opened\b|\breopened\s+(?:fully|completely|in\s+full)\b|\ball\s+lanes\s+(?:are\s+|have\s+)?(?:re)?open",
+        r"\b(?:stay|stays|remain|remains|still|partly|partially)\s+(?:closed|shut)\b|\b(?:lanes?|carriageway)\s+(?:will\s+)?(?:stay|remain)s?\s+closed\b|\bpartly\s+closed\b",
+    ),
+    "control": (
+        r"\bcontrol\s+of\s+the\s+(?:whole|entire)\b|\b(?:full|total|complete)\s+control\b|\b(?:fully|completely)\s+(?:liberated|captured|cleared|secured)\b|\bhas\s+(?:finally\s+)?been\s+liberated\b",
+        r"\b\d+\s*(?:%|per\s*cent|percent)\s+of\s+the\s+\w+\s+(?:that\s+)?(?:has|have|had|is|are|still)?\s*(?:yet\s+)?to\s+be\s+(?:cleared|taken|captured|secured)\b|\bpockets\s+of\s+resistance\b|\bremain\s+holed\s+up\b|\bstill\s+(?:hold|holds|held|control|controls)\b",
+    ),
+    "rescue": (
+        r"\b(?:all|every|everyone|everybody)\b[^.]{0,40}\b(?:freed|rescued|accounted\s+for|brought\s+out)\b",
+        r"\b(?:still|remain|remains)\s+(?:trapped|missing|unaccounted)\b",
+    ),
+    "power": (
+        r"\b(?:power|electricity|supply|supplies)\s+(?:has|have)\s+been\s+(?:fully\s+)?restored\s+to\s+all\b|\bfully\s+restored\b",
+        r"\b(?:still|remain|remains)\s+without\s+(?:power|electricity|water)\b",
+    ),
+    "contained": (
+        r"\b(?:fully|completely|100\s*%|100\s+per\s*cent)\s+contained\b|\bextinguished\b",
+        r"\bstill\s+(?:burning|raging)\b|\b(?:[1-9]\d?)\s*(?:%|per\s*cent|percent)\s+contained\b",
+    ),
+}
+_STATUS = {frame: (re.compile(done, re.I), re.compile(left, re.I)) for frame, (done, left) in STATUS_FRAMES.items()}
+_FORECAST = re.compile(r"\b(?:expect\w*|likely|will\s+be|would|could|may|might|hope[sd]?|poised|aim\w*|plan\w*)\b[^.]*$", re.I)
+SUBJECT_CLASSES = {"road": {"road", "rout", "lane", "carriageway", "highway", "motorway"},
+                   "city": {"city", "town"}}
+_SUBJECT_OF = {m: name for name, members in SUBJECT_CLASSES.items() for m in members}
+_STATUS_STOP = {"fully", "completely", "whole", "entire", "still", "remain", "stay", "closed", "clos", "shut",
+                "open", "reopen", "control", "liberat", "clear", "pocket", "resistance", "partly", "week", "day"}
+
+
+@dataclass
+class StatusClaim:
+    sentence: int
+    frame: str
+    complete: bool
+    value: str
+    subject: set[str]
+    context: set[str] = field(default_factory=set)
+
+
+def _subject_terms(text: str) -> set[str]:
+    return {_SUBJECT_OF.get(t, t) for t in content_terms(text) if not t[:1].isdigit()} - _STATUS_STOP
+
+
+def status_claims(text: str, index: int = 0) -> list[StatusClaim]:
+    claims = []
+    for frame, (done, left) in _STATUS.items():
+        for complete, pattern in ((True, done), (False, left)):
+            match = pattern.search(text)
+            if not match:
+                continue
+            if complete and _FORECAST.search(text[: match.start()].split(",")[-1]):
+                continue  # "expected it to be completed … controlling the whole city": a forecast
+            if not complete and re.search(r"\blikely\s+to\b", text[max(0, match.start() - 30): match.start()], re.I):
+                continue
+            clause = _clause(text, match.start(), match.end())
+            value = _status_value(text, match, clause)
+            claims.append(StatusClaim(index, frame, complete, value, _subject_terms(clause), _subject_terms(text)))
+    return claims
+
+
+def _status_value(text: str, match: re.Match, clause: str) -> str:
+    """The claim as a short phrase: the clause around the cue, without attribution or quote marks."""
+    for quoted in re.finditer(r"[“\"]([^“”\"]+)[”\"]", text):
+        if quoted.start() <= match.start() and match.end() <= quoted.end():
+            clause = _clause(quoted.group(1), match.start() - quoted.start(1), match.end() - quoted.start(1))
+            return " ".join(clause.strip(" .,").split()[:14])
+    phrase = clause.strip(" “”\"'.,")
+    phrase = re.sub(r"^(?:[A-Z][\w.]*\s+){0,4}(?:said|says|understands|told\s+\w+)\s+(?:that\s+)?", "", phrase)
+    phrase = re.sub(r"^.*?\b(?:understands|said|says)\s+(?:that\s+)?", "", phrase)
+    words = phrase.split()
+    return " ".join(words[:14])
+
+
+# --- assembling -------------------------------------------------------------------------------------------
+def _evidence(corpus: Corpus, index: int) -> dict:
+    s = corpus.sentences[index]
+    return {"article": s.article, "sentence": s.index, "start": s.start, "end": s.end}
+
+
+def _independent(corpus: Corpus, families: dict[str, int], i: int, j: int, speakers: list[str | None]) -> bool:
+    """Different copy families, or one article quoting two different named speakers."""
+    a, b = corpus.sentences[i].article, corpus.sentences[j].article
+    if families.get(a, a) != families.get(b, b):
+        return True
+    return a == b and speakers[i] is not None and speakers[j] is not None and speakers[i] != speakers[j]
+
+
+def _earlier(corpus: Corpus, later: int, earlier: int) -> bool:
+    """Is sentence ``earlier``'s article dated strictly before ``later``'s (state may have changed)?"""
+    dates = {c.article.id: c.date for c in corpus.articles}
+    d1, d2 = dates.get(corpus.sentences[later].article), dates.get(corpus.sentences[earlier].article)
+    return bool(d1 and d2 and d2 < d1)
+
+
+def _updated_tally(corpus: Corpus, m1: Mention, m2: Mention) -> bool:
+    """A running count (dead, injured, freed…) reported on different days is an update, not a conflict."""
+    if not (m1.events & m2.events & EVOLVING_EVENTS):
+        return False
+    return _earlier(corpus, m1.sentence, m2.sentence) or _earlier(corpus, m2.sentence, m1.sentence)
+
+
+def _components(n: int, edges: list[tuple[int, int]]) -> list[list[int]]:
+    parent = list(range(n))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in edges:
+        parent[find(a)] = find(b)
+    groups: dict[int, list[int]] = {}
+    for x in range(n):
+        groups.setdefault(find(x), []).append(x)
+    return [g for g in groups.values() if len(g) > 1]
+
+
+def _claims(corpus: Corpus, items: list[tuple[str, int]], speakers: list[str | None]) -> list[dict]:
+    """One claim per distinct value (normalised), sources merged across articles."""
+    order = {a.article.id: k for k, a in enumerate(corpus.articles)}
+    merged: dict[str, dict] = {}
+    for value, index in items:
+        key = " ".join(value.lower().split())
+        sentence = corpus.sentences[index]
+        claim = merged.setdefault(key, {"value": value, "text": sentence.full, "sources": [],
+                                        "speaker": speakers[index], "evidence": []})
+        if sentence.article not in claim["sources"]:
+            claim["sources"].append(sentence.article)
+            claim["evidence"].append(_evidence(corpus, index))
+        if claim["speaker"] is None:
+            claim["speaker"] = speakers[index]
+    for claim in merged.values():
+        claim["sources"].sort(key=lambda a: order.get(a, 0))
+    return sorted(merged.values(), key=lambda c: order.get(c["sources"][0], 0))
+
+
+_EVENT_PHRASE = {"remain": "remaining", "surrender": "who surrendered", "killed": "killed", "injured": "injured",
+                 "freed": "freed", "arrested": "arrested", "missing": "missing", "buried": "buried",
+                 "duration": "taken", "cost": "spent", "evacuated": "evacuated", "took part": "taking part",
+                 "turnout": "turnout"}
+_DIMENSION_PHRASE = {"length": "length", "time": "duration", "mass": "weight", "area": "area", "usd": "amount",
+                     "eur": "amount", "gbp": "amount"}
+
+
+def _about_number(group: list[Mention]) -> str:
+    """A short description: "number of passengers freed", "length buried", "share of city remaining"."""
+    events = set.intersection(*(m.events for m in group)) if all(m.events for m in group) else set()
+    counted = [m.value.split()[-1] for m in group if m.dimension.startswith("count:")]
+    if counted:
+        thing = "number of " + min(counted, key=len).lower()
+    elif group[0].dimension == "percent":
+        thing = "share" + (" of " + group[0].head if group[0].head != "%" else "")
+    else:
+        thing = _DIMENSION_PHRASE.get(group[0].dimension, group[0].dimension)
+    if events:
+        thing += " " + _EVENT_PHRASE[sorted(events)[0]]
+    return thing
+
+
+_MAYBE_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen)\b", re.I)
+_MAYBE_STATUS = re.compile(r"open|control|liberat|clear|pocket|holed|hold|freed|rescued|trapped|missing|power|restored|contained|burning|raging|closed|shut", re.I)
+
+
+def find_conflicts(corpus: Corpus, families: dict[str, int]) -> list[dict]:
+    """Numeric and status conflicts between independent sources (see the module docstring)."""
+    sentences = corpus.sentences
+    if len({s.article for s in sentences}) < 2 and len(sentences) < 2:
+        return []
+    speakers: list[str | None] = [None] * len(sentences)
+    mentions: list[Mention] = []
+    statuses: list[StatusClaim] = []
+    for i, s in enumerate(sentences):
+        if _MAYBE_NUMBER.search(s.full):
+            mentions.extend(mentions_in(s.full, i))
+        if _MAYBE_STATUS.search(s.full):
+            statuses.extend(status_claims(s.full, i))
+    for i in {m.sentence for m in mentions} | {c.sentence for c in statuses}:
+        speakers[i] = speaker_of(sentences[i].full)
+    conflicts = []
+    # numbers: same-quantity graph, keep components with at least one disjoint independent pair
+    edges, clash = [], []
+    for x in range(len(mentions)):
+        for y in range(x + 1, len(mentions)):
+            m1, m2 = mentions[x], mentions[y]
+            if m1.dimension != m2.dimension or m1.sentence == m2.sentence:
+                continue
+            if not _independent(corpus, families, m1.sentence, m2.sentence, speakers):
+                if families.get(sentences[m1.sentence].article) == families.get(sentences[m2.sentence].article) and sentences[m1.sentence].article != sentences[m2.sentence].article and same_quantity(m1, m2):
+                    edges.append((x, y))  # a copy stating the same value joins its original's claim
+                continue
+            if same_quantity(m1, m2):
+                edges.append((x, y))
+                if _disjoint(m1, m2) and not _updated_tally(corpus, m1, m2):
+                    clash.append((x, y))
+    # a conflict = mentions joined by clashes, plus every mention about the same thing as all of them
+    # (so "up to 300" joins "about 100" vs "200-300"); agreement edges alone never chain groups together
+    linked = {x: set() for x in range(len(mentions))}
+    for x, y in edges:
+        linked[x].add(y)
+        linked[y].add(x)
+    for group in _components(len(mentions), clash):
+        core = set(group)
+        extra = {z for z in range(len(mentions)) if z not in core and core <= linked[z]}
+        support = {z for z in range(len(mentions)) if z not in core and any(
+            z in linked[x] and mentions[z].low == mentions[x].low and mentions[z].high == mentions[x].high for x in core)}
+        members = [mentions[k] for k in sorted(core | extra | support)]
+        claims = _claims(corpus, [(m.value, m.sentence) for m in members], speakers)
+        if len(claims) < 2:
+            continue
+        conflicts.append({"about": _about_number(members), "kind": "number", "claims": claims})
+    # status: for each completion claim, the best-matching incompleteness claim of its frame
+    edges = []
+    for x, done in enumerate(statuses):
+        if not done.complete:
+            continue
+        scored = []
+        for y, left in enumerate(statuses):
+            if left.complete or left.frame != done.frame or left.sentence == done.sentence:
+                continue
+            if not _independent(corpus, families, done.sentence, left.sentence, speakers):
+                continue
+            if _earlier(corpus, done.sentence, left.sentence):
+                continue  # "remains shut" on Tuesday does not contradict "reopened" on Thursday
+            shared = len(done.subject & left.subject)
+            if shared >= MIN_STATUS_SUBJECT_SHARED:
+                scored.append(((shared, len(done.context & left.context)), y))
+        # only the best-matching opposing claims: the strongest contradiction, not every "still"
+        top = max((score for score, _ in scored), default=None)
+        edges.extend((x, y) for score, y in scored if score == top)
+    for group in _components(len(statuses), edges):
+        members = [statuses[k] for k in group]
+        done = [m for m in members if m.complete]
+        left = [m for m in members if not m.complete]
+        claims = _claims(corpus, [(m.value, m.sentence) for m in done + left], speakers)
+        subject = set.intersection(*(m.subject for m in members)) or set.union(*(m.subject for m in members))
+        about = {"open": "whether the {} is open", "control": "extent of control of the {}",
+                 "rescue": "whether everyone was freed from the {}", "power": "whether {} supplies are restored",
+                 "contained": "whether the {} is contained"}[members[0].frame]
+        conflicts.append({"about": about.format(sorted(subject, key=lambda t: (t not in SUBJECT_CLASSES, t))[0]),
+                          "kind": "status", "claims": claims})
+    return conflicts[:MAX_CONFLICTS]

@@ -1,0 +1,333 @@
+"""Entities: the people, organisations and places the reports name, with spelling variants merged.
+
+With spaCy and ``en_core_web_sm`` installed (extra ``[nlp]``) its NER finds the mentions; otherwise
+(and whenever ``SYNOPTIC_NO_SPACY=1`` or ``use_spacy=False``) a built-in finder does: runs of
+capitalised words joined by connectors ("of", "al-", "de"), kept at a plain sentence start only
+when the same name also occurs mid-sentence, typed by cues (titles and "said X" → person; heads such
+as Forces/Council/Ministry and acronyms → org; "city of X", "in X", Province/River/Pass → place).
+
+Variants merge when they have the same type and token count and every token pair is close (so
+"John Smith" never absorbs "Jane Smith"), or when the text introduces an acronym ("Syrian
+Democratic Forces (SDF)", "…, or SDF"). A bare surname joins the one person who carries it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter, defaultdict
+from functools import lru_cache
+from typing import Any
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+from synoptic.analyze.sentences import Corpus
+
+MAX_ENTITIES = 25  # a brief lists the names a reader needs, not every capitalised word
+# Two spellings are one name when rapidfuzz's ratio of each token pair is at least this and they
+# differ by at most one edit per VARIANT_CHARS_PER_EDIT characters. Calibrated on the seeds and the
+# sample: true variants (Raqqa/Raqqah 91, Raqqa/Raqa 89, Mustafa/Mostafa 86, Okafor/Okafur 83,
+# Varrow/Varow 91) pass; distinct names (Iran/Iraq 75, John/Jane 50, Austria/Australia: 2 edits) fail.
+VARIANT_TOKEN_RATIO = 80
+VARIANT_CHARS_PER_EDIT = 8
+NO_SPACY_ENV = "SYNOPTIC_NO_SPACY"  # set to 1 to force the built-in finder (tests do, for determinism)
+
+_SPACY_TYPES = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "other"}
+_TYPES = ("person", "org", "place", "other")
+
+_WORD = r"(?:(?:Mr|Mrs|Ms|Dr|Col|Gen|Lt|Capt|Sgt|Maj|Sen|Rep|Gov|Prof|Rev|Insp|Det)\.|[A-Z][a-z]+(?:['’-][A-Za-z]+)*|[A-Z]{2,}(?:['’]s)?(?![A-Za-z])|Mc[A-Z][a-z]+|(?:[A-Z]\.){2,})"
+_CONNECT = r"(?:(?:of|de|da|del|di|du|la|le|bin|ibn|van|von|der|den)\s+(?:the\s+)?|(?:al|el|Al|El|ad|as)-)"
+_NAME_RUN = re.compile(
+    rf"(?<![\w'’.-])(?:(?:al|el|Al|El)-)?{_WORD}(?:\s+(?:{_CONNECT})?(?:(?:al|el)-)?{_WORD})*"
+)
+_NUMBERED = re.compile(r"(?:Route|Highway|Interstate|Flight|Terminal|Gate|Platform|Resolution)$")
+_NUMBER_AFTER = re.compile(r"\s+\d{1,4}\b")
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+_TITLES = {
+    "mr", "mrs", "ms", "dr", "prof", "professor", "col", "colonel", "gen", "general", "lt", "capt", "captain",
+    "sgt", "sergeant", "maj", "major", "president", "sen", "senator", "rep", "gov", "governor", "inspector",
+    "chief", "minister", "secretary", "vice", "prime", "premier", "foreign", "defense", "defence", "king", "queen", "prince", "princess", "pope", "judge", "justice",
+    "sheriff", "mayor", "commander", "ambassador", "sir", "lord", "lady", "rev", "father", "officer",
+    "spokesman", "spokeswoman", "grandmother", "grandfather", "detective", "constable", "deputy",
+    "student", "driver", "passenger", "engineer", "nurse", "doctor", "teacher", "farmer", "resident",
+    "geologist", "lawyer", "activist", "witness", "colleague", "survivor", "pastor", "imam", "rabbi",
+}  # fmt: skip
+_ORG_HEADS = {
+    "forces", "army", "council", "ministry", "agency", "group", "party", "inc", "corp", "company", "co", "ltd",
+    "service", "services", "police", "authority", "university", "units", "coalition", "committee",
+    "commission", "department", "office", "association", "union", "court", "bank", "times", "news", "press",
+    "fund", "organization", "organisation", "institute", "brigade", "brigades", "guard", "front", "coaches",
+    "network", "board", "federation", "league", "movement", "militia", "government", "parliament", "congress",
+    "senate", "assembly", "hospital", "school", "college", "airlines", "clinic", "trust", "foundation",
+}  # fmt: skip
+_PLACE_HEADS = {
+    "province", "region", "river", "valley", "square", "street", "road", "pass", "county", "city",
+    "mountains", "mountain", "island", "islands", "lake", "sea", "bay", "district", "village", "airport",
+    "bridge", "desert", "coast", "park", "avenue", "hills",
+}  # fmt: skip
+_NOT_NAMES = {
+    "the", "a", "an", "but", "and", "or", "if", "in", "on", "at", "for", "from", "to", "by", "with", "as", "after",
+    "before", "when", "while", "since", "this", "that", "these", "those", "there", "here", "it", "its", "he", "she",
+    "we", "they", "i", "his", "her", "their", "our", "my", "you", "your", "some", "many", "most", "more", "all",
+    "one", "two", "three", "no", "not", "yes", "so", "then", "now", "yet", "still", "also", "even", "only",
+    "already", "amazingly", "meanwhile", "however", "although", "though", "because", "during", "until", "over",
+    "under", "about", "what", "who", "why", "how", "where", "which", "mr", "mrs", "ms", "dr", "reporting",
+    "editing", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "photo",
+    "video", "read", "more", "said", "says", "according", "despite", "across", "among", "each", "every", "other",
+    "another", "both", "such", "than", "last", "next", "first", "new", "today", "yesterday", "tonight",
+    "four", "five", "six", "seven", "eight", "nine", "ten", "everybody", "everyone", "nobody", "someone",
+}  # fmt: skip
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:city|town|village|capital|province|region|country|outskirts|streets|north|south|east|west) of"
+    r"|\b(?:in|near|at|to|from|across|outside|inside|into|toward|towards|around)(?: the)?)\s+$",
+    re.IGNORECASE,
+)
+_PERSON_BEFORE = re.compile(r"\b(?:said|says|told|according to|by)\s+$")
+_PERSON_AFTER = re.compile(
+    r"^(?:,\s+(?:\d+,\s+)?(?:(?:an?|the)\s+[a-z]|who\s|[a-z]+\s+(?:[a-z]+\s+)?"
+    r"(?:director|chief|head|spokesman|spokeswoman|officer|minister|manager|commander|secretary)\b)"
+    r"|\s+(?:said|says|told|added|explained|noted|wrote)\b)"
+)
+_ACRONYM_PAREN = re.compile(rf"({_NAME_RUN.pattern})\s*\(\s*([A-Z]{{2,6}})\s*\)")
+_ACRONYM_OR = re.compile(rf"({_NAME_RUN.pattern}),?\s+or\s+(?:the\s+)?([A-Z]{{2,6}})\b")
+_SUFFIXES = ("n", "an", "ian", "i", "ese", "ish", "s", "es")  # Syria/Syrian, Iraq/Iraqi: related, not variants
+_INNER_START = re.compile(r"(?:[:;]\s+|(?:^|(?<=\s))[“\"‘']|[.!?]\s+)(?=[A-Z])")  # after an *opening* quote
+_ORG_FIRST = {"university", "ministry", "department", "bank", "council", "office", "bureau", "church", "house", "college"}
+_SMALL = {"of", "the", "de", "da", "del", "di", "du", "la", "le", "bin", "ibn", "van", "von", "der", "den", "and", "for"}
+
+
+def _clean_form(form: str) -> str:
+    form = re.sub(r"['’]s$", "", form.strip())
+    return form.strip(" -")
+
+
+def _strip_titles(tokens: list[str]) -> tuple[list[str], bool]:
+    titled = False
+    while len(tokens) > 1 and tokens[0].lower().rstrip(".") in _TITLES:
+        tokens, titled = tokens[1:], True
+    while tokens and tokens[0].lower() in _NOT_NAMES:
+        tokens = tokens[1:]
+    return tokens, titled
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w.lower() not in _SMALL and w[0].isupper())
+
+
+def _acronym_fits(acronym: str, name: str) -> bool:
+    return _initials(name).upper() == acronym
+
+
+def _builtin_mentions(text: str) -> list[tuple[str, str, bool]]:
+    """(form, cue type, at sentence start) for each capitalised run in ``text``."""
+    mentions = []
+    starts = {len(text) - len(text.lstrip(" \"'“‘(["))} | {m.end() for m in _INNER_START.finditer(text)}
+    matches = list(_NAME_RUN.finditer(text))
+    joined: list[tuple[int, int]] = []
+    for match in matches:  # "Esterby Fire and Rescue Service": "and" inside an organisation's name
+        if joined and text[joined[-1][1] : match.start()] in (" and ", " & ") and match.group().split()[-1].lower() in _ORG_HEADS:
+            joined[-1] = (joined[-1][0], match.end())
+        else:
+            joined.append((match.start(), match.end()))
+    for begin, end in joined:
+        if _NUMBERED.search(text[begin:end]) and (number := _NUMBER_AFTER.match(text, end)):
+            end = number.end()  # "Route 14"
+        raw = text[begin:end]
+        before, after = text[max(0, begin - 30) : begin], text[end : end + 30]
+        tokens, titled = _strip_titles(raw.split())
+        while len(tokens) > 1 and re.search(r"-[a-z]+$", tokens[0]):  # "Kurdish-led Syrian Democratic Forces"
+            tokens = tokens[1:]
+        if begin in starts and len(tokens) > 2 and tokens[1] == "of" and tokens[0] == raw.split()[0]:
+            if tokens[0].lower() not in _ORG_FIRST | _ORG_HEADS | _PLACE_HEADS:
+                tokens = tokens[2:]  # "Residents of Kelsby" at a sentence start: the name is "Kelsby"
+                while len(tokens) > 1 and tokens[0] in _SMALL:
+                    tokens = tokens[1:]
+        if not tokens:
+            continue
+        form = _clean_form(" ".join(tokens))
+        if len(form) < 2 or form.lower() in _NOT_NAMES or all(t.lower() in _NOT_NAMES for t in form.split()):
+            continue
+        start = begin in starts and len(tokens) == 1 and raw.split()[0] == tokens[0]
+        if re.search(r"(?:[A-Z]\.)+$", raw) and len(tokens) == 1 and len(form) <= 4:
+            cue = "place"  # U.S., U.K.
+        else:
+            cue = _cue(tokens, titled, before, after)
+        mentions.append((form, cue, start))
+    return mentions
+
+
+def _cue(tokens: list[str], titled: bool, before: str, after: str) -> str:
+    head, first = tokens[-1].lower().rstrip("."), tokens[0].lower()
+    if titled:
+        return "person"
+    if head in _ORG_HEADS or first in _ORG_FIRST:
+        return "org"
+    if head in _PLACE_HEADS or (_NUMBERED.match(tokens[0]) and tokens[0] != "Flight"):
+        return "place"
+    if len(tokens) == 1 and _ACRONYM.match(tokens[0]):
+        return "org"
+    if _PLACE_BEFORE.search(before):
+        return "place"
+    if 2 <= len(tokens) <= 3 and all(t[0].isupper() and not t.isupper() for t in tokens):
+        if _PERSON_BEFORE.search(before) or _PERSON_AFTER.match(after):
+            return "person"
+    return "other"
+
+
+@lru_cache(maxsize=1)
+def _spacy_model() -> Any:
+    try:
+        import spacy  # type: ignore[import-not-found]
+
+        return spacy.load("en_core_web_sm", disable=["parser", "lemmatizer"])
+    except Exception:  # not installed, or the model is missing: the built-in finder takes over
+        return None
+
+
+def _use_spacy(use_spacy: bool | None) -> Any:
+    if use_spacy is False or (use_spacy is None and os.environ.get(NO_SPACY_ENV, "") not in ("", "0")):
+        return None
+    return _spacy_model()
+
+
+def _spacy_mentions(nlp: Any, texts: list[str]) -> list[list[tuple[str, str, bool]]]:
+    out = []
+    for doc in nlp.pipe(texts):
+        found = []
+        for ent in doc.ents:
+            kind = _SPACY_TYPES.get(ent.label_)
+            if kind:
+                tokens, _ = _strip_titles(ent.text.split())
+                form = _clean_form(" ".join(tokens))
+                if form and form.lower() not in _NOT_NAMES:
+                    found.append((form, kind, False))
+        out.append(found)
+    return out
+
+
+def _tokens_close(a: list[str], b: list[str]) -> bool:
+    for x, y in zip(a, b):
+        x, y = x.lower(), y.lower()
+        if x == y:
+            continue
+        short, long_ = sorted((x, y), key=len)
+        if long_.startswith(short) and long_[len(short) :] in _SUFFIXES:
+            return False
+        if fuzz.ratio(x, y) < VARIANT_TOKEN_RATIO:
+            return False
+        if Levenshtein.distance(x, y) > max(1, max(len(x), len(y)) // VARIANT_CHARS_PER_EDIT):
+            return False
+    return True
+
+
+def _variants(a: str, b: str) -> bool:
+    ta, tb = a.split(), b.split()
+    return len(ta) == len(tb) and _tokens_close(ta, tb)
+
+
+class _Groups:
+    """Union-find over surface forms."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def find_entities(corpus: Corpus, families: dict[str, int], use_spacy: bool | None = None) -> list[dict]:
+    """People, organisations and places, spelling variants merged; most independent sources first."""
+    order = {a.article.id: k for k, a in enumerate(corpus.articles)}
+    texts = [s.full for s in corpus.sentences]
+    nlp = _use_spacy(use_spacy)
+    per_sentence = _spacy_mentions(nlp, texts) if nlp is not None else [_builtin_mentions(t) for t in texts]
+
+    count: Counter[str] = Counter()
+    cues: dict[str, Counter[str]] = defaultdict(Counter)
+    sources: dict[str, set[str]] = defaultdict(set)
+    mid_sentence: set[str] = set()
+    for sentence, mentions in zip(corpus.sentences, per_sentence):
+        for form, cue, start in mentions:
+            count[form] += 1
+            cues[form][cue] += 1
+            sources[form].add(sentence.article)
+            if not start:
+                mid_sentence.add(form)
+    # A single capitalised word seen only at sentence starts is not a name ("Militias are", "Traffic was").
+    forms = [f for f in count if f in mid_sentence]
+
+    def kind_of(form: str) -> str:
+        typed = [(n, k) for k, n in cues[form].items() if k != "other"]
+        return max(typed, key=lambda nk: (nk[0], -_TYPES.index(nk[1])))[1] if typed else "other"
+
+    groups = _Groups()
+    kinds = {f: kind_of(f) for f in forms}
+    by_key: dict[tuple[int, str], list[str]] = defaultdict(list)
+    for form in forms:
+        by_key[(len(form.split()), form[0].lower())].append(form)
+    for bucket in by_key.values():  # variants share token count and initial, and a type unless untyped
+        for i, a in enumerate(bucket):
+            for b in bucket[i + 1 :]:
+                same_kind = kinds[a] == kinds[b] or "other" in (kinds[a], kinds[b])
+                if a.replace(".", "").lower() == b.replace(".", "").lower() or (same_kind and _variants(a, b)):
+                    groups.union(a, b)
+    forms_set = set(forms)
+    for sentence in texts:  # acronyms introduced by the text
+        for pattern in (_ACRONYM_PAREN, _ACRONYM_OR):
+            for match in pattern.finditer(sentence):
+                tokens, _ = _strip_titles(match.group(1).split())
+                name, acronym = _clean_form(" ".join(tokens)), match.group(2)
+                while tokens and not _acronym_fits(acronym, name):  # "The coalition backs Syrian Democratic Forces"
+                    tokens = tokens[1:]
+                    name = _clean_form(" ".join(tokens))
+                if tokens and name in forms_set and acronym in forms_set:
+                    groups.union(name, acronym)
+    persons = [f for f in forms if kinds[f] == "person" and len(f.split()) >= 2]
+    for form in forms:  # "Bali said" → Mustafa Bali, when exactly one person carries that surname
+        if len(form.split()) == 1 and kinds[form] in ("person", "other"):
+            owners = {groups.find(p) for p in persons if _variants(p.split()[-1], form)}
+            if len(owners) == 1:
+                groups.union(owners.pop(), form)
+
+    members: dict[str, list[str]] = defaultdict(list)
+    for form in forms:
+        members[groups.find(form)].append(form)
+    entities = []
+    for group in members.values():
+        total = Counter({f: count[f] for f in group})
+        spelled = [f for f in group if len(f.split()) > 1 or kinds[f] != "person" or not any(len(g.split()) > 1 for g in group)]
+        name = max(spelled or group, key=lambda f: (total[f], len(f), f))
+        votes: Counter[str] = Counter()
+        for f in group:
+            votes.update({k: n for k, n in cues[f].items() if k != "other"})
+        kind = max(votes.items(), key=lambda kv: (kv[1], -_TYPES.index(kv[0])))[0] if votes else "other"
+        if kind == "other" and any(kinds[f] == "org" for f in group):
+            kind = "org"
+        ids = sorted({a for f in group for a in sources[f]}, key=lambda a: order.get(a, 0))
+        surnames = {f for f in group if len(f.split()) == 1 and kind == "person" and any(len(g.split()) > 1 for g in group)}
+        entities.append(
+            {
+                "name": name,
+                "variants": sorted(f for f in group if f != name and f not in surnames and f.lower() != name.lower()),
+                "type": kind,
+                "count": sum(total.values()),
+                "sources": ids,
+                "_independent": len({families.get(a, a) for a in ids}),
+            }
+        )
+    entities.sort(key=lambda e: (-e["_independent"], -e["count"], e["name"]))
+    for entity in entities:
+        del entity["_independent"]
+    return entities[:MAX_ENTITIES]

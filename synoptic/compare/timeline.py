@@ -1,0 +1,263 @@
+"""Timeline: the dates the reports mention, resolved against each article's publication date.
+
+Candidate phrases are found with one precompiled regex and resolved by small rules (no dateparser
+call per sentence: it costs ~1 ms a phrase, the rules a few microseconds):
+
+- weekdays ("on Tuesday", "Monday night") → the most recent such day on or before publication;
+  "last Monday" → strictly before; "next Monday" → strictly after;
+- "yesterday", "today", "tonight", "last night", "this/last week", "this/last month", "this/last year";
+- months ("in early June", "since November") → YYYY-MM, the year chosen so it is not after publication;
+- month-day ("Oct. 16", "October 16", "16 October") → the publication year, or the year before when
+  that would put the day more than FUTURE_SLACK_DAYS after publication;
+- full dates ("October 16, 2017", "16 October 2017", "2017-10-16"), "June 2014" and years ("in 2014").
+
+An article without a date uses the most common date of the cluster's articles; with none at all,
+relative phrases stay literal (date null) while absolute ones still resolve.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date, timedelta
+
+from rapidfuzz import fuzz
+
+from synoptic.analyze.sentences import Corpus
+from synoptic.model import CleanArticle
+
+MAX_TIMELINE_ENTRIES = 15  # a brief's timeline is a reading aid: the 15 best-supported dated events
+# Two sentences with the same date are one event when their normalised texts score at least this
+# (rapidfuzz ratio): syndicated copies and light rewrites of the seeds and sample score 85-100,
+# different events on the same day stay below 60.
+SAME_EVENT_RATIO = 80
+# A month-day later than this after publication is read as last year's ("December 5" in an October
+# report): news does announce near-future dates ("talks resume on Oct. 20"), rarely ones months ahead.
+FUTURE_SLACK_DAYS = 30
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+
+_MONTH = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|April|Apr\.|May|June|Jun\.|July|Jul\.|"
+    r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
+
+
+
+def _words(*words: str) -> str:
+    """Alternatives matching each word in lower case or capitalised (faster than re.IGNORECASE)."""
+    return "(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in words) + ")"
+
+
+_REL = _words("last", "next", "this", "on", "early", "late")
+_PREP = _words("in", "since", "by", "until", "till", "from", "through", "during", "of", "last", "this")
+_EARLY = _words("early", "mid", "late")
+_YPREP = _words("in", "since", "by", "until", "from", "of", "during", "early", "late", "mid")
+_RELATIVE = (
+    rf"{_words('yesterday', 'today', 'tonight')}|{_words('last', 'this')}\s+(?:night|week|month|year)"
+    rf"|{_words('earlier', 'later')}\s+this\s+(?:week|month|year)"
+)
+
+# One pass over a sentence finds every candidate; named groups say which rule resolves it. The
+# leading \b and case-sensitive matching keep it at a few microseconds a sentence.
+_CANDIDATES = re.compile(
+    rf"""\b(?:
+    (?P<iso>\b{_YEAR}-[01]\d-[0-3]\d\b)
+  | (?P<mdy>\b(?P<mdy_m>{_MONTH})\s+(?P<mdy_d>{_DAY}),?\s+(?P<mdy_y>{_YEAR})\b)
+  | (?P<dmy>\b(?P<dmy_d>{_DAY})\s+(?P<dmy_m>{_MONTH})\s+(?P<dmy_y>{_YEAR})\b)
+  | (?P<my>\b(?:{_EARLY}[\s-]+)?(?P<my_m>{_MONTH})\s+(?P<my_y>{_YEAR})\b)
+  | (?P<md>\b(?P<md_m>{_MONTH})\s+(?P<md_d>{_DAY})\b(?![,\s]*\d))
+  | (?P<dm>\b(?P<dm_d>{_DAY})\s+(?P<dm_m>{_MONTH})(?![\w.]))
+  | (?P<wd>\b(?:(?P<wd_rel>{_REL})\s+)?(?P<wd_day>{_WEEKDAY}){_PART}\b)
+  | (?P<mon>\b{_PREP}\s+(?:{_EARLY}[\s-]+)?(?P<mon_m>{_MONTH})(?![\w.]|\s+\d))
+  | (?P<mon2>\b{_EARLY}[\s-]+(?P<mon2_m>{_MONTH})(?![\w.]|\s+\d))
+  | (?P<year>\b{_YPREP}[\s-]+(?P<year_y>{_YEAR})\b(?![-/]))
+  | (?P<rel>\b(?:{_RELATIVE})\b)
+    )""",
+    re.VERBOSE,
+)
+
+
+def _month(name: str) -> int:
+    return _MONTHS[name.lower().rstrip(".")[:4] if name.lower().startswith("sept") else name.lower().rstrip(".")[:3]]
+
+
+def _day(text: str) -> int:
+    return int(re.match(r"\d+", text).group())  # type: ignore[union-attr]
+
+
+def parse_iso(value: str | None) -> date | None:
+    """A publication date from an ISO date or datetime string (None when it is not one)."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None
+
+
+def _safe(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def resolve(match: re.Match[str], published: date | None) -> tuple[str | None, str]:
+    """(date string or None, precision) for one candidate match; precision: day|week|month|year."""
+    kind = match.lastgroup if match.lastgroup in _KINDS else next(k for k in _KINDS if match.group(k))
+    g = match.group
+    if kind == "iso":
+        d = parse_iso(g("iso"))
+        return (d.isoformat() if d else None), "day"
+    if kind in ("mdy", "dmy"):
+        d = _safe(int(g(f"{kind}_y")), _month(g(f"{kind}_m")), _day(g(f"{kind}_d")))
+        return (d.isoformat() if d else None), "day"
+    if kind == "my":
+        return f"{int(g('my_y')):04d}-{_month(g('my_m')):02d}", "month"
+    if kind == "year":
+        return g("year_y"), "year"
+    if published is None:
+        return None, "day"
+    if kind in ("md", "dm"):
+        month, day = _month(g(f"{kind}_m")), _day(g(f"{kind}_d"))
+        d = _safe(published.year, month, day)
+        if d and (d - published).days > FUTURE_SLACK_DAYS:
+            d = _safe(published.year - 1, month, day)
+        return (d.isoformat() if d else None), "day"
+    if kind in ("mon", "mon2"):
+        month = _month(g(f"{kind}_m"))
+        year = published.year - (1 if month > published.month else 0)
+        return f"{year:04d}-{month:02d}", "month"
+    if kind == "wd":
+        rel = (g("wd_rel") or "").lower()
+        back = (published.weekday() - _WEEKDAYS[g("wd_day").lower()]) % 7
+        if rel == "next":
+            return (published + timedelta(days=(7 - back) or 7)).isoformat(), "day"
+        if rel == "last" and back == 0:
+            back = 7
+        return (published - timedelta(days=back)).isoformat(), "day"
+    phrase = " ".join(g("rel").lower().split())
+    if phrase in ("today", "tonight", "this morning", "this evening"):
+        return published.isoformat(), "day"
+    if phrase in ("yesterday", "last night"):
+        return (published - timedelta(days=1)).isoformat(), "day"
+    unit = phrase.split()[-1]
+    last = phrase.startswith("last")
+    if unit == "week":
+        monday = published - timedelta(days=published.weekday() + (7 if last else 0))
+        return monday.isoformat(), "week"
+    if unit == "month":
+        year, month = published.year, published.month
+        if last:
+            year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+        return f"{year:04d}-{month:02d}", "month"
+    return str(published.year - (1 if last else 0)), "year"
+
+
+_KINDS = ("iso", "mdy", "dmy", "my", "md", "dm", "wd", "mon", "mon2", "year", "rel")
+
+
+def find_dates(text: str, published: date | None) -> list[tuple[str, str | None, str]]:
+    """(phrase, resolved date or None, precision) for each date phrase in ``text``."""
+    found = []
+    for match in _CANDIDATES.finditer(text):
+        kind = match.lastgroup if match.lastgroup in _KINDS else next(k for k in _KINDS if match.group(k))
+        if kind == "mon" and match.group("mon_m") == "May" and match.group(kind).split()[0].lower() == "of":
+            continue  # "of May" is too often a name ("the government of Theresa May")
+        found.append((match.group(kind).strip(), *resolve(match, published)))
+    return found
+
+
+def _dateline_date(clean: CleanArticle, base: date | None) -> date | None:
+    """The date in a removed dateline ("KELSBY, March 14 -"), resolved against ``base``."""
+    for removal in clean.removals:
+        if removal.rule != "dateline":
+            continue
+        for _phrase, when, precision in find_dates(removal.text, base):
+            if precision == "day" and when and len(when) == 10:
+                return date.fromisoformat(when)
+    return None
+
+
+def publication_dates(corpus: Corpus, cluster_date: str | None = None) -> dict[str, date | None]:
+    """Each article's publication date: its own, else its removed dateline's, else the cluster's.
+
+    The cluster's date is ``cluster_date`` or the most common article date (the latest on a tie:
+    reports look back, so a later base resolves "on Wednesday" right more often than an earlier one).
+    """
+    dates = Counter(d for a in corpus.articles if (d := parse_iso(a.date)))
+    fallback = parse_iso(cluster_date) or (max(dates.items(), key=lambda kv: (kv[1], kv[0]))[0] if dates else None)
+    return {a.article.id: parse_iso(a.date) or _dateline_date(a, fallback) or fallback for a in corpus.articles}
+
+
+def _normal(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+def _descending(when: str | None) -> tuple[int, ...]:
+    return tuple(-int(part) for part in when.split("-")) if when else ()
+
+
+def build_timeline(corpus: Corpus, families: dict[str, int], cluster_date: str | None = None) -> list[dict]:
+    """Dated events of the cluster, one entry per event (merged across sources), sorted by date.
+
+    ``cluster_date`` (the cluster file's date) is the fallback publication date before the most
+    common article date.
+    """
+    order = {a.article.id: k for k, a in enumerate(corpus.articles)}
+    published = publication_dates(corpus, cluster_date)
+
+    entries: list[dict] = []
+    by_date: dict[str | None, list[dict]] = {}
+    for sentence in corpus.sentences:
+        seen: set[str | None] = set()
+        for phrase, when, precision in find_dates(sentence.full, published.get(sentence.article)):
+            if when in seen and when is not None:
+                continue
+            seen.add(when)
+            normal = _normal(sentence.full)
+            same = next(
+                (e for e in by_date.get(when, []) if e["_normal"] == normal or fuzz.ratio(e["_normal"], normal) >= SAME_EVENT_RATIO),
+                None,
+            )
+            evidence = {"article": sentence.article, "sentence": sentence.index}
+            if same is not None:
+                if evidence not in same["evidence"]:
+                    same["evidence"].append(evidence)
+                if sentence.article not in same["sources"]:
+                    same["sources"].append(sentence.article)
+                continue
+            entry = {
+                "date": when,
+                "precision": precision,
+                "phrase": phrase,
+                "text": sentence.full,
+                "sources": [sentence.article],
+                "evidence": [evidence],
+                "_normal": normal,
+                "_first": (order.get(sentence.article, 0), sentence.index),
+            }
+            entries.append(entry)
+            by_date.setdefault(when, []).append(entry)
+
+    def independent(entry: dict) -> int:
+        return len({families.get(a, a) for a in entry["sources"]})
+
+    for entry in entries:
+        entry["sources"].sort(key=lambda a: order.get(a, 0))
+    # Most independent sources first; then day-precise dates before coarser ones, recent before old.
+    best = sorted(entries, key=lambda e: (-independent(e), e["date"] is None, _PRECISION_RANK[e["precision"]], _descending(e["date"]), e["_first"]))
+    chosen = sorted(best[:MAX_TIMELINE_ENTRIES], key=lambda e: (e["date"] is None, e["date"] or "", e["_first"]))
+    return [{k: v for k, v in e.items() if not k.startswith("_")} for e in chosen]

@@ -1,0 +1,71 @@
+"""Agreed facts: paraphrases across independent sources, copies never counted twice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from synoptic.analyze.vectors import similarity_matrix
+from synoptic.clean.duplicates import find_copies
+from synoptic.compare.claims import MAX_FACTS, agreed_facts
+from synoptic.summarize.methods import copy_families
+from tests.compare.helpers import corpus_of, corpus_of_folder, families_of
+
+
+def sample_facts(sample_dir: Path) -> tuple[list[dict], dict[str, int]]:
+    corpus = corpus_of_folder(sample_dir)
+    corpus.copies = find_copies(corpus.articles)
+    families = copy_families(corpus, similarity_matrix(corpus))
+    return agreed_facts(corpus, families), families
+
+
+def test_paraphrases_in_two_articles_are_one_fact() -> None:
+    corpus = corpus_of(
+        "Nine people were taken to Aldermoor General Hospital with injuries after the crash on the ridge road.",
+        "After the crash, nine people went to Aldermoor General Hospital for treatment of their injuries.",
+    )
+    [fact] = agreed_facts(corpus, families_of(corpus))
+    assert fact["sources"] == ["a1", "a2"] and fact["independent"] == 2
+    assert {e["article"] for e in fact["evidence"]} == {"a1", "a2"}
+    assert fact["text"] in {s.full for s in corpus.sentences}
+
+
+def test_a_copy_is_not_independent_support() -> None:
+    text = "Forty walkers were rescued from the flooded valley by mountain teams on Sunday night."
+    corpus = corpus_of(text, text)
+    assert agreed_facts(corpus, {"a1": 0, "a2": 0}) == []
+    assert agreed_facts(corpus, {"a1": 0, "a2": 1})[0]["independent"] == 2
+
+
+def test_shared_topic_words_alone_are_not_a_fact() -> None:
+    corpus = corpus_of(
+        "The Raqqa offensive by the SDF began in June with coalition air strikes.",
+        "SDF fighters in Raqqa raised their flag over the stadium on Tuesday evening.",
+    )
+    assert agreed_facts(corpus, families_of(corpus)) == []
+
+
+def test_different_quotes_of_one_speaker_are_not_a_fact() -> None:
+    corpus = corpus_of(
+        '"We reported it twice last autumn and nobody came," said Gwen Tarrant, chair of the parish council.',
+        '"Half the village has been down here since midnight," said Gwen Tarrant, chair of the parish council.',
+    )
+    assert agreed_facts(corpus, families_of(corpus)) == []
+
+
+def test_sample_facts_are_backed_by_independent_sources(sample_dir: Path) -> None:
+    facts, families = sample_facts(sample_dir)
+    assert 3 <= len(facts) <= MAX_FACTS
+    texts = " ".join(f["text"] for f in facts)
+    assert "Aldermoor General Hospital" in texts and "six cars" in texts.lower()
+    for fact in facts:
+        assert len({families[a] for a in fact["sources"]}) == fact["independent"] >= 2
+    independents = [f["independent"] for f in facts]
+    assert independents == sorted(independents, reverse=True)
+    hospital = next(f for f in facts if "Aldermoor General Hospital" in f["text"])
+    assert {"01_wire", "06_broadcaster"} <= set(hospital["sources"])
+
+
+def test_seed_facts(seeds_dir: Path) -> None:
+    corpus = corpus_of_folder(seeds_dir)
+    facts = agreed_facts(corpus, families_of(corpus))
+    assert facts and any("Mosul" in f["text"] and f["independent"] >= 3 for f in facts)

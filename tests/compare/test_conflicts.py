@@ -1,0 +1,149 @@
+"""Conflicts: numbers and status claims that sources report differently, with speakers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from synoptic.analyze.vectors import similarity_matrix
+from synoptic.clean.duplicates import find_copies
+from synoptic.compare.conflicts import find_conflicts, mentions_in, speaker_of
+from synoptic.summarize.methods import copy_families
+from tests.compare.helpers import corpus_of, corpus_of_folder, families_of
+
+
+def conflicts_of(*texts: str) -> list[dict]:
+    corpus = corpus_of(*texts)
+    return find_conflicts(corpus, families_of(corpus))
+
+
+def values(conflict: dict) -> set[str]:
+    return {claim["value"] for claim in conflict["claims"]}
+
+
+@pytest.mark.parametrize(
+    "text, low, high, dimension",
+    [
+        ("Rescuers said 41 passengers were freed.", 41, 41, "count:passeng"),
+        ("About 100 Islamic State extremists remain in the city.", 90, 110, "count:combatant"),
+        ("It left only 200-300 foreign jihadists in the town.", 200, 300, "count:combatant"),
+        ("It left a hardcore of up to 300 fighters in the town.", 0, 300, "count:combatant"),
+        ("Air strikes killed more than 1,000 people in the city.", 1000, float("inf"), "count:people"),
+        ("The slip buried between 350 and 400 metres of the road.", 350, 400, "length"),
+        ("Engineers said about 1,300 feet of the road was buried.", 1300 * 0.3048 * 0.9, 1300 * 0.3048 * 1.1, "length"),
+        ("Officials said 10% of the city has to be cleared.", 9.5, 10.5, "percent"),  # a round figure: ±5%
+        ("The repairs cost $2.5 million, the council said.", 2.5e6, 2.5e6, "usd"),
+    ],
+)
+def test_quantities(text: str, low: float, high: float, dimension: str) -> None:
+    [mention] = mentions_in(text)
+    assert mention.low == pytest.approx(low) and mention.high == pytest.approx(high)
+    assert mention.dimension == dimension
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The slope above Route 14 gave way at about 9:40 on Monday night.",
+     "Grandmother Rosa Pellew, 67, said the lights went out.",
+     "Two of them were badly hurt in the crash.",
+     "Raqqa was captured in early 2014 by the group.",
+     "Engineers were still working four days after the slide."],
+)
+def test_non_quantities_are_skipped(text: str) -> None:
+    assert mentions_in(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("“We are in control of the whole city,” said Mustafa Bali, a spokesman for the SDF.", "Mustafa Bali"),
+        ("“About 10% is left,” said Col. Ryan Dillon, a U.S. military spokesman in Baghdad.", "Col. Ryan Dillon"),
+        ("In all, 41 passengers were freed, the Esterby Fire and Rescue Service said, on Wednesday.",
+         "the Esterby Fire and Rescue Service"),
+        ("Inspector Callum Rees, a spokesman for Esterby Police, said about 30 passengers were freed.",
+         "Inspector Callum Rees"),
+        ("Air strikes killed 1,000 people, according to local activists.", "local activists"),
+        ('"One lane will stay closed," Thale said.', "Thale"),
+        ("About 30 passengers were freed from the coach.", None),
+    ],
+)
+def test_speakers(text: str, speaker: str | None) -> None:
+    assert speaker_of(text) == speaker
+
+
+def test_rounding_and_overlapping_ranges_are_not_conflicts() -> None:
+    assert conflicts_of("Rescuers freed about 40 passengers from the coach.",
+                        "Rescuers freed 41 passengers from the coach.") == []
+    assert conflicts_of("The slip buried between 350 and 400 metres of the road.",
+                        "The slip buried about 380 metres of the road.") == []
+
+
+def test_different_events_are_different_quantities() -> None:
+    assert conflicts_of(
+        "The deal saw the surrender of 275 local extremists and their families in the city.",
+        "The deal left only 200-300 foreign jihadists in the city to mount a last stand.",
+    ) == []
+
+
+def test_a_numeric_conflict_with_speakers_and_merged_sources() -> None:
+    texts = ("In all, 41 passengers were freed from the coach, the fire service said.",
+             "In all, 41 passengers were freed from the coach, the fire service said on Wednesday.",
+             "Inspector Callum Rees said about 30 passengers had been brought off the coach.")
+    [conflict] = conflicts_of(*texts)
+    assert conflict["kind"] == "number" and "passengers" in conflict["about"]
+    claims = {c["value"]: c for c in conflict["claims"]}
+    assert claims["41 passengers"]["sources"] == ["a1", "a2"]
+    assert claims["41 passengers"]["speaker"] == "the fire service"
+    assert claims["about 30 passengers"]["speaker"] == "Inspector Callum Rees"
+    assert [e["article"] for e in claims["41 passengers"]["evidence"]] == ["a1", "a2"]
+
+
+def test_status_conflict_needs_a_shared_subject() -> None:
+    [conflict] = conflicts_of("The Clarion understands the road has been fully reopened to traffic.",
+                              '"One lane will stay closed for a week and traffic will use lights," Thale said.')
+    assert conflict["kind"] == "status"
+    assert conflicts_of("The power station has been fully reopened after the strike.",
+                        "Shops in the old town will stay closed on Sunday.") == []
+
+
+def test_forecasts_are_not_status_claims() -> None:
+    assert conflicts_of("He expected the operation to end with the army controlling the whole city.",
+                        "About 10% of the city has to be cleared, a spokesman said.") == []
+
+
+def test_sample_finds_exactly_the_planted_conflicts(sample_dir: Path) -> None:
+    corpus = corpus_of_folder(sample_dir)
+    corpus.copies = find_copies(corpus.articles)
+    conflicts = find_conflicts(corpus, copy_families(corpus, similarity_matrix(corpus)))
+    found = {frozenset(values(c)) for c in conflicts}
+    assert len(conflicts) == 3 and found == {
+        frozenset({"41 passengers", "about 30 passengers"}),
+        frozenset({"about 200 metres", "between 350 and 400 metres"}),
+        frozenset({"One lane will stay closed for at least a week while we bolt and", "the road has been fully reopened"}),
+    }
+    by_value = {claim["value"]: claim for c in conflicts for claim in c["claims"]}
+    assert by_value["41 passengers"]["sources"] == ["01_wire", "02_syndicated"]
+    assert by_value["about 30 passengers"]["speaker"] == "Inspector Callum Rees"
+    assert by_value["between 350 and 400 metres"]["speaker"] == "Dr Ines Varga"
+    assert by_value["about 200 metres"]["speaker"] == "The Upland Roads Authority"
+
+
+def test_seed_conflicts(seeds_dir: Path) -> None:
+    corpus = corpus_of_folder(seeds_dir)
+    conflicts = find_conflicts(corpus, families_of(corpus))
+    numbers = [c for c in conflicts if c["kind"] == "number" and "about 100 Islamic State extremists" in values(c)]
+    assert len(numbers) == 1
+    claims = {c["value"]: c["sources"] for c in numbers[0]["claims"]}
+    assert claims == {
+        "about 100 Islamic State extremists": ["001_708c32ce6c36b6c5"],
+        "200-300 foreign jihadists": ["003_3d6f049fa3ef2d92"],
+        "up to 300 fighters": ["000_d66a2473a6d27454"],
+    }
+    assert not any("275" in v for c in conflicts for v in values(c))
+    [status] = [c for c in conflicts if c["kind"] == "status"]
+    speakers = {c["speaker"] for c in status["claims"]}
+    assert {"Mustafa Bali", "Col. Ryan Dillon"} <= speakers
+    whole = next(c for c in status["claims"] if "whole city" in c["value"])
+    assert whole["speaker"] == "Mustafa Bali"
+    assert any("10%" in c["value"] and c["speaker"] == "Col. Ryan Dillon" for c in status["claims"])

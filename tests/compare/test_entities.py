@@ -1,0 +1,125 @@
+"""Entities (built-in finder): names found, typed by cues, spelling variants merged — and only those."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from synoptic.compare import entities as entities_module
+from synoptic.compare.entities import MAX_ENTITIES, find_entities
+from tests.compare.helpers import corpus_of, corpus_of_folder, families_of
+
+
+@pytest.fixture(autouse=True)
+def builtin_finder(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests pin the built-in finder: spaCy is optional and its output is not ours to fix."""
+    monkeypatch.setenv(entities_module.NO_SPACY_ENV, "1")
+
+
+def entities_of(*texts: str, families: dict[str, int] | None = None) -> dict[str, dict]:
+    corpus = corpus_of(*texts)
+    return {e["name"]: e for e in find_entities(corpus, families or families_of(corpus))}
+
+
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        ("The talks were led by Col. Ryan Dillon in the capital.", "Ryan Dillon", "person"),
+        ("Officials said Mustafa Bali would speak to the press later.", "Mustafa Bali", "person"),
+        ("The plan was backed by Ruth Abernethy, a lawyer for the families.", "Ruth Abernethy", "person"),
+        ("The ruling was welcomed by the Syrian Democratic Forces on the ground.", "Syrian Democratic Forces", "org"),
+        ("A statement came from the Upland Roads Authority late at night.", "Upland Roads Authority", "org"),
+        ("Water was handed out by the Esterby Fire and Rescue Service on the road.", "Esterby Fire and Rescue Service", "org"),
+        ("Fighters were trapped in the city of Raqqa for weeks.", "Raqqa", "place"),
+        ("Many families fled to Kelsby during the storm.", "Kelsby", "place"),
+        ("Traffic on Route 14 was stopped for a day.", "Route 14", "place"),
+        ("Troops advanced into Deir al-Zor Province overnight.", "Deir al-Zor Province", "place"),
+    ],
+)
+def test_finds_and_types(text: str, name: str, kind: str) -> None:
+    found = entities_of(text)
+    assert name in found, list(found)
+    assert found[name]["type"] == kind
+
+
+@pytest.mark.parametrize(
+    "text, not_a_name",
+    [
+        ("Militias are still clearing mines in the town.", "Militias"),
+        ("THESE pictures show a ruined street in the town.", "THESE"),
+        ("Residents of Kelsby opened their hall to the passengers.", "Residents of Kelsby"),
+        ("The convoy left at dawn with the families of fighters.", "The"),
+        ("Troops found IEDs and booby traps on the roads.", "IE"),
+    ],
+)
+def test_sentence_starts_and_debris_are_not_names(text: str, not_a_name: str) -> None:
+    assert not_a_name not in entities_of(text)
+
+
+@pytest.mark.parametrize(
+    "first, second, merged",
+    [
+        ("Raqqa", "Raqqah", True),
+        ("Raqqa", "Raqa", True),
+        ("Mustafa Bali", "Mostafa Bali", True),
+        ("Tamsin Okafor", "Tamsin Okafur", True),
+        ("John Smith", "Jane Smith", False),  # surnames agree, first names do not
+        ("Iran", "Iraq", False),
+        ("Syria", "Syrian", False),  # a place and its adjective are related, not variants
+        ("Austria", "Australia", False),
+    ],
+)
+def test_spelling_variants(first: str, second: str, merged: bool) -> None:
+    found = entities_of(f"Reports reached us from {first} on the first day.", f"Reports reached us from {second} on the second day.")
+    names = {e: found[e]["variants"] for e in found}
+    together = any({first, second} <= {name, *variants} for name, variants in names.items())
+    assert together is merged, names
+
+
+def test_acronym_introduced_by_the_text_merges_with_its_expansion() -> None:
+    found = entities_of(
+        "A fighter of the Syrian Democratic Forces (SDF) stood near a truck.",
+        "The SDF said it had taken the stadium in the north.",
+        "Officials of the SDF met in the town of Kobane.",
+    )
+    assert found["SDF"]["variants"] == ["Syrian Democratic Forces"] and found["SDF"]["type"] == "org"
+    assert found["SDF"]["sources"] == ["a1", "a2", "a3"]
+    or_form = entities_of("Said Bali, a spokesman for the Syrian Democratic Forces, or SDF, spoke first.", "The SDF took the town.")
+    assert "Syrian Democratic Forces" in or_form["SDF"]["variants"]
+
+
+def test_a_bare_surname_counts_for_the_one_person_who_has_it() -> None:
+    found = entities_of("The plan was set out by Gideon Thale, a director of the authority.", "Later on, Thale said the road would stay shut.")
+    assert found["Gideon Thale"]["count"] == 2 and found["Gideon Thale"]["variants"] == []
+
+
+def test_sorted_by_independent_sources_and_capped() -> None:
+    many = " ".join(f"Officials met Kar{chr(97 + i) * 3} in the town." for i in range(26))
+    corpus = corpus_of(many, "Crowds gathered in Harwick on the day.", "Crowds gathered in Harwick on the day.")
+    families = {"a1": 0, "a2": 1, "a3": 1}  # a3 is a copy of a2
+    result = find_entities(corpus, families)
+    assert len(result) == MAX_ENTITIES
+    assert result[0]["name"] == "Harwick" and result[0]["sources"] == ["a2", "a3"]
+
+
+def test_seeds_variants(seeds_dir: Path) -> None:
+    corpus = corpus_of_folder(seeds_dir)
+    groups = [{e["name"], *e["variants"]} for e in find_entities(corpus, families_of(corpus))]
+    assert any({"Raqqa", "Raqqah"} <= g for g in groups)
+    assert any({"Mustafa Bali", "Mostafa Bali"} <= g for g in groups)
+
+
+def test_sample_variants_and_nothing_else_merged(sample_dir: Path) -> None:
+    corpus = corpus_of_folder(sample_dir)
+    result = find_entities(corpus, families_of(corpus))
+    merged = {e["name"]: set(e["variants"]) for e in result if e["variants"]}
+    assert merged == {"Tamsin Okafor": {"Tamsin Okafur"}, "Varrow Pass": {"Varow Pass"}}
+    by_name = {e["name"]: e for e in result}
+    assert by_name["Tamsin Okafor"]["type"] == "person" and by_name["Varrow Pass"]["type"] == "place"
+
+
+def test_spacy_is_used_only_when_allowed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(entities_module, "_spacy_model", lambda: pytest.fail("spaCy must not load"))
+    assert entities_module._use_spacy(None) is None  # the env var set by the fixture wins
+    assert entities_module._use_spacy(False) is None

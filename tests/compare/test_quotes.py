@@ -1,0 +1,90 @@
+"""Quotes: direct speech with its speaker and role, grouped across outlets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from synoptic.compare.quotes import find_quotes
+from tests.compare.helpers import corpus_of, corpus_of_folder, families_of
+
+
+def quotes_of(*texts: str, families: dict[str, int] | None = None) -> list[dict]:
+    corpus = corpus_of(*texts)
+    return find_quotes(corpus, families or families_of(corpus))
+
+
+@pytest.mark.parametrize(
+    "text, speaker, role, quote",
+    [
+        ('"We are in control of the whole city," said Mustafa Bali, a spokesman for the SDF.',
+         "Mustafa Bali", "a spokesman for the SDF", "We are in control of the whole city"),
+        ("“We still expect pockets of resistance,” said Col. Ryan Dillon, a U.S. military spokesman.",
+         "Col. Ryan Dillon", "a U.S. military spokesman", "We still expect pockets of resistance"),
+        ('Colonel Ryan Dillon, a spokesman for the coalition, said: "There are still booby traps everywhere."',
+         "Colonel Ryan Dillon", "a spokesman for the coalition", "There are still booby traps everywhere."),
+        ('"The road will stay closed for a week," Gideon Thale said.', "Gideon Thale", None,
+         "The road will stay closed for a week"),
+        ("``We were constantly getting different counts,'' Steve Davis said.", "Steve Davis", None,
+         "We were constantly getting different counts"),
+        ('"It is a tough fight out there," said the coalition commander.', None, "the coalition commander",
+         "It is a tough fight out there"),
+    ],
+)
+def test_speaker_patterns(text: str, speaker: str | None, role: str | None, quote: str) -> None:
+    [found] = quotes_of(text)
+    assert (found["speaker"], found["role"], found["text"]) == (speaker, role, quote)
+    assert found["sources"] == ["a1"] and found["evidence"] == [{"article": "a1", "sentence": 0}]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Rosa Pellew, 67, said the coach lurched. "I thought we were going over the edge," she said.', "Rosa Pellew"),
+        ('Gideon Thale, regional operations director, spoke first. "The lane stays shut for now," Thale said.', "Gideon Thale"),
+        ('Nobody was named in the statement. "They are isolated in this small section," he noted.', None),
+    ],
+)
+def test_pronouns_and_surnames_resolve_to_a_named_person(text: str, speaker: str | None) -> None:
+    [found] = quotes_of(text)
+    assert found["speaker"] == speaker
+
+
+def test_a_second_quote_after_the_attribution_keeps_the_speaker() -> None:
+    text = '"We are in control of the whole city," said Mustafa Bali, a spokesman. "The stadium was the last place to fall."'
+    first, second = quotes_of(text)
+    assert second["speaker"] == "Mustafa Bali" and second["text"] == "The stadium was the last place to fall."
+
+
+def test_scare_quotes_are_skipped() -> None:
+    assert quotes_of('The commander described the fighting as "a clearing operation" on Monday.') == []
+
+
+def test_the_same_quote_in_several_outlets_is_one_entry() -> None:
+    quote = '"Everybody on board came out alive, and that is down to the passengers," said Tamsin Okafor.'
+    retold = "“Everybody on board came out alive and that is down to the passengers,” the fire chief said."
+    other = '"We will not reopen the road until the slope is safe," said Elin Marsh.'
+    result = quotes_of(quote, retold + " " + other, families={"a1": 0, "a2": 1})
+    assert len(result) == 2
+    assert result[0]["sources"] == ["a1", "a2"] and result[0]["speaker"] == "Tamsin Okafor"
+    assert {"article": "a2", "sentence": 0} in result[0]["evidence"]
+
+
+def test_seeds_speakers_and_roles(seeds_dir: Path) -> None:
+    corpus = corpus_of_folder(seeds_dir)
+    quotes = find_quotes(corpus, families_of(corpus))
+    by_start = {q["text"][:30]: q for q in quotes}
+    control = next(q for t, q in by_start.items() if t.startswith("We are in control"))
+    assert control["speaker"] == "Mustafa Bali"
+    dillon = next(q for q in quotes if q["speaker"] == "Col. Ryan Dillon")
+    assert dillon["role"].startswith("a U.S. military spokesman")
+    assert all(len(q["text"].split()) >= 4 for q in quotes)
+
+
+def test_sample_groups_the_syndicated_copy(sample_dir: Path) -> None:
+    corpus = corpus_of_folder(sample_dir)
+    quotes = find_quotes(corpus, families_of(corpus))
+    okafor = [q for q in quotes if q["speaker"] == "Tamsin Okafor"]
+    assert okafor and all(q["sources"] == ["01_wire", "02_syndicated"] for q in okafor)
+    assert any(q["speaker"] == "Gideon Thale" and q["text"].startswith("One lane will stay closed") for q in quotes)

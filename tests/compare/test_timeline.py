@@ -1,0 +1,114 @@
+"""Timeline: date phrases resolved against publication dates, merged across sources, capped."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from synoptic.compare.timeline import MAX_TIMELINE_ENTRIES, build_timeline, find_dates
+from tests.compare.helpers import corpus_of, corpus_of_folder, families_of
+
+PUBLISHED = date(2017, 10, 17)  # a Tuesday
+
+
+@pytest.mark.parametrize(
+    "sentence, phrase, expected",
+    [
+        ("The force said on Tuesday it had won.", "on Tuesday", "2017-10-17"),
+        ("Fighting went on Monday night near the stadium.", "on Monday night", "2017-10-16"),
+        ("Monday night was the worst of the siege.", "Monday night", "2017-10-16"),
+        ("Rebels quit the city on Saturday night with their families.", "on Saturday night", "2017-10-14"),
+        ("Officials met last Tuesday to agree the plan.", "last Tuesday", "2017-10-10"),
+        ("The talks resume next Monday in Geneva.", "next Monday", "2017-10-23"),
+        ("The mayor spoke to reporters yesterday about it.", "yesterday", "2017-10-16"),
+        ("Today the streets were quiet for once.", "Today", "2017-10-17"),
+        ("The offensive began in early June with air strikes.", "in early June", "2017-06"),
+        ("The campaign began in November with an offensive.", "in November", "2016-11"),
+        ("A deal was struck late last month with the elders.", "last month", "2017-09"),
+        ("The group declared its caliphate in 2014 in Mosul.", "in 2014", "2014"),
+        ("Troops entered the city on Oct. 16 after a long siege.", "Oct. 16", "2017-10-16"),
+        ("Troops entered the city on October 16 after a long siege.", "October 16", "2017-10-16"),
+        ("Troops entered the city on 16 October after a long siege.", "16 October", "2017-10-16"),
+        ("A bomb hit the market on December 5 last winter.", "December 5", "2016-12-05"),
+        ("The election will be held on Nov. 3 across the country.", "Nov. 3", "2017-11-03"),
+        ("The war began on March 15, 2011 in Deraa.", "March 15, 2011", "2011-03-15"),
+        ("The war began on 15 March 2011 in Deraa.", "15 March 2011", "2011-03-15"),
+        ("The report is dated 2011-03-15 in the archive.", "2011-03-15", "2011-03-15"),
+        ("The dam was finished in June 2014 after delays.", "June 2014", "2014-06"),
+    ],
+)
+def test_phrase_rules(sentence: str, phrase: str, expected: str) -> None:
+    found = find_dates(sentence, PUBLISHED)
+    assert (phrase, expected) in [(p, d) for p, d, _ in found], found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "They may march on the capital soon, he said.",  # lower-case month words are verbs
+        "The ministry said it would consider the request.",
+        "He scored 2014 points over a long career.",  # a number, not "in 2014"
+    ],
+)
+def test_non_dates_are_ignored(sentence: str) -> None:
+    assert find_dates(sentence, PUBLISHED) == []
+
+
+def test_relative_phrases_stay_literal_without_any_date_but_absolute_ones_resolve() -> None:
+    corpus = corpus_of("Rebels attacked the base on Monday, officials said. The siege began in 2014 and never ended.")
+    timeline = build_timeline(corpus, families_of(corpus))
+    assert [(e["date"], e["phrase"]) for e in timeline] == [("2014", "in 2014"), (None, "on Monday")]
+
+
+def test_undated_article_falls_back_to_the_clusters_most_common_date() -> None:
+    corpus = corpus_of(
+        "The army said on Tuesday that the town was taken.",
+        "Soldiers fought street by street on Monday in the old town.",
+        "Officials confirmed the news on Tuesday after a long wait.",
+        dates=("2017-10-17", None, "2017-10-17"),
+    )
+    dated = {e["text"]: e["date"] for e in build_timeline(corpus, families_of(corpus))}
+    assert dated["Soldiers fought street by street on Monday in the old town."] == "2017-10-16"
+
+
+def test_same_event_in_two_sources_is_one_entry_sorted_by_date() -> None:
+    corpus = corpus_of(
+        "The bridge collapsed on Monday night after heavy rain, police said. Repairs began on Tuesday.",
+        "The bridge collapsed on Monday night after heavy rain, police said on Wednesday.",
+        dates=("2025-03-12", "2025-03-12"),
+    )
+    timeline = build_timeline(corpus, families_of(corpus))
+    assert [e["date"] for e in timeline] == sorted(e["date"] for e in timeline)
+    monday = [e for e in timeline if e["date"] == "2025-03-10"]
+    assert len(monday) == 1 and monday[0]["sources"] == ["a1", "a2"]
+    assert {"article": "a2", "sentence": 0} in monday[0]["evidence"]
+
+
+def test_timeline_is_capped_preferring_entries_with_more_sources() -> None:
+    words = "apple bridge cellar dance engine forest garden harbour island jungle kettle ladder meadow".split()
+    words += "needle orchard pencil quarry river saddle tunnel".split()
+    lines = [f"The {w} {w}s were {w}ed on {i + 1} March by {w} {w}ers." for i, w in enumerate(words)]
+    shared = "The storm hit the coast on Sunday, forecasters said."
+    corpus = corpus_of(" ".join(lines + [shared]), shared, dates=("2025-03-16", "2025-03-16"))
+    timeline = build_timeline(corpus, families_of(corpus))
+    assert len(timeline) == MAX_TIMELINE_ENTRIES
+    assert any(e["text"] == shared and e["sources"] == ["a1", "a2"] for e in timeline)
+
+
+def test_seeds_announcement_and_monday_fighting(seeds_dir: Path) -> None:
+    corpus = corpus_of_folder(seeds_dir)
+    timeline = build_timeline(corpus, families_of(corpus))
+    by_text = [(e["date"], e["text"], e["sources"]) for e in timeline]
+    assert any(d == "2017-10-17" and "said Tuesday it has wrested control" in t for d, t, _ in by_text)
+    assert any(d == "2017-10-16" and s[0].startswith("003_") and "on Monday" in t for d, t, s in by_text)
+
+
+def test_sample_resolves_datelines_and_merges_the_syndicated_copy(sample_dir: Path) -> None:
+    corpus = corpus_of_folder(sample_dir)
+    timeline = build_timeline(corpus, families_of(corpus))
+    slide = [e for e in timeline if "gave way" in e["text"]]
+    assert slide and slide[0]["date"] == "2025-03-10" and slide[0]["sources"] == ["01_wire", "02_syndicated"]
+    friday = [e for e in timeline if e["phrase"] == "on Friday"]
+    assert friday and all(e["date"] == "2025-03-14" for e in friday)  # 05's "KELSBY, March 14 -" dateline
