@@ -1,7 +1,8 @@
 """The evaluation runner behind ``synoptic eval`` and ``benchmarks/eval_table.py``.
 
 Every cluster goes through exactly the code path of ``synoptic brief``: :func:`synoptic.pipeline.brief_cluster`
-with ``Options(words=N, method=m, min_articles=1)``. A method's summary is its brief's sentences joined with
+with ``Options(words=N, method=m, min_articles=1, analysis=False)`` (ROUGE reads only the summary; the
+cross-source sections are timed by benchmarks/analysis_latency.py). A method's summary is its brief's sentences joined with
 spaces and cut to N whitespace words; it is scored with ROUGE against the cluster's references
 (:mod:`synoptic.evaluate.rouge`). Speed covers ``brief_cluster`` alone (ingest and scoring excluded).
 """
@@ -110,7 +111,7 @@ def load_clusters(path: str | Path, limit: int | None = None, on_error: ErrorSin
 
 def method_summary(cluster: Cluster, method: str, words: int) -> tuple[str, float]:
     """A method's summary of one cluster, as eval scores it, and the seconds ``brief_cluster`` took."""
-    options = Options(words=words, method=method, min_articles=1)
+    options = Options(words=words, method=method, min_articles=1, analysis=False)
     started = time.perf_counter()
     brief = brief_cluster(cluster, options)
     elapsed = time.perf_counter() - started
