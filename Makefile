@@ -27,6 +27,8 @@ test: $(VENV)/.test
 bench: $(VENV)/.test
 	$(BIN)/python benchmarks/segment_speed.py
 	$(BIN)/python benchmarks/brief_latency.py
+	$(BIN)/python benchmarks/analysis_latency.py
+	$(BIN)/python benchmarks/eval_table.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis

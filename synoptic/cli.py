@@ -112,6 +112,10 @@ def _run_clusters(path: str, options, output: Path | None) -> int:
                 _error(f"{exc}; skipped")
                 failures += 1
                 continue
+            except Exception as exc:  # noqa: BLE001 — one cluster's bug must not end a batch of thousands
+                _error(f"cluster {item.id}: internal error ({type(exc).__name__}: {exc}); skipped — please report it")
+                failures += 1
+                continue
             out.write(json.dumps(brief.to_dict(), ensure_ascii=False) + "\n")
             done += 1
     finally:

@@ -131,3 +131,32 @@ def test_config_file_sets_defaults_and_refuses_unknown_keys(tmp_path: Path) -> N
 def test_methods_lists_the_registry() -> None:
     proc = run("methods")
     assert proc.returncode == 0 and "default" in proc.stdout.decode()
+
+
+def test_an_internal_error_in_one_cluster_does_not_end_the_batch(tmp_path: Path) -> None:
+    # A cluster whose method crashes (registered by a plugin module) is reported and skipped.
+    plugin = tmp_path / "crashing_plugin.py"
+    plugin.write_text(
+        "from synoptic.summarize import METHODS\n"
+        "@METHODS.register('crash_on_second')\n"
+        "def crash(corpus, words):\n"
+        "    if any('Passengers' in s.text for s in corpus.sentences):\n"
+        "        raise RuntimeError('boom')\n"
+        "    return []\n"
+    )
+    clusters = [
+        {"id": "ok", "articles": [{"text": t} for t in STORY[:1] * 2]},
+        {"id": "bad", "articles": [{"text": t} for t in STORY]},
+    ]
+    path = write_jsonl(tmp_path / "c.jsonl", clusters)
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1]); import crashing_plugin; "
+        "from synoptic.cli import main; sys.exit(main(sys.argv[2:]))"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path), "brief", "--clusters", str(path), "--method", "crash_on_second"],
+        capture_output=True, timeout=120,
+    )
+    assert proc.returncode == 1
+    assert [json.loads(line)["id"] for line in proc.stdout.decode().splitlines()] == ["ok"]
+    assert_one_line_error(proc, "cluster bad: internal error (RuntimeError: boom); skipped")
