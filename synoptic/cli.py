@@ -47,8 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
     brief.add_argument("--format", default=None, help="md, json, html, or jsonl with --clusters (default md; jsonl with --clusters)")
     brief.add_argument("--output", "-o", type=Path, help="write here instead of stdout")
     _add_brief_options(brief)
+    brief.set_defaults(handler=run_brief)
 
-    sub.add_parser("methods", help="list the summarization methods")
+    sub.add_parser("methods", help="list the summarization methods").set_defaults(handler=run_methods)
 
     evaluate = sub.add_parser("eval", help="ROUGE and speed of each method on a cluster JSONL file with reference summaries")
     evaluate.add_argument("data", metavar="DATA.jsonl", help="clusters, one a line, each with a \"summary\" (the references)")
@@ -56,6 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--words", type=int, default=100, help="word budget; summaries are cut to it (default 100)")
     evaluate.add_argument("--json", type=Path, metavar="OUT", help="also write the figures as JSON here")
     evaluate.add_argument("--limit", type=int, metavar="K", help="evaluate only the first K clusters")
+    evaluate.set_defaults(handler=run_eval)
+    # Subcommands of other packages: each module's add_parser(sub) sets its own handler and
+    # imports nothing heavy until the handler runs.
     return parser
 
 
@@ -157,18 +161,18 @@ def run_eval(args: argparse.Namespace) -> int:
     return 1 if report.failures else 0
 
 
+def run_methods(args: argparse.Namespace) -> int:
+    for name in METHODS.names():
+        doc = (METHODS.get(name).__doc__ or "").strip().splitlines()[0:1]
+        print(f"{name:12} {doc[0] if doc else ''}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        if args.command == "methods":
-            for name in METHODS.names():
-                doc = (METHODS.get(name).__doc__ or "").strip().splitlines()[0:1]
-                print(f"{name:12} {doc[0] if doc else ''}")
-            return 0
-        if args.command == "eval":
-            return run_eval(args)
-        return run_brief(args)
+        return args.handler(args)
     except OptionsError as exc:
         _error(str(exc))
         return 2
