@@ -12,7 +12,6 @@ import statistics
 import time
 from pathlib import Path
 
-from synoptic.analyze.vectors import similarity_matrix
 from synoptic.compare import agreed_facts, build_timeline, find_conflicts, find_entities, find_quotes
 from synoptic.ingest import iter_clusters
 from synoptic.options import Options
@@ -38,7 +37,7 @@ def main() -> None:
                 brief_cluster(cluster, options)
                 times[label].append((time.perf_counter() - started) * 1000)
             corpus = prepare_corpus(cluster.articles)
-            families = copy_families(corpus, similarity_matrix(corpus))
+            families = copy_families(corpus)
             for name, function in PARTS.items():
                 started = time.perf_counter()
                 function(corpus, families)

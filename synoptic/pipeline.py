@@ -17,7 +17,6 @@ from typing import Any
 from synoptic import __version__
 from synoptic.analyze.sentences import Corpus, build_corpus
 from synoptic.analyze.tokens import content_terms, word_count
-from synoptic.analyze.vectors import similarity_matrix
 from synoptic.clean import clean_cluster
 from synoptic.clean.duplicates import find_copies
 from synoptic.errors import InputError
@@ -97,7 +96,7 @@ def make_brief(
     if options.analysis:
         from synoptic.compare import compare_cluster  # lazy: only briefs with analysis pay for it
 
-        families = copy_families(corpus, similarity_matrix(corpus))
+        families = copy_families(corpus)
         findings = compare_cluster(corpus, families, cluster_date)
         disputed = findings.disputed()
         summary = tuple(

@@ -45,7 +45,7 @@ def clean_article(article: Article, boilerplate: frozenset[str] = frozenset()) -
         if not line.strip():
             continue
         dropped_by = next((name for name in DROP_RULES if DROP_RULES.get(name)(line, ctx)), None)
-        if dropped_by is None and line_key(line) in boilerplate:
+        if dropped_by is None and boilerplate and line_key(line) in boilerplate:
             dropped_by = "repeated_line"
         if dropped_by:
             removals.append(Removal(article.id, dropped_by, line, start, end))

@@ -15,11 +15,12 @@ COPY_LINE_SHARE = 0.5  # articles sharing ≥ half their lines are one family (c
 COPY_MIN_SHARED = 2  # … and at least this many lines: one shared furniture line makes no copy
 SHORT_REPEAT_WORDS = 8  # a short line in two independent articles is furniture ("Read the full story")
 WIDE_REPEAT_FAMILIES = 3  # a line of any length in ≥3 families and ≥ half of them is furniture
-_KEY = re.compile(r"\W+")
+_WORD = re.compile(r"\w+")
 
 
 def line_key(text: str) -> str:
-    return _KEY.sub(" ", text.lower()).strip()
+    """The line's words, lowercased, one space apart: punctuation and spacing do not make lines differ."""
+    return " ".join(_WORD.findall(text.lower()))
 
 
 def _families(lines_by_article: list[set[str]]) -> list[int]:
@@ -36,7 +37,7 @@ def _families(lines_by_article: list[set[str]]) -> list[int]:
 
 def repeated_lines(lines_by_article: list[list[str]]) -> set[str]:
     """Keys of the lines that count as cross-article boilerplate in this cluster."""
-    keys = [{line_key(line) for line in lines if line_key(line)} for lines in lines_by_article]
+    keys = [{key for line in lines if (key := line_key(line))} for lines in lines_by_article]
     family = _families(keys)
     families_of: dict[str, set[int]] = defaultdict(set)
     for i, article_keys in enumerate(keys):

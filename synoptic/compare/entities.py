@@ -85,6 +85,7 @@ _PLACE_BEFORE = re.compile(
     r"|\b(?:in|near|at|to|from|across|outside|inside|into|toward|towards|around)(?: the)?)\s+$",
     re.IGNORECASE,
 )
+_CUE_REACH = 20  # the cue phrases before a name are ≤ 13 characters ("outskirts of "): search only that far back
 _PERSON_BEFORE = re.compile(r"\b(?:said|says|told|according to|by)\s+$")
 _PERSON_AFTER = re.compile(
     r"^(?:,\s+(?:\d+,\s+)?(?:(?:an?|the)\s+[a-z]|who\s|[a-z]+\s+(?:[a-z]+\s+)?"
@@ -93,8 +94,12 @@ _PERSON_AFTER = re.compile(
 )
 _ACRONYM_PAREN = re.compile(rf"({_NAME_RUN.pattern})\s*\(\s*([A-Z]{{2,6}})\s*\)")
 _ACRONYM_OR = re.compile(rf"({_NAME_RUN.pattern}),?\s+or\s+(?:the\s+)?([A-Z]{{2,6}})\b")
+# The two patterns above start with a name run and so try every capital letter; this cheap check for
+# their acronym part lets most sentences skip them.
+_MAYBE_ACRONYM = re.compile(r"\(\s*[A-Z]{2,6}\s*\)|\bor\s+(?:the\s+)?[A-Z]{2,6}\b")
 _SUFFIXES = ("n", "an", "ian", "i", "ese", "ish", "s", "es")  # Syria/Syrian, Iraq/Iraqi: related, not variants
-_INNER_START = re.compile(r"(?:[:;]\s+|(?:^|(?<=\s))[“\"‘']|[.!?]\s+)(?=[A-Z])")  # after an *opening* quote
+_LEADING = " \"'“‘(["  # skipped before a text's first word
+_OPENING_QUOTES = "“\"‘'"  # a sentence quoted inside another starts after one of these (following a space)
 _ORG_FIRST = {"university", "ministry", "department", "bank", "council", "office", "bureau", "church", "house", "college"}
 _SMALL = {"of", "the", "de", "da", "del", "di", "du", "la", "le", "bin", "ibn", "van", "von", "der", "den", "and", "for"}
 
@@ -121,26 +126,43 @@ def _acronym_fits(acronym: str, name: str) -> bool:
     return _initials(name).upper() == acronym
 
 
+_HYPHEN_PREFIX = re.compile(r"-[a-z]+$")  # "Kurdish-led", "U.S.-backed"
+_DOTTED_END = re.compile(r"(?:[A-Z]\.)+$")  # "U.S.", "U.K."
+
+
 def _builtin_mentions(text: str) -> list[tuple[str, str, bool]]:
     """(form, cue type, at sentence start) for each capitalised run in ``text``."""
-    mentions = []
-    starts = {len(text) - len(text.lstrip(" \"'“‘(["))} | {m.end() for m in _INNER_START.finditer(text)}
-    matches = list(_NAME_RUN.finditer(text))
+    mentions: list[tuple[str, str, bool]] = []
     joined: list[tuple[int, int]] = []
-    for match in matches:  # "Esterby Fire and Rescue Service": "and" inside an organisation's name
+    for match in _NAME_RUN.finditer(text):  # "Esterby Fire and Rescue Service": "and" inside an organisation's name
         if joined and text[joined[-1][1] : match.start()] in (" and ", " & ") and match.group().split()[-1].lower() in _ORG_HEADS:
             joined[-1] = (joined[-1][0], match.end())
         else:
             joined.append((match.start(), match.end()))
+    lead = len(text) - len(text.lstrip(_LEADING))
+
+    def at_start(position: int) -> bool:
+        """Does a sentence (or a quoted one) begin here: the text's start, or a capital after ". ",
+        ": " or an opening quote mark?"""
+        if position == lead:
+            return True
+        if not "A" <= text[position] <= "Z":
+            return False
+        head = text[:position]
+        stripped = head.rstrip()
+        if len(stripped) < len(head) and stripped[-1:] in ":;.!?":
+            return True
+        return head[-1] in _OPENING_QUOTES and (position == 1 or head[-2].isspace())
+
     for begin, end in joined:
-        if _NUMBERED.search(text[begin:end]) and (number := _NUMBER_AFTER.match(text, end)):
+        if _NUMBERED.search(text, begin, end) and (number := _NUMBER_AFTER.match(text, end)):
             end = number.end()  # "Route 14"
         raw = text[begin:end]
-        before, after = text[max(0, begin - 30) : begin], text[end : end + 30]
-        tokens, titled = _strip_titles(raw.split())
-        while len(tokens) > 1 and re.search(r"-[a-z]+$", tokens[0]):  # "Kurdish-led Syrian Democratic Forces"
+        words = raw.split()
+        tokens, titled = _strip_titles(words)
+        while len(tokens) > 1 and "-" in tokens[0] and _HYPHEN_PREFIX.search(tokens[0]):  # "Kurdish-led Syrian Democratic Forces"
             tokens = tokens[1:]
-        if begin in starts and len(tokens) > 2 and tokens[1] == "of" and tokens[0] == raw.split()[0]:
+        if len(tokens) > 2 and tokens[1] == "of" and tokens[0] == words[0] and at_start(begin):
             if tokens[0].lower() not in _ORG_FIRST | _ORG_HEADS | _PLACE_HEADS:
                 tokens = tokens[2:]  # "Residents of Kelsby" at a sentence start: the name is "Kelsby"
                 while len(tokens) > 1 and tokens[0] in _SMALL:
@@ -150,11 +172,11 @@ def _builtin_mentions(text: str) -> list[tuple[str, str, bool]]:
         form = _clean_form(" ".join(tokens))
         if len(form) < 2 or form.lower() in _NOT_NAMES or all(t.lower() in _NOT_NAMES for t in form.split()):
             continue
-        start = begin in starts and len(tokens) == 1 and raw.split()[0] == tokens[0]
-        if re.search(r"(?:[A-Z]\.)+$", raw) and len(tokens) == 1 and len(form) <= 4:
+        start = len(tokens) == 1 and words[0] == tokens[0] and at_start(begin)
+        if raw.endswith(".") and len(tokens) == 1 and len(form) <= 4 and _DOTTED_END.search(raw):
             cue = "place"  # U.S., U.K.
         else:
-            cue = _cue(tokens, titled, before, after)
+            cue = _cue(tokens, titled, text[max(0, begin - 30) : begin], text[end : end + 30])
         mentions.append((form, cue, start))
     return mentions
 
@@ -169,7 +191,7 @@ def _cue(tokens: list[str], titled: bool, before: str, after: str) -> str:
         return "place"
     if len(tokens) == 1 and _ACRONYM.match(tokens[0]):
         return "org"
-    if _PLACE_BEFORE.search(before):
+    if _PLACE_BEFORE.search(before, max(0, len(before) - _CUE_REACH)):
         return "place"
     if 2 <= len(tokens) <= 3 and all(t[0].isupper() and not t.isupper() for t in tokens):
         if _PERSON_BEFORE.search(before) or _PERSON_AFTER.match(after):
@@ -213,6 +235,8 @@ def _tokens_close(a: list[str], b: list[str]) -> bool:
         x, y = x.lower(), y.lower()
         if x == y:
             continue
+        if abs(len(x) - len(y)) > max(1, max(len(x), len(y)) // VARIANT_CHARS_PER_EDIT):
+            return False  # more edits than allowed, whatever the letters (the check below, cheaply)
         short, long_ = sorted((x, y), key=len)
         if long_.startswith(short) and long_[len(short) :] in _SUFFIXES:
             return False
@@ -285,6 +309,8 @@ def find_entities(corpus: Corpus, families: dict[str, int], use_spacy: bool | No
                     groups.union(a, b)
     forms_set = set(forms)
     for sentence in texts:  # acronyms introduced by the text
+        if ("(" not in sentence and " or " not in sentence) or not _MAYBE_ACRONYM.search(sentence):
+            continue
         for pattern in (_ACRONYM_PAREN, _ACRONYM_OR):
             for match in pattern.finditer(sentence):
                 tokens, _ = _strip_titles(match.group(1).split())
@@ -294,10 +320,16 @@ def find_entities(corpus: Corpus, families: dict[str, int], use_spacy: bool | No
                     name = _clean_form(" ".join(tokens))
                 if tokens and name in forms_set and acronym in forms_set:
                     groups.union(name, acronym)
-    persons = [f for f in forms if kinds[f] == "person" and len(f.split()) >= 2]
+    surnames: dict[int, list[tuple[str, str]]] = defaultdict(list)  # by length: spelling variants are near in length
+    for person in forms:
+        if kinds[person] == "person" and len(person.split()) >= 2:
+            surname = person.split()[-1]
+            surnames[len(surname)].append((surname, person))
     for form in forms:  # "Bali said" → Mustafa Bali, when exactly one person carries that surname
         if len(form.split()) == 1 and kinds[form] in ("person", "other"):
-            owners = {groups.find(p) for p in persons if _variants(p.split()[-1], form)}
+            reach = max(2, len(form) // 6)  # a superset of the lengths _variants can accept
+            near = [pair for size in range(len(form) - reach, len(form) + reach + 1) for pair in surnames.get(size, ())]
+            owners = {groups.find(p) for surname, p in near if _variants(surname, form)}
             if len(owners) == 1:
                 groups.union(owners.pop(), form)
 

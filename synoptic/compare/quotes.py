@@ -114,7 +114,6 @@ def find_quotes(corpus: Corpus, families: dict[str, int]) -> list[dict]:
             for match in _QUOTE.finditer(block):
                 body = _clean_quote(match.group("a") or match.group("b") or match.group("c") or "")
                 position = block_start + match.start()
-                before_text = text[max(block_start, position - 300) : position]
                 for person in _PERSON.finditer(text, seen_upto, position):
                     if person.group("titled") and _CAPITALISED_BEFORE.search(text, max(0, person.start() - 40), person.start()):
                         continue  # "Aldermoor General Hospital" is no general

@@ -20,13 +20,15 @@ MILP_TIME_LIMIT_S = 2.0  # HiGHS returns its best solution so far after this (a 
 MILP_RELATIVE_GAP = 0.02  # stop within 2% of the optimum: several times faster, same ROUGE on tac2010_A
 
 
-def sentence_bigrams(text: str) -> set[tuple[str, str]]:
-    tokens = [w for w in words(text) if any(c.isalnum() for c in w)]
-    return {
-        (stem(a), stem(b))
-        for a, b in zip(tokens, tokens[1:])
-        if not (a in STOPWORDS and b in STOPWORDS)
-    }
+Concept = tuple[str, str]  # a stemmed word bigram
+
+
+def sentence_bigrams(text: str) -> set[Concept]:
+    """Stemmed bigrams of adjacent words, except those made of two stopwords ("of the")."""
+    tokens = words(text)
+    stems = [stem(w) for w in tokens]
+    stop = [w in STOPWORDS for w in tokens]
+    return {(stems[k], stems[k + 1]) for k in range(len(tokens) - 1) if not (stop[k] and stop[k + 1])}
 
 
 def concept_weights(

@@ -15,6 +15,7 @@ from synoptic.analyze.tokens import word_count
 from synoptic.analyze.vectors import similarity_matrix
 from synoptic.summarize.base import METHODS, fill_budget
 from synoptic.summarize.concepts import beam_coverage, concept_weights, sentence_bigrams
+from synoptic.summarize.weights import ConceptModel, learned_weights, packaged_model
 
 REDUNDANCY_MAX_SIMILARITY = 0.5  # above this cosine, a candidate repeats a chosen sentence
 REDUNDANCY_MAX_TERM_OVERLAP = 0.6  # above this share of its terms in one chosen sentence, a paraphrase
@@ -42,12 +43,19 @@ def _length_prior(words: int) -> float:
     return 1.0
 
 
-def copy_families(corpus: Corpus, similarity: np.ndarray) -> dict[str, int]:
+def copy_families(corpus: Corpus) -> dict[str, int]:
     """Article → family number; articles whose sentences mostly reappear near-verbatim in another
     article (syndicated copies) share a family, so a copy never counts as independent support.
 
     Two rules merge families: the whole-article near-duplicates of ``corpus.copies``
-    (synoptic.clean.duplicates), and this sentence-level one, which also catches partial copies."""
+    (synoptic.clean.duplicates), and this sentence-level one, which also catches partial copies.
+    Computed once per corpus: the method, citations and the cross-source analysis all read it."""
+    if "families" not in corpus.cache:
+        corpus.cache["families"] = _copy_families(corpus, similarity_matrix(corpus))
+    return corpus.cache["families"]
+
+
+def _copy_families(corpus: Corpus, similarity: np.ndarray) -> dict[str, int]:
     ids = np.array([s.article for s in corpus.sentences])
     articles = list(dict.fromkeys(ids))
     family = {a: k for k, a in enumerate(articles)}
@@ -77,7 +85,7 @@ def cross_source_support(corpus: Corpus, similarity: np.ndarray, family: dict[st
     match there: how widely the content is reported. A sentence never supports itself, and a
     syndicated copy does not support its original."""
     ids = np.array([s.article for s in corpus.sentences])
-    family = family or copy_families(corpus, similarity)
+    family = family or copy_families(corpus)
     fam_of_sentence = np.array([family[a] for a in ids])
     families = sorted(set(family.values()))
     if len(families) < 2:
@@ -90,15 +98,18 @@ def cross_source_support(corpus: Corpus, similarity: np.ndarray, family: dict[st
     return best.sum(axis=1) / (len(families) - 1)
 
 
-@METHODS.register("default")
-def default(corpus: Corpus, words: int) -> list[int]:
-    """Concept coverage (bigrams weighted by how many independent sources carry them) plus cross-source support, by beam search."""
+def concept_coverage(corpus: Corpus, words: int, model: ConceptModel | None) -> list[int]:
+    """Concept coverage plus cross-source support, by beam search. Concepts are weighted by ``model``
+    (learned weights) or, when it is None, by how many copy families use them (Gillick & Favre)."""
     if not corpus.sentences:
         return []
     similarity = similarity_matrix(corpus)
-    family = copy_families(corpus, similarity)
+    family = copy_families(corpus)
     concepts = [sentence_bigrams(s.text) for s in corpus.sentences]
-    weights = concept_weights(corpus, concepts, CONCEPT_MIN_ARTICLES, family)
+    if model is None:
+        weights = concept_weights(corpus, concepts, CONCEPT_MIN_ARTICLES, family)
+    else:
+        weights = learned_weights(corpus, concepts, family, CONCEPT_MIN_ARTICLES, model)
     support = cross_source_support(corpus, similarity, family)
     unit = sum(weights.values()) / len(weights) if weights else 1.0
     lengths = [word_count(s.text) for s in corpus.sentences]
@@ -119,6 +130,18 @@ def default(corpus: Corpus, words: int) -> list[int]:
     return fill_budget(
         corpus, scores, words, similarity, REDUNDANCY_MAX_SIMILARITY, REDUNDANCY_MAX_TERM_OVERLAP, [pool[k] for k in chosen]
     )
+
+
+@METHODS.register("default")
+def default(corpus: Corpus, words: int) -> list[int]:
+    """Concept coverage with learned concept weights plus cross-source support, by beam search."""
+    return concept_coverage(corpus, words, packaged_model())
+
+
+@METHODS.register("coverage")
+def coverage(corpus: Corpus, words: int) -> list[int]:
+    """Concept coverage with concepts weighted by how many independent sources use them, plus cross-source support."""
+    return concept_coverage(corpus, words, None)
 
 
 @METHODS.register("centrality")

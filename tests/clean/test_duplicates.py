@@ -171,14 +171,12 @@ def test_sample_marks_only_the_syndicated_copy() -> None:
 
 def test_copies_share_a_family_in_the_default_method() -> None:
     from synoptic.analyze.sentences import build_corpus
-    from synoptic.analyze.vectors import similarity_matrix
     from synoptic.summarize.methods import copy_families
 
     articles = cleaned(ORIGINAL, SAME_EVENT, SECOND_COPY)
     corpus = build_corpus(articles)
-    similarity = similarity_matrix(corpus)
     corpus.copies = find_copies(articles)
-    family = copy_families(corpus, similarity)
+    family = copy_families(corpus)
     assert family["a1"] == family["a3"] != family["a2"]
 
 

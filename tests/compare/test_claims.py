@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from synoptic.analyze.vectors import similarity_matrix
 from synoptic.clean.duplicates import find_copies
 from synoptic.compare.claims import MAX_FACTS, agreed_facts
 from synoptic.summarize.methods import copy_families
@@ -14,7 +13,7 @@ from tests.compare.helpers import corpus_of, corpus_of_folder, families_of
 def sample_facts(sample_dir: Path) -> tuple[list[dict], dict[str, int]]:
     corpus = corpus_of_folder(sample_dir)
     corpus.copies = find_copies(corpus.articles)
-    families = copy_families(corpus, similarity_matrix(corpus))
+    families = copy_families(corpus)
     return agreed_facts(corpus, families), families
 
 

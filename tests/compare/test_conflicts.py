@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from synoptic.analyze.vectors import similarity_matrix
 from synoptic.clean.duplicates import find_copies
 from synoptic.compare.conflicts import find_conflicts, mentions_in, speaker_of
 from synoptic.summarize.methods import copy_families
@@ -115,7 +114,7 @@ def test_forecasts_are_not_status_claims() -> None:
 def test_sample_finds_exactly_the_planted_conflicts(sample_dir: Path) -> None:
     corpus = corpus_of_folder(sample_dir)
     corpus.copies = find_copies(corpus.articles)
-    conflicts = find_conflicts(corpus, copy_families(corpus, similarity_matrix(corpus)))
+    conflicts = find_conflicts(corpus, copy_families(corpus))
     found = {frozenset(values(c)) for c in conflicts}
     assert len(conflicts) == 3 and found == {
         frozenset({"41 passengers", "about 30 passengers"}),

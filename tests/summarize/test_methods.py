@@ -31,7 +31,7 @@ def test_default_picks_the_story_all_sources_share() -> None:
     assert "flood barrier" in c.sentences[first].text
 
 
-@pytest.mark.parametrize("name", ["default", "lead"])
+@pytest.mark.parametrize("name", ["default", "coverage", "lead"])
 @pytest.mark.parametrize("words", [1, 12, 30, 1000])
 def test_methods_respect_the_budget(name: str, words: int) -> None:
     c = corpus()
