@@ -13,13 +13,16 @@ sentence pairs, so a TAC cluster (≈ 300 sentences) takes a few milliseconds.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import numpy as np
 from scipy import sparse
 
 from synoptic.analyze.sentences import Corpus
 from synoptic.analyze.tokens import content_terms
-from synoptic.analyze.vectors import tfidf_matrix
+from synoptic.analyze.vectors import similarity_matrix, tfidf_matrix
+from synoptic.compare.timeline import find_dates, publication_dates
+from synoptic.summarize.methods import COPY_SENTENCE_SIMILARITY
 
 # Calibrated on the bundled sample (its seven "facts reported independently in different words"), the
 # seeds and TAC 2010. Paraphrases of one fact ("Nine people were taken to Aldermoor General Hospital…"
@@ -32,6 +35,10 @@ FACT_MIN_SHORT_COVERAGE = 0.5  # share of the shorter sentence's terms found in 
 FACT_MIN_LONG_COVERAGE = 0.3  # share of the longer sentence's terms found in the other
 FACT_MIN_COSINE = 0.2  # TF-IDF cosine: shared terms must not all be the cluster's cheapest ones
 FACT_MIN_SHARED = 3  # fewer shared terms is a coincidence of stock words, not one fact
+# …and at least this many outside capitalised names, appositives and brackets: two sentences that share
+# only a name and its stock description ("the Syrian Democratic Forces, an alliance of Kurdish and Arab
+# militias") say different things about it (the true facts of the sample and the seeds share 2-12).
+FACT_MIN_SHARED_PLAIN = 2
 QUOTE_MIN_SHARED = 3  # quoted words two quote-led sentences must share to be the same statement
 MIN_INDEPENDENT = 2  # a fact needs at least two copy families behind it
 MAX_FACTS = 10
@@ -64,8 +71,11 @@ def _match_matrix(corpus: Corpus) -> tuple[sparse.csr_matrix, np.ndarray]:
         keep = cosine >= FACT_MIN_COSINE
         rows, cols, cosine = rows[keep], cols[keep], cosine[keep]
         full = [s.full for s in corpus.sentences]
+        plain, days = _Lazy(lambda i: _plain_terms(corpus, i)), _Lazy(_day_dates(corpus))
         keep = np.array([
-            not (_quote_led(full[i]) and _quote_led(full[j])) or _same_quote_content(full[i], full[j])
+            (not (_quote_led(full[i]) and _quote_led(full[j])) or _same_quote_content(full[i], full[j]))
+            and len(plain[i] & plain[j]) >= FACT_MIN_SHARED_PLAIN
+            and not (days[i] and days[j] and not days[i] & days[j])
             for i, j in zip(rows, cols)
         ], dtype=bool)
         rows, cols, cosine = rows[keep], cols[keep], cosine[keep]
@@ -76,6 +86,43 @@ def _match_matrix(corpus: Corpus) -> tuple[sparse.csr_matrix, np.ndarray]:
 
 
 _QUOTED = re.compile(r"[“\"]([^“”\"]+)[”\"]")
+_CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]*")  # not the sentence's first word
+# ", an alliance of Kurdish and Arab militias," / " - the county's main hospital." / "(SDF)"
+_DESCRIPTION = re.compile(
+    r"(?:,|\s[-–—])\s+(?:an?|the)\s+[^,;:()“”\"]{3,80}?(?=\s*(?:[,;:.)]|\s[-–—]|$))|\([^()]{1,60}\)"
+)
+
+
+def _plain_terms(corpus: Corpus, index: int) -> set[str]:
+    """Content terms of what the sentence says, without its names and the descriptions of them."""
+    text = corpus.sentences[index].text
+    core = _DESCRIPTION.sub(" ", text)
+    terms = set(corpus.terms[index]) if core == text else set(content_terms(core))
+    return terms - set(content_terms(" ".join(_CAPITALISED.findall(core))))
+
+
+class _Lazy(dict):
+    """Per-sentence values computed on first use: only sentences in candidate pairs need them."""
+
+    def __init__(self, compute: Callable[[int], set[str]]) -> None:
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, index: int) -> set[str]:
+        value = self[index] = self.compute(index)
+        return value
+
+
+def _day_dates(corpus: Corpus) -> Callable[[int], set[str]]:
+    """A sentence's calendar days ("on Friday" resolved against its article's date): two reports of
+    one fact do not put it on different days."""
+    published = publication_dates(corpus)
+
+    def days(index: int) -> set[str]:
+        s = corpus.sentences[index]
+        return {when for _phrase, when, precision in find_dates(s.full, published.get(s.article)) if when and precision == "day"}
+
+    return days
 
 
 def _quote_led(text: str) -> bool:
@@ -88,6 +135,18 @@ def _same_quote_content(a: str, b: str) -> bool:
     qa = set(content_terms(" ".join(_QUOTED.findall(a))))
     qb = set(content_terms(" ".join(_QUOTED.findall(b))))
     return len(qa & qb) >= QUOTE_MIN_SHARED
+
+
+def _independent_sources(members: list[int], family_of: list[int], similarity: np.ndarray) -> int:
+    """Copy families behind the member sentences, where a sentence copied near-verbatim from another
+    member's (an outlet pasting one wire paragraph into its own report) joins that member's family."""
+    group = {m: family_of[m] for m in members}
+    for a in members:
+        for b in members:
+            if group[a] != group[b] and similarity[a, b] >= COPY_SENTENCE_SIMILARITY:
+                old, new = group[b], group[a]
+                group = {m: new if g == old else g for m, g in group.items()}
+    return len(set(group.values()))
 
 
 def _evidence(corpus: Corpus, index: int) -> dict:
@@ -104,6 +163,7 @@ def agreed_facts(corpus: Corpus, families: dict[str, int]) -> list[dict]:
         return []
     order = {a.article.id: k for k, a in enumerate(corpus.articles)}
     family_of = [families.get(s.article, order.get(s.article, -1)) for s in corpus.sentences]
+    similarity = similarity_matrix(corpus)
     candidates = []
     for i in np.flatnonzero(np.diff(matches.indptr)):
         start, end = matches.indptr[i], matches.indptr[i + 1]
@@ -113,7 +173,7 @@ def agreed_facts(corpus: Corpus, families: dict[str, int]) -> list[dict]:
             if score > best.get(article, (0.0, -1))[0]:
                 best[article] = (float(score), int(j))
         members = [int(i)] + [j for _, j in best.values()]
-        independent = len({family_of[m] for m in members})
+        independent = _independent_sources(members, family_of, similarity)
         if independent < MIN_INDEPENDENT:
             continue
         centrality = sum(score for score, _ in best.values())

@@ -192,17 +192,19 @@ def _interval(qual: str, a: float, b: float | None, is_round: bool) -> tuple[flo
     return a, a
 
 
-def _unit(after: str) -> tuple[str | None, float, str, list[str]]:
-    """(dimension, factor, head stem, modifier words) from the words after a number."""
+_PHRASE_END = re.compile(r"\s*[,.;:)(]")
+
+
+def _unit(text: str, end: int) -> tuple[str | None, float, str, list[str]]:
+    """(dimension, factor, head stem, modifier words) from the words after a number ending at ``end``."""
     words = []
-    rest = after
     for _ in range(5):
-        match = _TAIL_WORD.match(rest)
+        match = _TAIL_WORD.match(text, end)
         if not match:
             break
         words.append(match.group(1))
-        rest = rest[match.end():]
-        if re.match(r"\s*[,.;:)(]", rest):
+        end = match.end()
+        if _PHRASE_END.match(text, end):
             break
     lowered = [w.lower() for w in words]
     if not lowered or lowered[0] in _NO_HEAD:
@@ -236,10 +238,13 @@ def _clause(text: str, start: int, end: int) -> str:
 
 
 _LOOK_BACK = 60  # characters before a number that the skip rules read (an age's name, "Route", "No.")
+_PERCENT_OF = re.compile(r"\s+of\s+(?:the\s+)?([a-z][\w-]*)")  # "10% of the city"
+_PARTITIVE = re.compile(r"\s*(?:of|o'clock)\b")  # "two of them", "nine o'clock"
+_WHEN_NOT_HOW_LONG = re.compile(r"\s*\w+\s+(?:after|before|ago|later|earlier|since)\b")  # "four days after"
 
 
-def mentions_in(text: str, index: int = 0) -> list[Mention]:
-    """Quantities in one sentence (see the module docstring)."""
+def mentions_in(text: str, index: int = 0, terms: list[str] | None = None) -> list[Mention]:
+    """Quantities in one sentence (see the module docstring); ``terms``: its content terms, if known."""
     found = []
     context: set[str] | None = None
     for match in _QUANTITY.finditer(text):
@@ -260,20 +265,19 @@ def mentions_in(text: str, index: int = 0) -> list[Mention]:
         b = _number(raw_b) if raw_b else None
         a_val = _scaled(a, match.group("sa") or "")
         b_val = _scaled(b, match.group("sb") or match.group("sa") or "") if b is not None else None
-        after_text = text[match.end():]
         if match.group("after").strip():
             dimension, factor, modifiers = "percent", 1.0, []
-            pct_of = re.match(r"\s+of\s+(?:the\s+)?([a-z][\w-]*)", after_text)
+            pct_of = _PERCENT_OF.match(text, match.end())
             head = stem(pct_of.group(1)) if pct_of else "%"  # "10% of the city": kept as a context term
         elif match.group("cur"):
             dimension, factor, head, modifiers = UNITS[match.group("cur")][0], 1.0, match.group("cur"), []
         else:
-            dimension, factor, head, modifiers = _unit(after_text)
+            dimension, factor, head, modifiers = _unit(text, match.end())
         if dimension is None:
             continue
-        if re.match(r"\s*(?:of|o'clock)\b", after_text) and not dimension.startswith("percent"):
+        if _PARTITIVE.match(text, match.end()) and not dimension.startswith("percent"):
             continue  # partitive "two of them": not a total
-        if dimension == "time" and re.match(r"\s*\w+\s+(?:after|before|ago|later|earlier|since)\b", after_text):
+        if dimension == "time" and _WHEN_NOT_HOW_LONG.match(text, match.end()):
             continue  # "four days after the slide": when, not how long
         is_round = b_val is None and a >= 10 and a % 10 == 0  # the figure as written: "2.5 million" is not round
         low, high = _interval(qual, a_val * factor, b_val * factor if b_val is not None else None, is_round)
@@ -285,11 +289,11 @@ def mentions_in(text: str, index: int = 0) -> list[Mention]:
         value = " ".join(match.group(0).split())
         if dimension.startswith("count:") or dimension in UNITS.get(head, ("", 0))[:1]:
             # the literal value reads better with its unit: "41 passengers", "about 200 metres"
-            words = after_text.split()
             take = len(modifiers) + 1
-            value = (value + " " + " ".join(words[:take])).rstrip(",.;:")
+            words = text[match.end():].split(None, take)[:take]
+            value = (value + " " + " ".join(words)).rstrip(",.;:")
         if context is None:  # the sentence's terms, shared by all its mentions
-            context = {t for t in content_terms(text) if not t[:1].isdigit() and t not in _WORD_NUMBERS}
+            context = {t for t in (terms or content_terms(text)) if not t[:1].isdigit() and t not in _WORD_NUMBERS}
         found.append(Mention(
             sentence=index, value=value, low=low, high=high, dimension=dimension, head=head,
             modifiers={w.lower() for w in modifiers}, events=events,
@@ -393,17 +397,27 @@ def status_claims(text: str, index: int = 0) -> list[StatusClaim]:
     return claims
 
 
+STATUS_VALUE_WORDS = 14  # a status claim is shown as a short phrase; it always runs to the end of its cue
+
+
 def _status_value(text: str, match: re.Match, clause: str) -> str:
     """The claim as a short phrase: the clause around the cue, without attribution or quote marks."""
+    cue_end = match.group().split()[-1]
     for quoted in re.finditer(r"[“\"]([^“”\"]+)[”\"]", text):
         if quoted.start() <= match.start() and match.end() <= quoted.end():
             clause = _clause(quoted.group(1), match.start() - quoted.start(1), match.end() - quoted.start(1))
-            return " ".join(clause.strip(" .,").split()[:14])
+            return _short(clause.strip(" .,").split(), cue_end)
     phrase = clause.strip(" “”\"'.,")
     phrase = re.sub(r"^(?:[A-Z][\w.]*\s+){0,4}(?:said|says|understands|told\s+\w+)\s+(?:that\s+)?", "", phrase)
     phrase = re.sub(r"^.*?\b(?:understands|said|says)\s+(?:that\s+)?", "", phrase)
-    words = phrase.split()
-    return " ".join(words[:14])
+    return _short(phrase.split(), cue_end)
+
+
+def _short(words: list[str], cue_end: str) -> str:
+    """The first STATUS_VALUE_WORDS words, or more when the cue ends later ("…10% of the city that has
+    to be cleared" is not cut at "has")."""
+    last = max((k for k, w in enumerate(words) if w.strip(".,;:”\"") == cue_end), default=0)
+    return " ".join(words[: max(STATUS_VALUE_WORDS, last + 1)])
 
 
 # --- assembling -------------------------------------------------------------------------------------------
@@ -511,7 +525,7 @@ def find_conflicts(corpus: Corpus, families: dict[str, int]) -> list[dict]:
     for i, s in enumerate(sentences):
         lowered = s.full.lower()
         if _DIGIT.search(lowered) or _MAYBE_WORD_NUMBER.search(lowered):
-            mentions.extend(mentions_in(s.full, i))
+            mentions.extend(mentions_in(s.full, i, corpus.terms[i] if s.text == s.full else None))
         if _MAYBE_STATUS.search(lowered):
             statuses.extend(status_claims(s.full, i))
     for i in {m.sentence for m in mentions} | {c.sentence for c in statuses}:

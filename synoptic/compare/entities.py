@@ -98,6 +98,13 @@ _ACRONYM_OR = re.compile(rf"({_NAME_RUN.pattern}),?\s+or\s+(?:the\s+)?([A-Z]{{2,
 # their acronym part lets most sentences skip them.
 _MAYBE_ACRONYM = re.compile(r"\(\s*[A-Z]{2,6}\s*\)|\bor\s+(?:the\s+)?[A-Z]{2,6}\b")
 _SUFFIXES = ("n", "an", "ian", "i", "ese", "ish", "s", "es")  # Syria/Syrian, Iraq/Iraqi: related, not variants
+# Adjectives of nationality or faith describe names ("Syrian army", "Kurdish militias"); they are not
+# names of their own. Regular ones are recognised by their suffix and base ("Iraqi" beside "Iraq").
+_DEMONYMS = {"arab", "arabs", "french", "dutch", "greek", "thai", "swiss", "islamic", "muslim", "christian",
+             "jewish", "catholic", "sunni", "shia", "shiite", "western", "european", "asian", "african"}
+_DEMONYM_ENDINGS = ("ish", "ese")
+_COUNTRY_ABBREVIATIONS = {"US", "USA", "UK", "UAE", "DRC"}  # acronyms, but places
+_DEMONYM_SUFFIXES = ("ian", "an", "i", "n")  # need their base among the cluster's names: Syria/Syrian
 _LEADING = " \"'“‘(["  # skipped before a text's first word
 _OPENING_QUOTES = "“\"‘'"  # a sentence quoted inside another starts after one of these (following a space)
 _ORG_FIRST = {"university", "ministry", "department", "bank", "council", "office", "bureau", "church", "house", "college"}
@@ -158,10 +165,7 @@ def _builtin_mentions(text: str) -> list[tuple[str, str, bool]]:
         if _NUMBERED.search(text, begin, end) and (number := _NUMBER_AFTER.match(text, end)):
             end = number.end()  # "Route 14"
         raw = text[begin:end]
-        words = raw.split()
-        tokens, titled = _strip_titles(words)
-        while len(tokens) > 1 and "-" in tokens[0] and _HYPHEN_PREFIX.search(tokens[0]):  # "Kurdish-led Syrian Democratic Forces"
-            tokens = tokens[1:]
+        words, tokens, titled = _run_tokens(raw)
         if len(tokens) > 2 and tokens[1] == "of" and tokens[0] == words[0] and at_start(begin):
             if tokens[0].lower() not in _ORG_FIRST | _ORG_HEADS | _PLACE_HEADS:
                 tokens = tokens[2:]  # "Residents of Kelsby" at a sentence start: the name is "Kelsby"
@@ -169,19 +173,44 @@ def _builtin_mentions(text: str) -> list[tuple[str, str, bool]]:
                     tokens = tokens[1:]
         if not tokens:
             continue
-        form = _clean_form(" ".join(tokens))
-        if len(form) < 2 or form.lower() in _NOT_NAMES or all(t.lower() in _NOT_NAMES for t in form.split()):
+        named = _name(tokens)
+        if named is None:
             continue
+        form, tokens = named
         start = len(tokens) == 1 and words[0] == tokens[0] and at_start(begin)
-        if raw.endswith(".") and len(tokens) == 1 and len(form) <= 4 and _DOTTED_END.search(raw):
-            cue = "place"  # U.S., U.K.
-        else:
-            cue = _cue(tokens, titled, text[max(0, begin - 30) : begin], text[end : end + 30])
+        cue = _token_cue(raw, form, tokens, titled) or _context_cue(tokens, text[max(0, begin - 30) : begin], text[end : end + 30])
         mentions.append((form, cue, start))
     return mentions
 
 
-def _cue(tokens: list[str], titled: bool, before: str, after: str) -> str:
+@lru_cache(maxsize=100_000)
+def _run_tokens(raw: str) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
+    """(words, name tokens without titles or a hyphenated modifier, titled) of a capitalised run."""
+    words = tuple(raw.split())
+    tokens, titled = _strip_titles(list(words))
+    while len(tokens) > 1 and "-" in tokens[0] and _HYPHEN_PREFIX.search(tokens[0]):  # "Kurdish-led Syrian Democratic Forces"
+        tokens = tokens[1:]
+    return words, tuple(tokens), titled
+
+
+@lru_cache(maxsize=100_000)
+def _name(tokens: tuple[str, ...]) -> tuple[str, tuple[str, ...]] | None:
+    """(form, its tokens) when the tokens name something, None for "The", "But Monday" and the like."""
+    form = _clean_form(" ".join(tokens))
+    if len(form) < 2 or form.lower() in _NOT_NAMES or all(t.lower() in _NOT_NAMES for t in form.split()):
+        return None
+    if len(tokens) == 2 and tokens[0].lower() in _DEMONYMS | _demonym_like(tokens[0]) and _ACRONYM.match(tokens[1]):
+        return tokens[1], tokens[1:]  # "Kurdish YPG" is the YPG
+    return form, tokens
+
+
+@lru_cache(maxsize=100_000)
+def _token_cue(raw: str, form: str, tokens: tuple[str, ...], titled: bool) -> str | None:
+    """The type the name itself shows (a title, an organisation's head word, "U.S."), or None."""
+    if form.replace(".", "") in _COUNTRY_ABBREVIATIONS or (
+        raw.endswith(".") and len(tokens) == 1 and len(form) <= 4 and _DOTTED_END.search(raw)
+    ):
+        return "place"  # U.S., U.K.
     head, first = tokens[-1].lower().rstrip("."), tokens[0].lower()
     if titled:
         return "person"
@@ -191,6 +220,11 @@ def _cue(tokens: list[str], titled: bool, before: str, after: str) -> str:
         return "place"
     if len(tokens) == 1 and _ACRONYM.match(tokens[0]):
         return "org"
+    return None
+
+
+def _context_cue(tokens: tuple[str, ...], before: str, after: str) -> str:
+    """The type the words around the name show ("in X" → place, "said X" → person), else "other"."""
     if _PLACE_BEFORE.search(before, max(0, len(before) - _CUE_REACH)):
         return "place"
     if 2 <= len(tokens) <= 3 and all(t[0].isupper() and not t.isupper() for t in tokens):
@@ -228,6 +262,27 @@ def _spacy_mentions(nlp: Any, texts: list[str]) -> list[list[tuple[str, str, boo
                     found.append((form, kind, False))
         out.append(found)
     return out
+
+
+def _demonym_like(word: str) -> set[str]:
+    """{word, lowercased} when its ending alone marks a nationality adjective ("Kurdish", "Lebanese")."""
+    lower = word.lower()
+    return {lower} if lower.endswith(_DEMONYM_ENDINGS) and len(lower) > 5 else set()
+
+
+def _demonym(form: str, forms: list[str], cues: Counter[str]) -> bool:
+    """Is this single word a nationality or faith adjective rather than a name?"""
+    if " " in form or cues.get("person") or not form[:1].isupper():
+        return False
+    word = form.lower()
+    if word in _DEMONYMS or _demonym_like(word):
+        return True
+    names = {f.lower() for f in forms}
+    for suffix in _DEMONYM_SUFFIXES:
+        base = word[: -len(suffix)]
+        if word.endswith(suffix) and len(base) >= 3 and {base, base + "a", base + "y", base + "o"} & names:
+            return True
+    return False
 
 
 def _tokens_close(a: list[str], b: list[str]) -> bool:
@@ -291,6 +346,7 @@ def find_entities(corpus: Corpus, families: dict[str, int], use_spacy: bool | No
                 mid_sentence.add(form)
     # A single capitalised word seen only at sentence starts is not a name ("Militias are", "Traffic was").
     forms = [f for f in count if f in mid_sentence]
+    forms = [f for f in forms if not _demonym(f, list(count), cues[f])]
 
     def kind_of(form: str) -> str:
         typed = [(n, k) for k, n in cues[form].items() if k != "other"]

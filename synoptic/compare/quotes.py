@@ -107,6 +107,7 @@ def find_quotes(corpus: Corpus, families: dict[str, int]) -> list[dict]:
         starts = [s.start for s in sentences]
         text = clean.article.text
         named: list[str] = []  # full names met so far in the article, latest last
+        described: str | None = None  # the latest unnamed speaker ("the coalition commander"), for "he said"
         seen_upto = 0
         for block_start, block_end in clean.blocks:
             block = text[block_start:block_end]
@@ -127,8 +128,11 @@ def find_quotes(corpus: Corpus, families: dict[str, int]) -> list[dict]:
                     speaker = next((n for n in reversed(named) if n.split()[-1] == speaker), speaker)
                 elif pronoun:
                     speaker = named[-1] if named else None
+                    role = role if speaker else described
                 if speaker:
                     named.append(speaker)
+                elif role:
+                    described = role
                 previous = ((block_start, _attribution_end(block, match.end())), speaker, role)
                 k = bisect_right(starts, position) - 1
                 if k < 0 or not (sentences[k].start <= position < sentences[k].end):

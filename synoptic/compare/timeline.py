@@ -11,8 +11,9 @@ call per sentence: it costs ~1 ms a phrase, the rules a few microseconds):
   that would put the day more than FUTURE_SLACK_DAYS after publication;
 - full dates ("October 16, 2017", "16 October 2017", "2017-10-16"), "June 2014" and years ("in 2014").
 
-An article without a date uses the most common date of the cluster's articles; with none at all,
-relative phrases stay literal (date null) while absolute ones still resolve.
+An article without a date uses the date of a removed dateline or photo caption, else the most common
+date of the cluster's articles, and its relative dates are marked ``approximate``; with no date at
+all, relative phrases stay literal (date null) while absolute ones still resolve.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from datetime import date, timedelta
 from rapidfuzz import fuzz
 
 from synoptic.analyze.sentences import Corpus
+from synoptic.compare.scan import finditer_near
 from synoptic.model import CleanArticle
 
 MAX_TIMELINE_ENTRIES = 15  # a brief's timeline is a reading aid: the 15 best-supported dated events
@@ -165,8 +167,11 @@ def resolve(match: re.Match[str], published: date | None) -> tuple[str | None, s
 
 _KINDS = ("iso", "mdy", "dmy", "my", "md", "dm", "wd", "mon", "mon2", "year", "rel")
 # Every candidate above contains one of these (a year, a month's first three letters, "…day", "tonight",
-# "last/this week…"). Three sentences in four have none, and this scan costs a sixth of the full
-# pattern's, so it runs first: on TAC 2010 it cuts date finding from 37 to 14 µs a sentence.
+# "last/this week…") at most _BEFORE_TRIGGER characters after its start ("through early June"), and
+# none runs _AFTER_TRIGGER characters past it. Three sentences in four have no trigger, so the full
+# pattern runs only in windows around triggers (synoptic.compare.scan).
+_BEFORE_TRIGGER = 40
+_AFTER_TRIGGER = 40
 _TRIGGER = re.compile(
     r"(?:1[89]|20)\d\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day\b|[Tt]onight"
     r"|(?:[Ll]ast|[Tt]his)\s+(?:night|week|month|year)"
@@ -176,9 +181,7 @@ _TRIGGER = re.compile(
 def find_dates(text: str, published: date | None) -> list[tuple[str, str | None, str]]:
     """(phrase, resolved date or None, precision) for each date phrase in ``text``."""
     found: list[tuple[str, str | None, str]] = []
-    if not _TRIGGER.search(text):
-        return found
-    for match in _CANDIDATES.finditer(text):
+    for match in finditer_near(_CANDIDATES, _TRIGGER, text, _BEFORE_TRIGGER, _AFTER_TRIGGER):
         kind = match.lastgroup if match.lastgroup in _KINDS else next(k for k in _KINDS if match.group(k))
         if kind == "mon" and match.group("mon_m") == "May" and match.group(kind).split()[0].lower() == "of":
             continue  # "of May" is too often a name ("the government of Theresa May")
@@ -187,9 +190,10 @@ def find_dates(text: str, published: date | None) -> list[tuple[str, str | None,
 
 
 def _dateline_date(clean: CleanArticle, base: date | None) -> date | None:
-    """The date in a removed dateline ("KELSBY, March 14 -"), resolved against ``base``."""
+    """The date in a removed dateline ("KELSBY, March 14 -") or photo caption ("…, Syria, October 16,
+    2017. REUTERS/…": the report is from that day or just after), resolved against ``base``."""
     for removal in clean.removals:
-        if removal.rule != "dateline":
+        if removal.rule not in ("dateline", "caption"):
             continue
         for _phrase, when, precision in find_dates(removal.text, base):
             if precision == "day" and when and len(when) == 10:
@@ -198,14 +202,23 @@ def _dateline_date(clean: CleanArticle, base: date | None) -> date | None:
 
 
 def publication_dates(corpus: Corpus, cluster_date: str | None = None) -> dict[str, date | None]:
-    """Each article's publication date: its own, else its removed dateline's, else the cluster's.
+    """Each article's publication date: its own, else its removed dateline's or caption's, else the cluster's.
 
     The cluster's date is ``cluster_date`` or the most common article date (the latest on a tie:
     reports look back, so a later base resolves "on Wednesday" right more often than an earlier one).
     """
+    return {article: when for article, (when, _own) in _publication_dates(corpus, cluster_date).items()}
+
+
+def _publication_dates(corpus: Corpus, cluster_date: str | None) -> dict[str, tuple[date | None, bool]]:
+    """Article → (publication date, whether the article itself says it) — see publication_dates."""
     dates = Counter(d for a in corpus.articles if (d := parse_iso(a.date)))
     fallback = parse_iso(cluster_date) or (max(dates.items(), key=lambda kv: (kv[1], kv[0]))[0] if dates else None)
-    return {a.article.id: parse_iso(a.date) or _dateline_date(a, fallback) or fallback for a in corpus.articles}
+    found = {}
+    for clean in corpus.articles:
+        own = parse_iso(clean.date) or _dateline_date(clean, fallback)
+        found[clean.article.id] = (own or fallback, own is not None)
+    return found
 
 
 def _normal(text: str) -> str:
@@ -226,16 +239,21 @@ def build_timeline(corpus: Corpus, families: dict[str, int], cluster_date: str |
     common article date.
     """
     order = {a.article.id: k for k, a in enumerate(corpus.articles)}
-    published = publication_dates(corpus, cluster_date)
+    dated = _publication_dates(corpus, cluster_date)
+    published = {article: when for article, (when, _own) in dated.items()}
 
     entries: list[dict] = []
     by_date: dict[str | None, list[dict]] = {}
     for sentence in corpus.sentences:
         seen: set[str | None] = set()
-        for phrase, when, precision in find_dates(sentence.full, published.get(sentence.article)):
+        found = find_dates(sentence.full, published.get(sentence.article))
+        if found and not dated[sentence.article][1]:  # the base date is assumed: which phrases lean on it?
+            absolute = {phrase for phrase, when, _ in find_dates(sentence.full, None) if when}
+        for phrase, when, precision in found:
             if when in seen and when is not None:
                 continue
             seen.add(when)
+            assumed = when is not None and not dated[sentence.article][1] and phrase not in absolute
             normal = _normal(sentence.full)
             same = next(
                 (e for e in by_date.get(when, []) if e["_normal"] == normal or fuzz.ratio(e["_normal"], normal) >= SAME_EVENT_RATIO),
@@ -243,6 +261,7 @@ def build_timeline(corpus: Corpus, families: dict[str, int], cluster_date: str |
             )
             evidence = {"article": sentence.article, "sentence": sentence.index}
             if same is not None:
+                same["approximate"] = same["approximate"] and assumed
                 if evidence not in same["evidence"]:
                     same["evidence"].append(evidence)
                 if sentence.article not in same["sources"]:
@@ -251,6 +270,7 @@ def build_timeline(corpus: Corpus, families: dict[str, int], cluster_date: str |
             entry = {
                 "date": when,
                 "precision": precision,
+                "approximate": assumed,  # resolved against a date the article does not state
                 "phrase": phrase,
                 "text": sentence.full,
                 "sources": [sentence.article],

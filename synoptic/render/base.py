@@ -38,6 +38,25 @@ def _entity_text(entity: dict[str, Any]) -> str:
     return f"{entity['name']} ({entity['type']}){variants}"
 
 
+def _when(entry: dict[str, Any]) -> str:
+    """"2017-10-16", "week of 2017-10-16", "2017-10-12 (approx.)" when resolved against an assumed
+    publication date, or the literal phrase when it could not be resolved."""
+    if not entry.get("date"):
+        return entry.get("phrase") or "undated"
+    when = f"week of {entry['date']}" if entry.get("precision") == "week" else entry["date"]
+    return f"{when} (approx.)" if entry.get("approximate") else when
+
+
+def _quote(text: str) -> str:
+    """Text in quotation marks, unless it already starts with one."""
+    return text if text[:1] in "“\"'" else f"“{text}”"
+
+
+def _quoted_by(quote: dict[str, Any]) -> str:
+    """"Col. Ryan Dillon", else the unnamed speaker's description, else "unattributed"."""
+    return quote.get("speaker") or quote.get("role") or "unattributed"
+
+
 def sections(brief: Brief) -> list[tuple[str, list[Item]]]:
     """The cross-source sections (agreement, conflicts, timeline, entities, quotes) that have content,
     in reading order; Markdown and HTML render the same structure."""
@@ -46,7 +65,7 @@ def sections(brief: Brief) -> list[tuple[str, list[Item]]]:
             conflict["about"],
             children=tuple(
                 Item(
-                    f"{claim['value']}" + (f" ({claim['speaker']})" if claim.get("speaker") else "") + f": “{claim['text']}”",
+                    f"{claim['value']}" + (f" ({claim['speaker']})" if claim.get("speaker") else "") + f": {_quote(claim['text'])}",
                     tuple(claim["sources"]),
                 )
                 for claim in conflict["claims"]
@@ -59,9 +78,9 @@ def sections(brief: Brief) -> list[tuple[str, list[Item]]]:
         ("Where sources disagree", conflicts),
         (
             "Timeline",
-            [Item(f"{t.get('date') or t.get('phrase') or 'undated'}: {t['text']}", tuple(t["sources"])) for t in brief.timeline],
+            [Item(f"{_when(t)}: {t['text']}", tuple(t["sources"])) for t in brief.timeline],
         ),
         ("People, organisations and places", [Item(_entity_text(e), tuple(e["sources"])) for e in brief.entities]),
-        ("Quotes", [Item(f"“{q['text']}” — {q.get('speaker') or 'unattributed'}", tuple(q["sources"])) for q in brief.quotes]),
+        ("Quotes", [Item(f"“{q['text']}” — {_quoted_by(q)}", tuple(q["sources"])) for q in brief.quotes]),
     ]
     return [(title, items) for title, items in found if items]

@@ -52,11 +52,24 @@ def test_no_analysis_option_and_flag() -> None:
 
 def test_seed_brief_sections(seeds_dir) -> None:
     brief = make_brief(read_inputs([str(seeds_dir)]).articles, Options(words=150))
+    sun, times, _k24, reuters = (s.id for s in brief.sources)
     names = {e["name"]: set(e.get("variants", ())) for e in brief.entities}
     assert any({"Raqqa", "Raqqah"} <= {n} | v for n, v in names.items())
-    assert any(t["date"] == "2017-10-17" for t in brief.timeline)
-    assert any(t["date"] == "2017-10-16" for t in brief.timeline)
-    assert brief.conflicts
+    assert any({"Mustafa Bali", "Mostafa Bali"} <= {n} | v for n, v in names.items())
+    dated = {(t["date"], t["text"].split(",")[0]) for t in brief.timeline}
+    assert ("2017-10-17", "After four-months of fighting") in dated  # the SDF's announcement, "said Tuesday"
+    assert any(d == "2017-10-16" and t.startswith("U.S.-backed militias battled") for d, t in dated)
+    by_topic = {c["about"]: c["claims"] for c in brief.conflicts}
+    fighters = next(claims for about, claims in by_topic.items() if about.startswith("number of"))
+    values = {c["value"]: (c["sources"], c["speaker"]) for c in fighters}
+    assert values["about 100 Islamic State extremists"] == ([times], "a spokesman for the U.S.-led coalition")
+    assert values["200-300 foreign jihadists"] == ([reuters], "the SDF")
+    assert values["up to 300 fighters"][0] == [sun]
+    control = next(claims for about, claims in by_topic.items() if about.startswith("extent of control"))
+    speakers = {c["speaker"]: c["value"] for c in control}
+    assert "whole city" in speakers["Mustafa Bali"] and "10% of the city" in speakers["Col. Ryan Dillon"]
+    for fact in brief.facts:  # no source counted twice, none without independent backing
+        assert fact["independent"] >= 2 and len(set(fact["sources"])) == len(fact["sources"])
 
 
 def test_sections_are_well_formed_on_tac(shared_data) -> None:

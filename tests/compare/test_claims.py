@@ -32,7 +32,36 @@ def test_a_copy_is_not_independent_support() -> None:
     text = "Forty walkers were rescued from the flooded valley by mountain teams on Sunday night."
     corpus = corpus_of(text, text)
     assert agreed_facts(corpus, {"a1": 0, "a2": 0}) == []
-    assert agreed_facts(corpus, {"a1": 0, "a2": 1})[0]["independent"] == 2
+    # the same sentence in two otherwise independent reports is one pasted wire paragraph, not two sources
+    assert agreed_facts(corpus, {"a1": 0, "a2": 1}) == []
+
+
+def test_a_pasted_paragraph_counts_once_beside_an_independent_report() -> None:
+    wire = "Forty walkers were rescued from the flooded valley by mountain teams on Sunday night."
+    corpus = corpus_of(
+        wire,
+        "The council met to discuss the bus timetable. " + wire,
+        "Mountain rescue teams brought forty walkers out of the flooded valley overnight on Sunday.",
+    )
+    [fact] = agreed_facts(corpus, families_of(corpus))
+    assert fact["sources"] == ["a1", "a2", "a3"] and fact["independent"] == 2
+
+
+def test_a_shared_name_and_its_description_are_not_a_fact() -> None:
+    corpus = corpus_of(
+        "A field commander of the Northern Alliance Brigades, a union of hill and valley militias, expected the fighting to end soon.",
+        "Streets once closed by checkpoints are now held by the Northern Alliance Brigades, a union of hill and valley militias.",
+    )
+    assert agreed_facts(corpus, families_of(corpus)) == []
+
+
+def test_the_same_background_on_different_days_is_not_a_fact() -> None:
+    corpus = corpus_of(
+        "Engineers were still working on the cliff road on Friday, days after a rockfall trapped a bus and three vans on Route 9.",
+        "Rescue teams were still digging on the cliff road on Tuesday, a day after a rockfall trapped a bus and three vans on Route 9.",
+        dates=("2025-05-09", "2025-05-06"),
+    )
+    assert agreed_facts(corpus, families_of(corpus)) == []
 
 
 def test_shared_topic_words_alone_are_not_a_fact() -> None:

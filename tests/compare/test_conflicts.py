@@ -146,3 +146,12 @@ def test_seed_conflicts(seeds_dir: Path) -> None:
     whole = next(c for c in status["claims"] if "whole city" in c["value"])
     assert whole["speaker"] == "Mustafa Bali"
     assert any("10%" in c["value"] and c["speaker"] == "Col. Ryan Dillon" for c in status["claims"])
+
+
+def test_a_status_value_runs_to_the_end_of_its_cue() -> None:
+    from synoptic.compare.conflicts import status_claims
+
+    [claim] = status_claims(
+        "“We understand that there is still about 10% of the town that has to be cleared, and more,” said an officer."
+    )
+    assert claim.value.endswith("has to be cleared") and not claim.complete

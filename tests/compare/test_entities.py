@@ -123,3 +123,18 @@ def test_spacy_is_used_only_when_allowed(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setattr(entities_module, "_spacy_model", lambda: pytest.fail("spaCy must not load"))
     assert entities_module._use_spacy(None) is None  # the env var set by the fixture wins
     assert entities_module._use_spacy(False) is None
+
+
+def test_nationality_adjectives_are_not_names_but_a_surname_ending_in_i_is() -> None:
+    found = entities_of(
+        "Kurdish fighters and Syrian troops took the road near Raqqa, said Mustafa Bali.",
+        "The border of Syria and Iraq closed; Iraqi police and the Kurdish YPG patrolled it. Bali said the road was open.",
+    )
+    for adjective in ("Kurdish", "Syrian", "Iraqi", "Kurdish YPG"):
+        assert adjective not in found
+    assert {"Syria", "Iraq", "YPG", "Mustafa Bali"} <= set(found)
+
+
+def test_us_is_a_place() -> None:
+    found = entities_of("Troops from the US arrived in the valley.", "The US said its troops had arrived.")
+    assert found["US"]["type"] == "place"

@@ -88,3 +88,12 @@ def test_sample_groups_the_syndicated_copy(sample_dir: Path) -> None:
     okafor = [q for q in quotes if q["speaker"] == "Tamsin Okafor"]
     assert okafor and all(q["sources"] == ["01_wire", "02_syndicated"] for q in okafor)
     assert any(q["speaker"] == "Gideon Thale" and q["text"].startswith("One lane will stay closed") for q in quotes)
+
+
+def test_he_said_after_an_unnamed_speaker_keeps_that_speaker_as_role() -> None:
+    [first, second] = quotes_of(
+        '"It is a hard fight in the old town," said the brigade commander who advises the militia. '
+        '"They are cut off in a small pocket now," he added.'
+    )
+    assert first["speaker"] is None and first["role"] == "the brigade commander who advises the militia"
+    assert second["speaker"] is None and second["role"] == first["role"]

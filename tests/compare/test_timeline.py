@@ -112,3 +112,23 @@ def test_sample_resolves_datelines_and_merges_the_syndicated_copy(sample_dir: Pa
     assert slide and slide[0]["date"] == "2025-03-10" and slide[0]["sources"] == ["01_wire", "02_syndicated"]
     friday = [e for e in timeline if e["phrase"] == "on Friday"]
     assert friday and all(e["date"] == "2025-03-14" for e in friday)  # 05's "KELSBY, March 14 -" dateline
+
+
+def test_an_undated_report_takes_its_caption_date_and_marks_assumed_dates() -> None:
+    from synoptic.model import Article, CleanArticle, Removal
+    from synoptic.analyze.sentences import build_corpus
+
+    captioned = "Crews cleared the last of the debris on Monday, the council said."
+    undated = "The pier reopened to visitors on Wednesday after repairs that began in 2019."
+    articles = [
+        CleanArticle(
+            Article(id="a1", text=captioned), ((0, len(captioned)),), None,
+            (Removal("a1", "caption", "Workers on the pier at Hollin Bay, March 3, 2025. PHOTO: Staff", 0, 0),),
+        ),
+        CleanArticle(Article(id="a2", text=undated), ((0, len(undated)),), None),
+    ]
+    timeline = {e["phrase"]: e for e in build_timeline(build_corpus(articles), {"a1": 0, "a2": 1}, "2025-03-07")}
+    assert timeline["on Monday"]["date"] == "2025-03-03" and not timeline["on Monday"]["approximate"]
+    # no date of its own: "on Wednesday" leans on the cluster's date, "in 2019" does not
+    assert timeline["on Wednesday"]["date"] == "2025-03-05" and timeline["on Wednesday"]["approximate"]
+    assert timeline["in 2019"]["date"] == "2019" and not timeline["in 2019"]["approximate"]

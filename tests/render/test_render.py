@@ -91,3 +91,24 @@ def test_disputed_summary_sentence_is_flagged() -> None:
     assert "⚠ disputed" in RENDERERS.get("md")(flagged)
     assert "class=disputed" in RENDERERS.get("html")(flagged)
     assert json.loads(RENDERERS.get("json")(flagged))["summary"][0]["disputed"] is True
+
+
+def test_sections_show_week_and_assumed_dates_unnamed_speakers_and_single_quote_marks() -> None:
+    from dataclasses import replace
+
+    from synoptic.render.base import sections
+
+    base = brief()
+    claim = {"value": "whole city", "text": "“We hold the whole city,” he said.", "sources": ["a0"]}
+    other = {"value": "half the city", "text": "Rebels hold half the city.", "sources": ["a1"]}
+    timeline = (
+        {"date": "2017-10-16", "precision": "week", "approximate": False, "phrase": "this week", "text": "A.", "sources": ["a0"]},
+        {"date": "2017-10-12", "precision": "day", "approximate": True, "phrase": "on Thursday", "text": "B.", "sources": ["a1"]},
+        {"date": None, "precision": "day", "approximate": False, "phrase": "on Friday", "text": "C.", "sources": ["a1"]},
+    )
+    quotes = ({"speaker": None, "role": "the brigade commander", "text": "We hold it", "sources": ["a0"]},)
+    conflicts = ({"about": "extent of control", "claims": [claim, other]},)
+    found = dict(sections(replace(base, timeline=timeline, quotes=quotes, conflicts=conflicts)))
+    assert [i.text.split(":")[0] for i in found["Timeline"]] == ["week of 2017-10-16", "2017-10-12 (approx.)", "on Friday"]
+    assert found["Quotes"][0].text == "“We hold it” — the brigade commander"
+    assert found["Where sources disagree"][0].children[0].text == "whole city: “We hold the whole city,” he said."
