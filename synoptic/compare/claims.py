@@ -60,7 +60,8 @@ def _match_matrix(corpus: Corpus) -> tuple[sparse.csr_matrix, np.ndarray]:
     sizes = np.asarray(binary.sum(axis=1)).ravel()
     rows, cols, counts = shared.row, shared.col, shared.data
     article = np.array([s.article for s in corpus.sentences])
-    keep = (rows != cols) & (article[rows] != article[cols]) & (counts >= FACT_MIN_SHARED)
+    # every test below is symmetric: decide each unordered pair once, mirror at the end
+    keep = (rows < cols) & (article[rows] != article[cols]) & (counts >= FACT_MIN_SHARED)
     rows, cols, counts = rows[keep], cols[keep], counts[keep]
     short = np.minimum(sizes[rows], sizes[cols])
     long = np.maximum(sizes[rows], sizes[cols])
@@ -82,7 +83,9 @@ def _match_matrix(corpus: Corpus) -> tuple[sparse.csr_matrix, np.ndarray]:
     else:
         cosine = np.zeros(0)
     n = len(corpus.sentences)
-    return sparse.csr_matrix((cosine, (rows, cols)), shape=(n, n)), sizes
+    both = sparse.csr_matrix((np.concatenate([cosine, cosine]), (np.concatenate([rows, cols]), np.concatenate([cols, rows]))), shape=(n, n))
+    both.sort_indices()
+    return both, sizes
 
 
 _QUOTED = re.compile(r"[“\"]([^“”\"]+)[”\"]")

@@ -533,19 +533,23 @@ def find_conflicts(corpus: Corpus, families: dict[str, int]) -> list[dict]:
     conflicts = []
     # numbers: same-quantity graph, keep components with at least one disjoint independent pair
     edges, clash = [], []
-    for x in range(len(mentions)):
-        for y in range(x + 1, len(mentions)):
-            m1, m2 = mentions[x], mentions[y]
-            if m1.dimension != m2.dimension or m1.sentence == m2.sentence:
-                continue
-            if not _independent(corpus, families, m1.sentence, m2.sentence, speakers):
-                if families.get(sentences[m1.sentence].article) == families.get(sentences[m2.sentence].article) and sentences[m1.sentence].article != sentences[m2.sentence].article and same_quantity(m1, m2):
-                    edges.append((x, y))  # a copy stating the same value joins its original's claim
-                continue
-            if same_quantity(m1, m2):
-                edges.append((x, y))
-                if _disjoint(m1, m2) and not _updated_tally(corpus, m1, m2):
-                    clash.append((x, y))
+    by_dimension: dict[str, list[int]] = {}  # only mentions of one dimension can be about the same thing
+    for x, mention in enumerate(mentions):
+        by_dimension.setdefault(mention.dimension, []).append(x)
+    for same_dimension in by_dimension.values():
+        for k, x in enumerate(same_dimension):
+            for y in same_dimension[k + 1 :]:
+                m1, m2 = mentions[x], mentions[y]
+                if m1.sentence == m2.sentence:
+                    continue
+                if not _independent(corpus, families, m1.sentence, m2.sentence, speakers):
+                    if families.get(sentences[m1.sentence].article) == families.get(sentences[m2.sentence].article) and sentences[m1.sentence].article != sentences[m2.sentence].article and same_quantity(m1, m2):
+                        edges.append((x, y))  # a copy stating the same value joins its original's claim
+                    continue
+                if same_quantity(m1, m2):
+                    edges.append((x, y))
+                    if _disjoint(m1, m2) and not _updated_tally(corpus, m1, m2):
+                        clash.append((x, y))
     # a conflict = mentions joined by clashes, plus every mention about the same thing as all of them
     # (so "up to 300" joins "about 100" vs "200-300"); agreement edges alone never chain groups together
     linked = {x: set() for x in range(len(mentions))}

@@ -270,14 +270,14 @@ def _demonym_like(word: str) -> set[str]:
     return {lower} if lower.endswith(_DEMONYM_ENDINGS) and len(lower) > 5 else set()
 
 
-def _demonym(form: str, forms: list[str], cues: Counter[str]) -> bool:
-    """Is this single word a nationality or faith adjective rather than a name?"""
+def _demonym(form: str, names: set[str], cues: Counter[str]) -> bool:
+    """Is this single word a nationality or faith adjective rather than a name? ``names``: every
+    form the cluster uses, lowercased (a regular demonym needs its base among them)."""
     if " " in form or cues.get("person") or not form[:1].isupper():
         return False
     word = form.lower()
     if word in _DEMONYMS or _demonym_like(word):
         return True
-    names = {f.lower() for f in forms}
     for suffix in _DEMONYM_SUFFIXES:
         base = word[: -len(suffix)]
         if word.endswith(suffix) and len(base) >= 3 and {base, base + "a", base + "y", base + "o"} & names:
@@ -346,7 +346,8 @@ def find_entities(corpus: Corpus, families: dict[str, int], use_spacy: bool | No
                 mid_sentence.add(form)
     # A single capitalised word seen only at sentence starts is not a name ("Militias are", "Traffic was").
     forms = [f for f in count if f in mid_sentence]
-    forms = [f for f in forms if not _demonym(f, list(count), cues[f])]
+    seen_names = {f.lower() for f in count}
+    forms = [f for f in forms if not _demonym(f, seen_names, cues[f])]
 
     def kind_of(form: str) -> str:
         typed = [(n, k) for k, n in cues[form].items() if k != "other"]
@@ -357,11 +358,20 @@ def find_entities(corpus: Corpus, families: dict[str, int], use_spacy: bool | No
     by_key: dict[tuple[int, str], list[str]] = defaultdict(list)
     for form in forms:
         by_key[(len(form.split()), form[0].lower())].append(form)
+    spelled: dict[str, str] = {}
+    for form in forms:  # "U.S." and "US", "Al-Naim" and "al-Naim": one name
+        key = form.replace(".", "").lower()
+        groups.union(spelled.setdefault(key, form), form)
     for bucket in by_key.values():  # variants share token count and initial, and a type unless untyped
+        # by the length of the first word: a variant differs from it by at most a letter in eight
+        bucket.sort(key=lambda f: (len(f.split()[0]), f))
         for i, a in enumerate(bucket):
+            first = len(a.split()[0])
             for b in bucket[i + 1 :]:
-                same_kind = kinds[a] == kinds[b] or "other" in (kinds[a], kinds[b])
-                if a.replace(".", "").lower() == b.replace(".", "").lower() or (same_kind and _variants(a, b)):
+                longer = len(b.split()[0])
+                if longer - first > max(1, longer // VARIANT_CHARS_PER_EDIT):
+                    break  # every later form has a longer first word still
+                if (kinds[a] == kinds[b] or "other" in (kinds[a], kinds[b])) and _variants(a, b):
                     groups.union(a, b)
     forms_set = set(forms)
     for sentence in texts:  # acronyms introduced by the text
@@ -392,30 +402,31 @@ def find_entities(corpus: Corpus, families: dict[str, int], use_spacy: bool | No
     members: dict[str, list[str]] = defaultdict(list)
     for form in forms:
         members[groups.find(form)].append(form)
-    entities = []
+    ranked = []  # (rank key, group): most independent sources, then most mentions, then the name
     for group in members.values():
-        total = Counter({f: count[f] for f in group})
-        spelled = [f for f in group if len(f.split()) > 1 or kinds[f] != "person" or not any(len(g.split()) > 1 for g in group)]
-        name = max(spelled or group, key=lambda f: (total[f], len(f), f))
+        multi_word = any(len(g.split()) > 1 for g in group)
+        spelled = [f for f in group if len(f.split()) > 1 or kinds[f] != "person" or not multi_word]
+        name = max(spelled or group, key=lambda f: (count[f], len(f), f))
+        independent = len({families.get(a, a) for f in group for a in sources[f]})
+        ranked.append(((-independent, -sum(count[f] for f in group), name), group))
+    ranked.sort(key=lambda item: item[0])
+    entities = []
+    for (_, total, name), group in ranked[:MAX_ENTITIES]:  # the rest of an entry only for those shown
         votes: Counter[str] = Counter()
         for f in group:
             votes.update({k: n for k, n in cues[f].items() if k != "other"})
         kind = max(votes.items(), key=lambda kv: (kv[1], -_TYPES.index(kv[0])))[0] if votes else "other"
         if kind == "other" and any(kinds[f] == "org" for f in group):
             kind = "org"
-        ids = sorted({a for f in group for a in sources[f]}, key=lambda a: order.get(a, 0))
-        surnames = {f for f in group if len(f.split()) == 1 and kind == "person" and any(len(g.split()) > 1 for g in group)}
+        multi_word = any(len(g.split()) > 1 for g in group)
+        surnames = {f for f in group if len(f.split()) == 1 and kind == "person" and multi_word}
         entities.append(
             {
                 "name": name,
                 "variants": sorted(f for f in group if f != name and f not in surnames and f.lower() != name.lower()),
                 "type": kind,
-                "count": sum(total.values()),
-                "sources": ids,
-                "_independent": len({families.get(a, a) for a in ids}),
+                "count": -total,
+                "sources": sorted({a for f in group for a in sources[f]}, key=lambda a: order.get(a, 0)),
             }
         )
-    entities.sort(key=lambda e: (-e["_independent"], -e["count"], e["name"]))
-    for entity in entities:
-        del entity["_independent"]
-    return entities[:MAX_ENTITIES]
+    return entities

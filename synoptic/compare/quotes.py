@@ -146,8 +146,8 @@ def find_quotes(corpus: Corpus, families: dict[str, int]) -> list[dict]:
                         "text": body,
                         "sources": [clean.article.id],
                         "evidence": [{"article": clean.article.id, "sentence": sentences[k].index}],
-                        "_normal": _normal(body),
-                        "_words": frozenset(_normal(body).split()),
+                        "_normal": (normal := _normal(body)),
+                        "_words": frozenset(normal.split()),
                     }
                 )
     groups: list[dict] = []
