@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SAMPLE := examples/varrow-pass
 
-.PHONY: demo test bench clean
+.PHONY: demo test bench clean serve
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -13,6 +13,10 @@ $(BIN)/python:
 $(VENV)/.core: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -q -e .
 	touch $@
+
+$(VENV)/.server: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e '.[server]'
+	touch $@ $(VENV)/.core
 
 $(VENV)/.test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -q -e '.[test]'
@@ -23,6 +27,10 @@ demo: $(VENV)/.core
 
 test: $(VENV)/.test
 	$(BIN)/python -m pytest -q
+
+# The web page and API on http://127.0.0.1:8000/, with the sample's folder briefable by name.
+serve: $(VENV)/.server
+	$(BIN)/synoptic serve --articles-dir examples
 
 bench: $(VENV)/.test
 	$(BIN)/python benchmarks/segment_speed.py

@@ -19,6 +19,7 @@ from synoptic.ingest import iter_clusters, read_inputs
 from synoptic.options import load_options
 from synoptic.pipeline import brief_cluster, make_brief
 from synoptic.render import RENDERERS
+from synoptic.service.command import add_parser as add_serve
 from synoptic.summarize import METHODS
 
 
@@ -60,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.set_defaults(handler=run_eval)
     # Subcommands of other packages: each module's add_parser(sub) sets its own handler and
     # imports nothing heavy until the handler runs.
+    add_serve(sub)
     return parser
 
 

@@ -1,0 +1,148 @@
+"""The brief page's view of a stored brief: citations that point at character spans, and each article's
+text cut at those spans so that a click can light up the supporting sentence inside its article.
+
+Nothing here writes HTML: the templates do, with autoescaping, so article text is always text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from itertools import pairwise
+from typing import Any
+from urllib.parse import urlsplit
+
+
+@dataclass(frozen=True)
+class Cite:
+    """A citation marker [number]; ``mark`` names the highlighted span, when the evidence gives one."""
+
+    number: int
+    mark: str | None = None
+    sentence: str = ""  # the supporting sentence, shown on hover
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of article text lying inside the same marks; ``anchors`` start here (for #fragment links)."""
+
+    text: str
+    marks: tuple[str, ...] = ()
+    anchors: tuple[str, ...] = ()
+
+
+@dataclass
+class Line:
+    """One item of a section: optional label (date, value, type, speaker), text, citations, sub-items."""
+
+    text: str
+    cites: list[Cite] = field(default_factory=list)
+    label: str = ""
+    disputed: bool = False
+    children: list[Line] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SourceView:
+    number: int
+    id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    url: str | None
+    link: str | None  # the URL when it is safe to link (http/https), else None and it is shown as text
+    copy_of: int | None  # the number of the original this source copies
+    segments: tuple[Segment, ...] | None  # None: the article text was not stored
+
+
+def segments(text: str, marks: list[tuple[int, int, str]]) -> tuple[Segment, ...]:
+    """``text`` cut at every mark boundary; overlapping marks are fine (a piece carries each mark over it)."""
+    bounds = sorted({0, len(text), *(b for start, end, _ in marks for b in (start, end))})
+    pieces, started = [], set()
+    for a, b in pairwise(bounds):
+        inside = tuple(key for start, end, key in marks if start <= a and b <= end)
+        anchors = tuple(key for key in inside if key not in started)
+        started.update(anchors)
+        pieces.append(Segment(text[a:b], inside, anchors))
+    return tuple(pieces)
+
+
+def safe_link(url: str | None) -> str | None:
+    """Only http(s) URLs become links: a "javascript:" URL in an article's metadata must not run."""
+    if url and urlsplit(url).scheme.lower() in ("http", "https"):
+        return url
+    return None
+
+
+class BriefView:
+    """Everything the brief template shows, built once from the stored brief and its articles."""
+
+    def __init__(self, brief: dict[str, Any], articles: list[dict[str, Any]]) -> None:
+        self.brief = brief
+        self.numbers = {s["id"]: n for n, s in enumerate(brief.get("sources", []), 1)}
+        self._texts = {a["id"]: a["text"] for a in articles}
+        self._marks: dict[tuple[str, int, int], str] = {}
+        self.summary = [
+            Line(s["text"], self.cites(s["sources"], s.get("evidence")), disputed=bool(s.get("disputed"))) for s in brief.get("summary", [])
+        ]
+        found = [
+            ("Agreed by several sources", [Line(f["text"], self.cites(f["sources"], f.get("evidence"))) for f in brief.get("facts", [])]),
+            ("Where sources disagree", [self._conflict(c) for c in brief.get("conflicts", [])]),
+            ("Timeline", [self._when(t) for t in brief.get("timeline", [])]),
+            ("People, organisations and places", [self._entity(e) for e in brief.get("entities", [])]),
+            ("Quotes", [self._quote(q) for q in brief.get("quotes", [])]),
+        ]
+        self.sections = [(title, lines) for title, lines in found if lines]
+        self.sources = [self._source(n, s) for n, s in enumerate(brief.get("sources", []), 1)]
+
+    def cites(self, sources: list[str], evidence: list[dict[str, Any]] | None) -> list[Cite]:
+        """A marker per source, in source order; it marks the source's evidence span when there is one."""
+        spans: dict[str, tuple[int, int]] = {}
+        for item in evidence or []:
+            if isinstance(item.get("start"), int) and isinstance(item.get("end"), int):
+                spans.setdefault(item["article"], (item["start"], item["end"]))
+        cites = []
+        for source in sorted((s for s in sources if s in self.numbers), key=self.numbers.__getitem__):
+            text, span = self._texts.get(source), spans.get(source)
+            if text is None or span is None or not 0 <= span[0] < span[1] <= len(text):
+                cites.append(Cite(self.numbers[source]))
+                continue
+            mark = self._marks.setdefault((source, *span), f"m{len(self._marks) + 1}")
+            cites.append(Cite(self.numbers[source], mark, " ".join(text[span[0] : span[1]].split())))
+        return cites
+
+    def _conflict(self, conflict: dict[str, Any]) -> Line:
+        claims = [
+            Line(f"“{c['text']}”", self.cites(c["sources"], c.get("evidence")), label=c["value"] + (f" ({c['speaker']})" if c.get("speaker") else ""))
+            for c in conflict.get("claims", [])
+        ]
+        return Line(conflict["about"], children=claims)
+
+    def _when(self, item: dict[str, Any]) -> Line:
+        return Line(item["text"], self.cites(item["sources"], item.get("evidence")), label=item.get("date") or item.get("phrase") or "undated")
+
+    def _entity(self, entity: dict[str, Any]) -> Line:
+        variants = f", also spelled {', '.join(entity['variants'])}" if entity.get("variants") else ""
+        return Line(entity["name"] + variants, self.cites(entity["sources"], None), label=entity.get("type") or "")
+
+    def _quote(self, quote: dict[str, Any]) -> Line:
+        speaker = quote.get("speaker") or "unattributed"
+        label = speaker + (f", {quote['role']}" if quote.get("role") else "")
+        return Line(f"“{quote['text']}”", self.cites(quote["sources"], quote.get("evidence")), label=label)
+
+    def _source(self, number: int, source: dict[str, Any]) -> SourceView:
+        text = self._texts.get(source["id"])
+        marks = [(start, end, key) for (article, start, end), key in self._marks.items() if article == source["id"]]
+        pieces = segments(text, marks) if text is not None else None
+        if pieces and not pieces[0].marks:  # a .txt body starts with the blank line under its title: not worth showing
+            pieces = (replace(pieces[0], text=pieces[0].text.lstrip()), *pieces[1:])
+        return SourceView(
+            number=number,
+            id=source["id"],
+            title=source.get("title"),
+            outlet=source.get("outlet"),
+            published=source.get("published"),
+            url=source.get("url"),
+            link=safe_link(source.get("url")),
+            copy_of=self.numbers.get(source.get("duplicate_of") or ""),
+            segments=pieces,
+        )

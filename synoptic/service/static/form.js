@@ -1,0 +1,25 @@
+// The form page: "Add another article" copies an empty article box; submitting shows that work started.
+(function () {
+  "use strict";
+  var add = document.getElementById("add-article");
+  var pasted = document.getElementById("pasted");
+  if (add && pasted) {
+    add.hidden = false;
+    add.addEventListener("click", function () {
+      var boxes = pasted.querySelectorAll(".article-input");
+      var copy = boxes[boxes.length - 1].cloneNode(true);
+      copy.querySelectorAll("input, textarea").forEach(function (field) { field.value = ""; });
+      copy.querySelector(".n").textContent = String(boxes.length + 1);
+      pasted.appendChild(copy);
+      copy.querySelector("input").focus();
+    });
+  }
+  var form = document.getElementById("brief-form");
+  var submit = document.getElementById("submit");
+  if (form && submit) {
+    form.addEventListener("submit", function () {
+      submit.disabled = true;
+      submit.textContent = "Writing the brief…";
+    });
+  }
+})();

@@ -1,0 +1,194 @@
+"""The JSON API against a real `synoptic serve` process over loopback HTTP."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import httpx
+import pytest
+
+from tests.conftest import SAMPLE
+from tests.service.conftest import ServerProcess, sample_cluster, small_cluster
+
+
+@pytest.fixture(scope="module")
+def client(server: ServerProcess):
+    with httpx.Client(base_url=server.url, timeout=120) as http:
+        yield http
+
+STORY_TXT = ["Storms end, ferry sails\n\n" + small_cluster()[0]["text"], small_cluster()[1]["text"]]  # as pasted in the form
+
+
+def assert_error(response: httpx.Response, status: int, *needles: str) -> None:
+    assert response.status_code == status, response.text
+    body = response.json()
+    assert body["status"] == status and isinstance(body["error"], str) and "\n" not in body["error"]
+    for needle in needles:
+        assert needle in body["error"], body["error"]
+
+
+def normalised(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_health(client: httpx.Client) -> None:
+    body = client.get("/healthz").json()
+    assert body["status"] == "ok" and body["workers"] == 1
+
+
+def test_a_cluster_is_briefed_stored_and_its_evidence_indexes_the_stored_articles(client: httpx.Client) -> None:
+    response = client.post("/api/briefs", params={"words": 80}, json=sample_cluster())
+    assert response.status_code == 201, response.text
+    brief = response.json()
+    assert response.headers["location"] == f"/api/briefs/{brief['id']}"
+    assert brief["cluster"] == "varrow" and brief["meta"]["words"] == 80 and brief["meta"]["articles"] == 6
+    assert [s["duplicate_of"] for s in brief["sources"]].count("01_wire") == 1  # the syndicated copy is marked
+
+    assert client.get(f"/api/briefs/{brief['id']}").json() == brief
+    texts = {a["id"]: a["text"] for a in client.get(f"/api/briefs/{brief['id']}/articles").json()["articles"]}
+    assert set(texts) == {s["id"] for s in brief["sources"]}
+    assert brief["summary"]
+    for sentence in brief["summary"]:
+        first = sentence["evidence"][0]
+        span = normalised(texts[first["article"]][first["start"] : first["end"]])
+        assert span == sentence["text"] or span.startswith(sentence["text"][:-1]), (span, sentence["text"])
+
+
+def test_the_list_is_paged_newest_first_and_delete_removes(client: httpx.Client) -> None:
+    ids = [client.post("/api/briefs", json=small_cluster(str(i))).json()["id"] for i in range(3)]
+    page = client.get("/api/briefs", params={"limit": 2}).json()
+    assert [item["id"] for item in page["items"]] == ids[::-1][:2]
+    assert page["total"] >= 3 and page["next"] == "/api/briefs?limit=2&offset=2"
+    following = client.get(page["next"]).json()
+    assert following["items"][0]["id"] == ids[0]
+
+    assert client.delete(f"/api/briefs/{ids[1]}").status_code == 204
+    assert_error(client.get(f"/api/briefs/{ids[1]}"), 404, ids[1])
+    assert_error(client.get(f"/api/briefs/{ids[1]}/articles"), 404)
+    assert_error(client.delete(f"/api/briefs/{ids[1]}"), 404)
+    assert ids[1] not in [item["id"] for item in client.get("/api/briefs", params={"limit": 100}).json()["items"]]
+
+
+def test_a_list_of_articles_and_options_are_accepted(client: httpx.Client) -> None:
+    response = client.post("/api/briefs", params={"words": 30, "method": "lead"}, json=[a["text"] for a in small_cluster()])
+    assert response.status_code == 201, response.text
+    brief = response.json()
+    assert brief["meta"]["method"] == "lead" and brief["meta"]["words_used"] <= 30 and brief["cluster"] is None
+
+
+@pytest.mark.parametrize(
+    ("params", "body", "status", "needle"),
+    [
+        ({}, b"{not json", 400, "not valid JSON"),
+        ({}, b'{"x": 1}', 400, "articles"),
+        ({}, b"42", 400, "cannot be briefed"),
+        ({}, json.dumps([{"text": "Only one article here, which is not enough to compare."}]).encode(), 400, "only 1 article"),
+        ({}, json.dumps([{"title": "no text"}, {"text": "some text"}]).encode(), 400, "has no text"),
+        ({"words": "abc"}, json.dumps(small_cluster()).encode(), 422, "words"),
+        ({"words": 0}, json.dumps(small_cluster()).encode(), 422, "words must be"),
+        ({"method": "nope"}, json.dumps(small_cluster()).encode(), 422, "unknown summarization method 'nope'"),
+        ({}, json.dumps([{"text": f"Article {i} text."} for i in range(9)]).encode(), 413, "at most 8"),
+        ({}, b'{"urls": ["https://example.org/story"]}', 403, "--allow-fetch"),
+    ],
+)
+def test_bad_requests_get_one_line_json_errors(client: httpx.Client, params: dict, body: bytes, status: int, needle: str) -> None:
+    response = client.post("/api/briefs", params=params, content=body, headers={"content-type": "application/json"})
+    assert_error(response, status, needle)
+
+
+def test_bodies_over_the_limit_are_refused_with_413(client: httpx.Client) -> None:
+    big = json.dumps([{"text": "word " * 250_000}, {"text": "x"}]).encode()  # ~1.25 MB, the fixture's limit is 1 MB
+    assert_error(client.post("/api/briefs", content=big, headers={"content-type": "application/json"}), 413, "1 MB")
+
+    def chunks():  # no Content-Length: the limit is enforced while the body streams in
+        for _ in range(40):
+            yield b" " * 64_000
+
+    assert_error(client.post("/api/briefs", content=chunks(), headers={"content-type": "application/json"}), 413, "limit")
+    assert_error(client.post("/api/briefs", content=b"hello", headers={"content-type": "text/plain"}), 415, "application/json")
+
+
+def test_uploaded_files_are_briefed_and_a_bad_file_is_reported_and_skipped(client: httpx.Client) -> None:
+    files = [("files", (p.name, p.read_bytes())) for p in sorted(SAMPLE.iterdir())]
+    files.append(("files", ("scan.txt", b"\x00\x01\x02binary" * 50)))
+    response = client.post("/api/briefs", files=files, data={"words": "60"})
+    assert response.status_code == 201, response.text
+    brief = response.json()
+    assert [s["id"] for s in brief["sources"]] == [p.stem for p in sorted(SAMPLE.iterdir())]
+    assert brief["meta"]["words"] == 60
+    assert len(brief["warnings"]) == 1 and brief["warnings"][0].startswith("scan.txt: this looks like a binary file")
+
+    too_many = [("files", (f"{i}.txt", b"Title\n\nSome text of an article.")) for i in range(9)]
+    assert_error(client.post("/api/briefs", files=too_many), 413, "at most 8")
+
+
+def test_folders_are_briefed_by_name_only(client: httpx.Client) -> None:
+    assert client.get("/api/folders").json() == {"folders": ["varrow-pass"], "enabled": True}  # no hidden folder, no link
+    response = client.post("/api/briefs", json={"folder": "varrow-pass"})
+    assert response.status_code == 201, response.text
+    assert [s["id"] for s in response.json()["sources"]] == [p.stem for p in sorted(SAMPLE.iterdir())]  # the linked file is not read
+    for name in ("../varrow-pass", "varrow-pass/..", "linked", ".hidden", "/etc", "..", ""):
+        response = client.post("/api/briefs", json={"folder": name})
+        assert response.status_code in (400, 404), (name, response.text)
+        assert "secret" not in response.text
+
+
+def test_pages_show_article_text_as_text(client: httpx.Client) -> None:
+    hostile = small_cluster()
+    hostile[0]["title"] = "<script>alert('title')</script> Ferry news"
+    hostile[0]["url"] = "javascript:alert('url')"
+    hostile[1]["text"] = '<img src=x onerror="alert(1)"> ' + hostile[1]["text"] + " <script>alert('text')</script>"
+    brief = client.post("/api/briefs", json=hostile).json()
+    page = client.get(f"/briefs/{brief['id']}")
+    assert page.status_code == 200
+    html = page.text
+    assert "<script>alert" not in html and "<img src=x" not in html and 'href="javascript:' not in html
+    assert "&lt;script&gt;alert(&#39;text&#39;)&lt;/script&gt;" in html and "&lt;img src=x onerror=" in html
+    assert "script-src 'self'" in page.headers["content-security-policy"]
+    assert re.findall(r"<script[^>]*>", html) == ['<script src="/static/brief.js" defer>']
+
+
+def test_browser_writes_from_other_sites_and_foreign_host_names_are_refused(client: httpx.Client) -> None:
+    cross = client.post("/api/briefs", json=small_cluster(), headers={"origin": "http://evil.example"})
+    assert_error(cross, 403, "evil.example")
+    assert_error(client.get("/healthz", headers={"host": "evil.example"}), 421, "loopback")
+
+
+def test_the_form_posts_and_redirects_to_the_brief(client: httpx.Client) -> None:
+    fields = {"title": ["", "Ferry back"], "text": STORY_TXT, "words": "50"}
+    response = client.post("/briefs", data=fields, files=[("files", ("", b""))])  # an empty file input, as browsers send it
+    assert response.status_code == 303, response.text
+    page = client.get(response.headers["location"])
+    assert page.status_code == 200 and "Ferry back" in page.text
+
+    refused = client.post("/briefs", data={"title": "", "text": "<b>Just one</b> article."}, files=[("files", ("", b""))])
+    assert refused.status_code == 400
+    assert "only 1 article" in refused.text and "&lt;b&gt;Just one&lt;/b&gt; article." in refused.text  # the text is kept for a retry
+
+
+
+def test_openapi_and_offline_docs(client: httpx.Client) -> None:
+    spec = client.get("/openapi.json").json()
+    assert {"/api/briefs", "/api/briefs/{brief_id}", "/healthz"} <= set(spec["paths"])
+    assert "201" in spec["paths"]["/api/briefs"]["post"]["responses"]
+    docs = client.get("/docs").text
+    assert "POST /api/briefs" in docs and "cdn" not in docs.lower()
+
+
+def test_unknown_paths_are_404_in_the_callers_format(client: httpx.Client) -> None:
+    assert_error(client.get("/api/nothing"), 404)
+    page = client.get("/nothing")
+    assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
+
+
+def test_with_allow_fetch_the_server_still_refuses_to_fetch_itself_or_its_network(start_server) -> None:
+    fetching = start_server(None, "--workers", "1", "--allow-fetch")
+    with httpx.Client(base_url=fetching.url, timeout=60) as http:
+        assert 'name="urls"' in http.get("/").text
+        for url in (fetching.url + "/healthz", "http://localhost/", "http://169.254.169.254/latest/meta-data/", "file:///etc/passwd"):
+            response = http.post("/api/briefs", json={"urls": [url]})
+            assert response.status_code == 400, (url, response.text)
+            assert "public addresses" in response.json()["error"] or "only http and https" in response.json()["error"]
+        form = http.post("/briefs", data={"urls": f"{fetching.url}/\n"}, files=[("files", ("", b""))])
+        assert form.status_code == 400 and "fetches only public addresses" in form.text

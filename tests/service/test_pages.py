@@ -1,0 +1,66 @@
+"""The brief page's view: spans become marks, article text is cut exactly at them, links are safe."""
+
+from __future__ import annotations
+
+from synoptic.service.pages import BriefView, Segment, safe_link, segments
+
+TEXT = "Title line\n\nFirst sentence here. Second sentence there. Third one."
+
+
+def test_segments_cover_the_text_exactly_and_carry_overlapping_marks() -> None:
+    marks = [(12, 32, "m1"), (33, 55, "m2"), (26, 45, "m3")]
+    pieces = segments(TEXT, marks)
+    assert "".join(p.text for p in pieces) == TEXT
+    assert [p for p in pieces if p.marks == ("m1", "m3")] == [Segment(" here.", ("m1", "m3"), ("m3",))]
+    for start, end, key in marks:
+        assert "".join(p.text for p in pieces if key in p.marks) == TEXT[start:end]
+        assert sum(key in p.anchors for p in pieces) == 1  # one anchor a mark, at its first piece
+    assert segments(TEXT, []) == (Segment(TEXT),)
+
+
+def brief(evidence: list[dict]) -> dict:
+    return {
+        "id": "b1",
+        "headline": "H",
+        "summary": [{"text": "First sentence here.", "sources": ["a2", "a1"], "evidence": evidence, "disputed": True}],
+        "facts": [{"text": "First sentence here.", "sources": ["a1", "a2"], "evidence": evidence}],
+        "timeline": [{"date": None, "phrase": "on Tuesday", "text": "x", "sources": ["a1"], "evidence": [{"article": "a1", "sentence": 0}]}],
+        "entities": [{"name": "Raqqa", "variants": ["Raqqah"], "type": "place", "sources": ["a1", "zz"]}],
+        "sources": [
+            {"id": "a1", "title": "One", "url": "javascript:alert(1)", "published": None, "outlet": None, "duplicate_of": None},
+            {"id": "a2", "title": None, "url": "https://example.org/2", "published": "2025-03-12", "outlet": "O", "duplicate_of": "a1"},
+        ],
+        "meta": {},
+    }
+
+
+def test_citations_mark_valid_spans_and_share_marks_between_sections() -> None:
+    view = BriefView(brief([{"article": "a1", "sentence": 0, "start": 12, "end": 32}, {"article": "a2", "sentence": 0, "start": 5, "end": 999}]), [
+        {"id": "a1", "text": TEXT},
+        {"id": "a2", "text": "Short text."},
+    ])
+    summary = view.summary[0]
+    assert summary.disputed and [c.number for c in summary.cites] == [1, 2]  # in source order
+    assert summary.cites[0].mark == "m1" and summary.cites[0].sentence == "First sentence here."
+    assert summary.cites[1].mark is None  # the span runs past the text: cited, not marked
+    assert view.sections[0][1][0].cites[0].mark == "m1"  # the same span in facts reuses the mark
+    titles = [title for title, _ in view.sections]
+    assert titles == ["Agreed by several sources", "Timeline", "People, organisations and places"]
+    assert view.sections[1][1][0].label == "on Tuesday" and view.sections[1][1][0].cites[0].mark is None
+    assert view.sections[2][1][0].text == "Raqqa, also spelled Raqqah" and [c.number for c in view.sections[2][1][0].cites] == [1]
+    first, second = view.sources
+    assert first.link is None and first.url == "javascript:alert(1)"
+    assert second.link == "https://example.org/2" and second.copy_of == 1
+    assert "".join(s.text for s in first.segments) == TEXT.lstrip()
+    assert [s.text for s in first.segments if s.marks] == ["First sentence here."]
+
+
+def test_a_source_without_a_stored_article_has_no_text() -> None:
+    view = BriefView(brief([{"article": "a1", "sentence": 0, "start": 12, "end": 32}]), [])
+    assert all(s.segments is None for s in view.sources) and view.summary[0].cites[0].mark is None
+
+
+def test_only_web_addresses_become_links() -> None:
+    assert safe_link("https://example.org/x") == "https://example.org/x" and safe_link("HTTP://example.org") == "HTTP://example.org"
+    for url in ("javascript:alert(1)", " javascript:alert(1)", "data:text/html,hi", "file:///etc/passwd", "", None):
+        assert safe_link(url) is None
