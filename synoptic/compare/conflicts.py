@@ -413,11 +413,16 @@ def _status_value(text: str, match: re.Match, clause: str) -> str:
     return _short(phrase.split(), cue_end)
 
 
+_NEXT_CLAUSE = {"while", "whilst", "because", "and", "but", "as", "after", "until", "so", "although", "though", "when"}
+
+
 def _short(words: list[str], cue_end: str) -> str:
-    """The first STATUS_VALUE_WORDS words, or more when the cue ends later ("…10% of the city that has
-    to be cleared" is not cut at "has")."""
-    last = max((k for k, w in enumerate(words) if w.strip(".,;:”\"") == cue_end), default=0)
-    return " ".join(words[: max(STATUS_VALUE_WORDS, last + 1)])
+    """The words up to the end of the cue ("…10% of the city that has to be cleared" is not cut at
+    "has"), then on to STATUS_VALUE_WORDS, stopping where a new clause starts ("…for a week while we…")."""
+    end = max((k for k, w in enumerate(words) if w.strip(".,;:”\"") == cue_end), default=0) + 1
+    while end < min(len(words), STATUS_VALUE_WORDS) and words[end].lower() not in _NEXT_CLAUSE:
+        end += 1
+    return " ".join(words[:end]).rstrip(",;:")
 
 
 # --- assembling -------------------------------------------------------------------------------------------

@@ -119,7 +119,7 @@ def test_sample_finds_exactly_the_planted_conflicts(sample_dir: Path) -> None:
     assert len(conflicts) == 3 and found == {
         frozenset({"41 passengers", "about 30 passengers"}),
         frozenset({"about 200 metres", "between 350 and 400 metres"}),
-        frozenset({"One lane will stay closed for at least a week while we bolt and", "the road has been fully reopened"}),
+        frozenset({"One lane will stay closed for at least a week", "the road has been fully reopened"}),
     }
     by_value = {claim["value"]: claim for c in conflicts for claim in c["claims"]}
     assert by_value["41 passengers"]["sources"] == ["01_wire", "02_syndicated"]
