@@ -35,10 +35,11 @@ class Findings:
 
 
 def compare_cluster(corpus: Corpus, families: dict[str, int], cluster_date: str | None = None) -> Findings:
+    timeline = tuple(build_timeline(corpus, families, cluster_date))  # first: the facts reuse its dates
     return Findings(
-        facts=tuple(agreed_facts(corpus, families)),
+        facts=tuple(agreed_facts(corpus, families, cluster_date)),
         conflicts=tuple(find_conflicts(corpus, families)),
-        timeline=tuple(build_timeline(corpus, families, cluster_date)),
+        timeline=timeline,
         entities=tuple(find_entities(corpus, families)),
         quotes=tuple(find_quotes(corpus, families)),
     )

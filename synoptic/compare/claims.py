@@ -6,8 +6,8 @@ negligible. Every sentence proposes a group: itself plus its best match in each 
 groups backed by the most copy families (a syndicated copy never adds support) are kept, best first,
 and a sentence is used by one fact only.
 
-Everything is vectorised over sparse matrices (term incidence and TF-IDF): no Python loop over
-sentence pairs, so a TAC cluster (≈ 300 sentences) takes a few milliseconds.
+Candidate pairs come from the sentence-similarity matrix the summary already computed (cosine first),
+so only the hundred or so pairs of a TAC cluster that pass it are tested further.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from scipy import sparse
 
 from synoptic.analyze.sentences import Corpus
 from synoptic.analyze.tokens import content_terms
-from synoptic.analyze.vectors import similarity_matrix, tfidf_matrix
-from synoptic.compare.timeline import find_dates, publication_dates
+from synoptic.analyze.vectors import similarity_matrix
+from synoptic.compare.timeline import sentence_dates
 from synoptic.summarize.methods import COPY_SENTENCE_SIMILARITY
 
 # Calibrated on the bundled sample (its seven "facts reported independently in different words"), the
@@ -44,48 +44,37 @@ MIN_INDEPENDENT = 2  # a fact needs at least two copy families behind it
 MAX_FACTS = 10
 
 
-def _incidence(corpus: Corpus) -> sparse.csr_matrix:
-    """Sentence × term 0/1 matrix on the TF-IDF matrix's vocabulary (its non-zero pattern)."""
-    matrix = tfidf_matrix(corpus)
-    binary = matrix.copy()
-    binary.data = np.ones_like(binary.data)
-    return binary
+def _match_matrix(corpus: Corpus, cluster_date: str | None) -> tuple[sparse.csr_matrix, np.ndarray]:
+    """(pairs that say the same thing, with their cosine as value; distinct terms per sentence).
 
-
-def _match_matrix(corpus: Corpus) -> tuple[sparse.csr_matrix, np.ndarray]:
-    """(pairs that say the same thing, with their cosine as value; terms per sentence)."""
-    binary = _incidence(corpus)
-    tfidf = tfidf_matrix(corpus)
-    shared = (binary @ binary.T).tocoo()
-    sizes = np.asarray(binary.sum(axis=1)).ravel()
-    rows, cols, counts = shared.row, shared.col, shared.data
-    article = np.array([s.article for s in corpus.sentences])
-    # every test below is symmetric: decide each unordered pair once, mirror at the end
-    keep = (rows < cols) & (article[rows] != article[cols]) & (counts >= FACT_MIN_SHARED)
-    rows, cols, counts = rows[keep], cols[keep], counts[keep]
-    short = np.minimum(sizes[rows], sizes[cols])
-    long = np.maximum(sizes[rows], sizes[cols])
-    keep = (counts >= FACT_MIN_SHORT_COVERAGE * short) & (counts >= FACT_MIN_LONG_COVERAGE * long)
-    rows, cols = rows[keep], cols[keep]
-    if len(rows):
-        cosine = np.asarray(tfidf[rows].multiply(tfidf[cols]).sum(axis=1)).ravel()
-        keep = cosine >= FACT_MIN_COSINE
-        rows, cols, cosine = rows[keep], cols[keep], cosine[keep]
-        full = [s.full for s in corpus.sentences]
-        plain, days = _Lazy(lambda i: _plain_terms(corpus, i)), _Lazy(_day_dates(corpus))
-        keep = np.array([
-            (not (_quote_led(full[i]) and _quote_led(full[j])) or _same_quote_content(full[i], full[j]))
-            and len(plain[i] & plain[j]) >= FACT_MIN_SHARED_PLAIN
-            and not (days[i] and days[j] and not days[i] & days[j])
-            for i, j in zip(rows, cols)
-        ], dtype=bool)
-        rows, cols, cosine = rows[keep], cols[keep], cosine[keep]
-    else:
-        cosine = np.zeros(0)
+    The cosine test comes first because the similarity matrix is already there (the summary used it):
+    a TAC cluster of ~200 sentences has ~20,000 pairs but only ~100 across articles with cosine ≥ 0.2,
+    so every other test runs on those alone."""
+    similarity = similarity_matrix(corpus)
+    terms = [set(t) for t in corpus.terms]
+    sizes = np.array([len(t) for t in terms])
+    article = [s.article for s in corpus.sentences]
+    full = [s.full for s in corpus.sentences]
+    plain, days = _Lazy(lambda i: _plain_terms(corpus, i)), _Lazy(_day_dates(corpus, cluster_date))
+    rows, cols, cosine = [], [], []
+    for i, j in zip(*np.nonzero(np.triu(similarity >= FACT_MIN_COSINE, 1))):
+        if article[i] == article[j]:
+            continue
+        shared = len(terms[i] & terms[j])
+        short, long = sorted((sizes[i], sizes[j]))
+        if shared < FACT_MIN_SHARED or shared < FACT_MIN_SHORT_COVERAGE * short or shared < FACT_MIN_LONG_COVERAGE * long:
+            continue
+        if _quote_led(full[i]) and _quote_led(full[j]) and not _same_quote_content(full[i], full[j]):
+            continue
+        if len(plain[i] & plain[j]) < FACT_MIN_SHARED_PLAIN or (days[i] and days[j] and not days[i] & days[j]):
+            continue
+        rows += [i, j]  # both directions: every sentence proposes its own group
+        cols += [j, i]
+        cosine += [similarity[i, j]] * 2
     n = len(corpus.sentences)
-    both = sparse.csr_matrix((np.concatenate([cosine, cosine]), (np.concatenate([rows, cols]), np.concatenate([cols, rows]))), shape=(n, n))
-    both.sort_indices()
-    return both, sizes
+    matches = sparse.csr_matrix((cosine, (rows, cols)), shape=(n, n))
+    matches.sort_indices()
+    return matches, sizes
 
 
 _QUOTED = re.compile(r"[“\"]([^“”\"]+)[”\"]")
@@ -116,14 +105,12 @@ class _Lazy(dict):
         return value
 
 
-def _day_dates(corpus: Corpus) -> Callable[[int], set[str]]:
+def _day_dates(corpus: Corpus, cluster_date: str | None) -> Callable[[int], set[str]]:
     """A sentence's calendar days ("on Friday" resolved against its article's date): two reports of
     one fact do not put it on different days."""
-    published = publication_dates(corpus)
 
     def days(index: int) -> set[str]:
-        s = corpus.sentences[index]
-        return {when for _phrase, when, precision in find_dates(s.full, published.get(s.article)) if when and precision == "day"}
+        return {when for _phrase, when, precision in sentence_dates(corpus, index, cluster_date) if when and precision == "day"}
 
     return days
 
@@ -157,11 +144,11 @@ def _evidence(corpus: Corpus, index: int) -> dict:
     return {"article": s.article, "sentence": s.index, "start": s.start, "end": s.end}
 
 
-def agreed_facts(corpus: Corpus, families: dict[str, int]) -> list[dict]:
+def agreed_facts(corpus: Corpus, families: dict[str, int], cluster_date: str | None = None) -> list[dict]:
     """Facts carried by ≥ MIN_INDEPENDENT copy families, most-supported first (at most MAX_FACTS)."""
     if len(corpus.sentences) < 2 or len(corpus.articles) < 2:
         return []
-    matches, sizes = _match_matrix(corpus)
+    matches, sizes = _match_matrix(corpus, cluster_date)
     if not matches.nnz:
         return []
     order = {a.article.id: k for k, a in enumerate(corpus.articles)}

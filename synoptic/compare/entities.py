@@ -19,7 +19,9 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
 from rapidfuzz import fuzz
+from rapidfuzz.process import cdist
 from rapidfuzz.distance import Levenshtein
 
 from synoptic.analyze.sentences import Corpus
@@ -386,16 +388,13 @@ def find_entities(corpus: Corpus, families: dict[str, int], use_spacy: bool | No
                     name = _clean_form(" ".join(tokens))
                 if tokens and name in forms_set and acronym in forms_set:
                     groups.union(name, acronym)
-    surnames: dict[int, list[tuple[str, str]]] = defaultdict(list)  # by length: spelling variants are near in length
-    for person in forms:
-        if kinds[person] == "person" and len(person.split()) >= 2:
-            surname = person.split()[-1]
-            surnames[len(surname)].append((surname, person))
-    for form in forms:  # "Bali said" → Mustafa Bali, when exactly one person carries that surname
-        if len(form.split()) == 1 and kinds[form] in ("person", "other"):
-            reach = max(2, len(form) // 6)  # a superset of the lengths _variants can accept
-            near = [pair for size in range(len(form) - reach, len(form) + reach + 1) for pair in surnames.get(size, ())]
-            owners = {groups.find(p) for surname, p in near if _variants(surname, form)}
+    surnames = [(p.split()[-1], p) for p in forms if kinds[p] == "person" and len(p.split()) >= 2]
+    singles = [f for f in forms if len(f.split()) == 1 and kinds[f] in ("person", "other")]
+    if surnames and singles:  # "Bali said" → Mustafa Bali, when exactly one person carries that surname
+        # the token ratio test of _variants for every pair at once; the rest of it only where that passes
+        close = cdist([f.lower() for f in singles], [s.lower() for s, _ in surnames], scorer=fuzz.ratio, score_cutoff=VARIANT_TOKEN_RATIO)
+        for form, row in zip(singles, close):
+            owners = {groups.find(surnames[k][1]) for k in np.flatnonzero(row) if _variants(surnames[k][0], form)}
             if len(owners) == 1:
                 groups.union(owners.pop(), form)
 

@@ -33,6 +33,7 @@ PART_MIN_WORDS = 8  # …and that part is long enough not to match by chance
 QUICK_WORD_SHARE = 0.5  # below this word overlap neither ratio can reach its threshold (speed only)
 
 _QUOTE = re.compile(r"“(?P<a>[^“”]{2,2000}?)”|(?<![\w`'])\"(?P<b>[^\"]{2,2000}?)\"|(?:``|'')(?P<c>(?:(?!'').){2,2000}?)''")
+_HAS_QUOTE_MARK = re.compile(r"[“\"]|``|''")  # every _QUOTE match holds one
 _TITLE = r"(?:(?:Mr|Mrs|Ms|Dr|Col|Gen|Lt|Capt|Sgt|Maj|Sen|Rep|Gov|Prof|Rev|Insp|Det|St)\.|Colonel|General|President|Inspector|Chief|Captain|Sheriff|Mayor|Minister|Senator|Judge|Sergeant)"
 _NAME = rf"(?:{_TITLE}\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:al|el|bin|de|van|von|der)[\s-]+)?[A-Z][\w'’.-]*){{0,3}}"
 _VERB = r"(?:said|says|told\s+(?:[A-Z][\w.]*\s*){1,3}|added|explained|noted|declared|insisted|warned|stressed|recalled|asked|wrote)"
@@ -111,6 +112,8 @@ def find_quotes(corpus: Corpus, families: dict[str, int]) -> list[dict]:
         seen_upto = 0
         for block_start, block_end in clean.blocks:
             block = text[block_start:block_end]
+            if not _HAS_QUOTE_MARK.search(block):
+                continue  # most paragraphs quote nobody: skip the costlier patterns
             previous: tuple[tuple[int, int], str | None, str | None] | None = None
             for match in _QUOTE.finditer(block):
                 body = _clean_quote(match.group("a") or match.group("b") or match.group("c") or "")

@@ -221,6 +221,19 @@ def _publication_dates(corpus: Corpus, cluster_date: str | None) -> dict[str, tu
     return found
 
 
+def sentence_dates(corpus: Corpus, index: int, cluster_date: str | None = None) -> list[tuple[str, str | None, str]]:
+    """``find_dates`` of one sentence against its article's publication date, computed once per corpus
+    (the timeline reads every sentence's dates, the agreed facts those of their candidates)."""
+    found: dict[int, list[tuple[str, str | None, str]]] = corpus.cache.setdefault(("dates", cluster_date), {})
+    if index not in found:
+        published = corpus.cache.get(("published", cluster_date))
+        if published is None:
+            published = corpus.cache[("published", cluster_date)] = _publication_dates(corpus, cluster_date)
+        sentence = corpus.sentences[index]
+        found[index] = find_dates(sentence.full, published[sentence.article][0])
+    return found[index]
+
+
 def _normal(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
 
@@ -240,13 +253,12 @@ def build_timeline(corpus: Corpus, families: dict[str, int], cluster_date: str |
     """
     order = {a.article.id: k for k, a in enumerate(corpus.articles)}
     dated = _publication_dates(corpus, cluster_date)
-    published = {article: when for article, (when, _own) in dated.items()}
 
     entries: list[dict] = []
     by_date: dict[str | None, list[dict]] = {}
-    for sentence in corpus.sentences:
+    for index, sentence in enumerate(corpus.sentences):
         seen: set[str | None] = set()
-        found = find_dates(sentence.full, published.get(sentence.article))
+        found = sentence_dates(corpus, index, cluster_date)
         if found and not dated[sentence.article][1]:  # the base date is assumed: which phrases lean on it?
             absolute = {phrase for phrase, when, _ in find_dates(sentence.full, None) if when}
         for phrase, when, precision in found:
