@@ -14,7 +14,10 @@ from synoptic.clean.groups import group_pairs
 COPY_LINE_SHARE = 0.5  # articles sharing ≥ half their lines are one family (copies of each other)
 COPY_MIN_SHARED = 2  # … and at least this many lines: one shared furniture line makes no copy
 SHORT_REPEAT_WORDS = 8  # a short line in two independent articles is furniture ("Read the full story")
-WIDE_REPEAT_FAMILIES = 3  # a line of any length in ≥3 families and ≥ half of them is furniture
+WIDE_REPEAT_FAMILIES = 3  # a longer line in ≥3 families and ≥ half of them is furniture…
+# …unless it is a paragraph of news: a wire paragraph quoted by several outlets is longer than any
+# furniture line seen in the dev sets and the sample ("Sign up for our … newsletter …": 22 words).
+FURNITURE_MAX_WORDS = 30
 _WORD = re.compile(r"\w+")
 
 
@@ -48,6 +51,6 @@ def repeated_lines(lines_by_article: list[list[str]]) -> set[str]:
     for key, fams in families_of.items():
         if len(fams) >= 2 and len(key.split()) <= SHORT_REPEAT_WORDS:
             repeated.add(key)
-        elif len(fams) >= WIDE_REPEAT_FAMILIES and len(fams) * 2 >= total:
+        elif len(fams) >= WIDE_REPEAT_FAMILIES and len(fams) * 2 >= total and len(key.split()) <= FURNITURE_MAX_WORDS:
             repeated.add(key)
     return repeated

@@ -55,7 +55,7 @@ def date_header(line: str, ctx: LineContext) -> Cut | None:
     return Cut(match.end(), match.group(1)) if match else None
 
 
-_SYNDICATION = re.compile(r"\s*[A-Z][\w&.'’-]*(?: [A-Z0-9][\w&.'’-]*){0,4} (?:web|online|digital|desk|wire|news)\s?:\s+")
+_SYNDICATION = re.compile(r"\s*[A-Z][\w&.'’-]*(?: [A-Z0-9][\w&.'’-]*){0,4} (?:[Ww]eb|[Oo]nline|[Dd]igital|[Dd]esk|[Ww]ire|[Nn]ews)\s?:\s+")
 
 
 @PREFIX_RULES.register("syndication_prefix")

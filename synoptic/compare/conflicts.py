@@ -239,6 +239,8 @@ def _clause(text: str, start: int, end: int) -> str:
 
 
 _LOOK_BACK = 60  # characters before a number that the skip rules read (an age's name, "Route", "No.")
+_NAME_COMMA = re.compile(r"[A-Z][\w'’-]+,\s*$")  # "Rosa Pellew, 67": the number is an age
+_AND = re.compile(r"\band\b", re.I)
 _PERCENT_OF = re.compile(r"\s+of\s+(?:the\s+)?([a-z][\w-]*)")  # "10% of the city"
 _PARTITIVE = re.compile(r"\s*(?:of|o'clock)\b")  # "two of them", "nine o'clock"
 _WHEN_NOT_HOW_LONG = re.compile(r"\s*\w+\s+(?:after|before|ago|later|earlier|since)\b")  # "four days after"
@@ -255,13 +257,13 @@ def mentions_in(text: str, index: int = 0, terms: list[str] | None = None) -> li
         if a is None:
             continue
         qual = match.group("qual") or ""
-        if re.match(r"\d{4}$", raw_a) and 1800 <= a <= 2100 and not match.group("cur"):
+        if len(raw_a) == 4 and raw_a.isdigit() and 1800 <= a <= 2100 and not match.group("cur"):
             continue  # a year
-        if before.rstrip().endswith("(") or re.search(r"[A-Z][\w'’-]+,\s*$", before):
+        if before.rstrip().endswith("(") or _NAME_COMMA.search(before):
             continue  # "7,000 hectares (17,290 acres)": a conversion; "Rosa Pellew, 67,": an age
         if not qual and _SKIP_BEFORE.search(before) and not match.group("cur"):
             continue  # "Route 14", "Rosa Pellew, 67", "in 2014", "one of"
-        if raw_b and qual.lower() != "between" and re.search(r"\band\b", match.group(0)[len(qual) :], re.I):
+        if raw_b and qual.lower() != "between" and _AND.search(match.group(0), len(qual)):
             continue  # "two and three" in a list, not a range (ranges with "and" need "between")
         b = _number(raw_b) if raw_b else None
         a_val = _scaled(a, match.group("sa") or "")

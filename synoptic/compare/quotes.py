@@ -57,8 +57,11 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+_PUNCTUATION = re.compile(r"[^\w\s]")
+
+
 def _normal(text: str) -> str:
-    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+    return " ".join(_PUNCTUATION.sub(" ", text.lower()).split())
 
 
 def _clean_quote(text: str) -> str:

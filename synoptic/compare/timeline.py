@@ -234,8 +234,11 @@ def sentence_dates(corpus: Corpus, index: int, cluster_date: str | None = None) 
     return found[index]
 
 
+_PUNCTUATION = re.compile(r"[^\w\s]")
+
+
 def _normal(text: str) -> str:
-    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+    return " ".join(_PUNCTUATION.sub(" ", text.lower()).split())
 
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
