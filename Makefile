@@ -37,6 +37,8 @@ bench: $(VENV)/.test
 	$(BIN)/python benchmarks/brief_latency.py
 	$(BIN)/python benchmarks/analysis_latency.py
 	$(BIN)/python benchmarks/eval_table.py
+	$(BIN)/python benchmarks/stories_updates.py
+	$(BIN)/python benchmarks/stories_scale.py --articles 20000
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis

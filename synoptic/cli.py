@@ -20,6 +20,7 @@ from synoptic.options import load_options
 from synoptic.pipeline import brief_cluster, make_brief
 from synoptic.render import RENDERERS
 from synoptic.service.command import add_parser as add_serve
+from synoptic.stories.command import add_parsers as add_stories
 from synoptic.summarize import METHODS
 
 
@@ -27,7 +28,7 @@ def _error(message: str) -> None:
     print(f"synoptic: error: {message}", file=sys.stderr)
 
 
-def _add_brief_options(parser: argparse.ArgumentParser) -> None:
+def add_brief_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--words", type=int, help="word budget of the summary (default 100)")
     parser.add_argument("--method", help=f"summarization method: {', '.join(METHODS.names())} (default: default)")
     parser.add_argument("--min-articles", type=int, dest="min_articles", help="fewest articles a brief needs (default 2)")
@@ -47,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     brief.add_argument("--clusters", metavar="FILE.jsonl", help="brief every cluster of a JSONL file (one brief per line out)")
     brief.add_argument("--format", default=None, help="md, json, html, or jsonl with --clusters (default md; jsonl with --clusters)")
     brief.add_argument("--output", "-o", type=Path, help="write here instead of stdout")
-    _add_brief_options(brief)
+    add_brief_options(brief)
     brief.set_defaults(handler=run_brief)
 
     sub.add_parser("methods", help="list the summarization methods").set_defaults(handler=run_methods)
@@ -62,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     # Subcommands of other packages: each module's add_parser(sub) sets its own handler and
     # imports nothing heavy until the handler runs.
     add_serve(sub)
+    add_stories(sub)
     return parser
 
 
@@ -72,12 +74,12 @@ def _write(text: str, output: Path | None) -> None:
         output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
 
 
-def _options(args: argparse.Namespace):  # -> Options
+def brief_options(args: argparse.Namespace):  # -> Options
     return load_options(args.config, words=args.words, method=args.method, min_articles=args.min_articles, show_removed=args.show_removed, trim=args.trim, analysis=args.analysis)
 
 
 def run_brief(args: argparse.Namespace) -> int:
-    options = _options(args)
+    options = brief_options(args)
     METHODS.get(options.method)  # refuse an unknown method before reading anything
     if args.clusters:
         if args.paths:

@@ -61,13 +61,13 @@ def _template() -> MinHash:
 
 
 @cache
-def _lsh_params() -> tuple[int, int]:
+def lsh_params() -> tuple[int, int]:
     """(bands, rows) that datasketch derives for LSH_THRESHOLD; deriving them costs ~18 ms, so once."""
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
     return lsh.b, lsh.r
 
 
-def _signature(shingle_set: set[str]) -> MinHash:
+def minhash_signature(shingle_set: set[str]) -> MinHash:
     template = _template()
     minhash = MinHash(
         num_perm=NUM_PERM, seed=MINHASH_SEED, hashfunc=HASH, permutations=template.permutations, scheme=template.scheme
@@ -79,12 +79,12 @@ def _signature(shingle_set: set[str]) -> MinHash:
 def copy_pairs(articles: Sequence[CleanArticle]) -> list[tuple[int, int, float]]:
     """Confirmed near-duplicate pairs ``(earlier index, later index, exact Jaccard)``, sorted."""
     sets = [shingles(a) for a in articles]
-    lsh = MinHashLSH(num_perm=NUM_PERM, params=_lsh_params())
+    lsh = MinHashLSH(num_perm=NUM_PERM, params=lsh_params())
     pairs = []
     for j, shingle_set in enumerate(sets):
         if len(shingle_set) < MIN_SHINGLES:
             continue
-        signature = _signature(shingle_set)
+        signature = minhash_signature(shingle_set)
         for i in sorted(lsh.query(signature)):  # only articles inserted before j
             score = jaccard(sets[i], shingle_set)
             if score >= COPY_MIN_JACCARD:

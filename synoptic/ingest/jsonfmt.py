@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path, PurePath
-from typing import Any
+from typing import Any, BinaryIO
 
 from synoptic.errors import InputError
 from synoptic.ingest.base import READERS, decode_text, stable_id
@@ -87,6 +87,24 @@ def read_jsonl(data: bytes, origin: str) -> list[Article]:
             raise InputError(origin, f"holds {len(records)} clusters", "brief each cluster with: synoptic brief --clusters FILE.jsonl --format jsonl")
         return list(cluster_from_dict(records[0], origin, PurePath(origin).stem).articles)
     return list(cluster_from_dict(records, origin, PurePath(origin).stem).articles)
+
+
+def iter_article_lines(stream: BinaryIO, origin: str) -> Iterator[Article | InputError]:
+    """Articles of a JSONL stream one line at a time (constant memory): each line an article object,
+    or a cluster object whose articles are yielded in turn; a bad line yields its error."""
+    for n, raw in enumerate(stream, 1):
+        if not raw.strip():
+            continue
+        where = f"{origin} line {n}"
+        try:
+            record = _parse_json(decode_text(raw, where), where)
+            if isinstance(record, dict) and "articles" in record:
+                yield from cluster_from_dict(record, where, f"cluster-{n}").articles
+            else:
+                content = record.get("text", "") if isinstance(record, dict) else str(record)
+                yield article_from_dict(record, where, stable_id(str(content)))  # no id: one from the text
+        except InputError as exc:
+            yield exc
 
 
 def iter_clusters(path: Path | str) -> Iterator[Cluster | InputError]:

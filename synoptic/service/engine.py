@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from synoptic.errors import SynopticError
-from synoptic.ingest import _make_ids_unique, read_bytes
+from synoptic.ingest import make_ids_unique, read_bytes
 from synoptic.model import Article
 from synoptic.options import Options
 from synoptic.service.errors import OverloadedError, ServiceError, TooLargeError, status_of
@@ -84,7 +84,7 @@ def run_job(job: BriefJob) -> JobResult:
             raise TooLargeError(f"the input holds {len(articles)} articles; this server briefs at most {job.max_articles} at once (see --max-articles)")
         if not articles:
             raise ServiceError("no articles could be read: " + " ".join(warnings or ["the request holds no article"]))
-        _make_ids_unique(articles)
+        make_ids_unique(articles)
         brief = make_brief(
             articles, job.options, brief_id=job.brief_id, origin="the request", references=job.references, cluster_date=job.cluster_date
         )

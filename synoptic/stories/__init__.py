@@ -1,0 +1,48 @@
+"""Stories: group a stream of articles into stories as they arrive, brief each story, say what is new.
+
+The clustering core (synoptic.stories.features, synoptic.stories.cluster) is pure and
+deterministic; the SQLite store (synoptic.stories.store) persists it between runs; updates
+(synoptic.stories.updates) summarise what a story's new articles add. The functions below are what
+front ends call: the CLI (synoptic.stories.command) and, later, a web view.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from synoptic.model import Brief
+from synoptic.options import Options
+from synoptic.stories.store import StoryInfo, StoryStore
+
+# A story's brief reads its most recent articles: a brief compares reports, and past a few dozen the
+# sentence-similarity matrix (quadratic in sentences) costs more than the extra reports add.
+BRIEF_MAX_ARTICLES = 40
+
+__all__ = ["BRIEF_MAX_ARTICLES", "StoryInfo", "StoryStore", "list_stories", "story_brief", "story_updates"]
+
+
+def list_stories(store: StoryStore, since: str | None = None) -> list[StoryInfo]:
+    """Stories with an article dated on or after ``since`` (all when None), most recent first."""
+    return store.stories(since)
+
+
+def story_brief(store: StoryStore, story_id: str, options: Options | None = None) -> Brief:
+    """The brief of a story (a merged story's id leads to its survivor), through make_brief."""
+    from synoptic.pipeline import (
+        make_brief,  # lazy: listing stories should not load the summarizers
+    )
+
+    current = store.resolve(story_id)
+    articles = store.articles(current)[-BRIEF_MAX_ARTICLES:]
+    options = replace(options or Options(), min_articles=1)  # a story of one report still has a brief
+    return make_brief(articles, options, brief_id=current, origin=f"story {current}")
+
+
+def story_updates(store: StoryStore, story_id: str, since: str, options: Options | None = None) -> Brief:
+    """The brief of what the story's articles dated from ``since`` on add to the earlier ones."""
+    from synoptic.stories.updates import update_brief
+
+    current = store.resolve(story_id)
+    earlier = store.articles(current, before=since)[-BRIEF_MAX_ARTICLES:]
+    new = store.articles(current, since=since)[-BRIEF_MAX_ARTICLES:]
+    return update_brief(earlier, new, options, brief_id=current, since=since)

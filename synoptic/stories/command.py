@@ -1,0 +1,165 @@
+"""``synoptic stories …`` and ``synoptic eval-stories``: thin handlers over synoptic.stories.
+
+The CLI imports this module on every start, so it imports nothing heavy until a handler runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from synoptic.errors import OptionsError, SynopticError
+
+LIST_FORMATS = ("text", "json")
+EXPORT_FORMATS = ("jsonl",)
+
+
+def _error(message: str) -> None:
+    print(f"synoptic: error: {message}", file=sys.stderr)
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:
+    from synoptic.cli import (
+        add_brief_options,  # the same brief options as `synoptic brief`
+    )
+
+    stories = sub.add_parser("stories", help="group a stream of articles into stories (SQLite store); brief a story; what is new")
+    commands = stories.add_subparsers(dest="stories_command", required=True)
+
+    ingest = commands.add_parser("ingest", help="add articles to the store and assign each to a story")
+    ingest.add_argument("paths", nargs="+", metavar="PATH", help="files (.txt .html .json .jsonl .rss .atom .xml .warc .warc.gz), folders, - for stdin, or URLs with --allow-fetch")
+    ingest.add_argument("--db", type=Path, required=True, metavar="FILE", help="the SQLite story store (created if missing)")
+    ingest.add_argument("--allow-fetch", action="store_true", help="fetch http(s) feed and page URLs (public addresses only)")
+    ingest.add_argument("--idle-days", type=int, metavar="N", help="close a story after N days without an article (default 800, kept in the store)")
+    ingest.set_defaults(handler=run_ingest)
+
+    listing = commands.add_parser("list", help="list the stories, most recent first")
+    listing.add_argument("--db", type=Path, required=True, metavar="FILE")
+    listing.add_argument("--since", metavar="DATE", help="only stories with an article dated on or after DATE")
+    listing.add_argument("--format", default="text", help="text or json (default text)")
+    listing.set_defaults(handler=run_list)
+
+    _add_brief_command(commands, "show", "the brief of one story", run_show, add_brief_options)
+    updates = _add_brief_command(commands, "updates", "the brief of what is new in a story since a date", run_updates, add_brief_options)
+    updates.add_argument("--since", required=True, metavar="TIMESTAMP", help="articles dated on or after this day are new (ISO date or timestamp)")
+
+    export = commands.add_parser("export", help="one line per article: {\"article\": id, \"story\": story id}")
+    export.add_argument("--db", type=Path, required=True, metavar="FILE")
+    export.add_argument("--format", default="jsonl", help="jsonl (the only format)")
+    export.add_argument("--output", "-o", type=Path, help="write here instead of stdout")
+    export.set_defaults(handler=run_export)
+
+    evaluate = sub.add_parser("eval-stories", help="replay an article stream with gold stories; BCubed, pairwise F1, AMI, speed, memory")
+    evaluate.add_argument("stream", metavar="STREAM.jsonl", help="one article a line, each with its gold \"story\"")
+    evaluate.add_argument("--idle-days", type=int, metavar="N", help="close a story after N days without an article (default 800)")
+    evaluate.add_argument("--json", type=Path, metavar="OUT", help="also write the figures as JSON here")
+    evaluate.set_defaults(handler=run_eval_stories)
+
+
+def _add_brief_command(commands, name: str, help_text: str, handler, add_brief_options) -> argparse.ArgumentParser:
+    """A subcommand that renders a brief of one story: ID, --db, --format, -o and the brief options."""
+    parser = commands.add_parser(name, help=help_text)
+    parser.add_argument("story", metavar="ID")
+    parser.add_argument("--db", type=Path, required=True, metavar="FILE")
+    parser.add_argument("--format", default="md", help="md, json or html (default md)")
+    parser.add_argument("--output", "-o", type=Path, help="write here instead of stdout")
+    add_brief_options(parser)
+    parser.set_defaults(handler=handler)
+    return parser
+
+
+def _existing_store(db: Path):  # -> StoryStore
+    from synoptic.stories import StoryStore
+
+    if not db.is_file():
+        raise SynopticError(f"{db}: no such story store; create one with: synoptic stories ingest PATH --db {db}")
+    return StoryStore(db)
+
+
+def _write(text: str, output: Path | None) -> None:
+    text = text if not text or text.endswith("\n") else text + "\n"
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise SynopticError(f"{output}: cannot write ({exc.strerror}); check the path") from None
+
+
+def run_ingest(args: argparse.Namespace) -> int:
+    from synoptic.ingest import iter_articles
+    from synoptic.stories import StoryStore
+
+    if args.idle_days is not None and args.idle_days < 1:
+        raise OptionsError(f"--idle-days must be a whole number of at least 1, not {args.idle_days}")
+    with StoryStore(args.db, idle_days=args.idle_days) as store:
+        report = store.ingest(iter_articles(args.paths, allow_fetch=args.allow_fetch), on_error=lambda e: _error(f"{e}; skipped"))
+    print(f"{args.db}: {report.line()}", file=sys.stderr)
+    return 1 if report.failed else 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from synoptic.stories import list_stories
+
+    if args.format not in LIST_FORMATS:
+        raise OptionsError(f"unknown list format '{args.format}'; choose one of: {', '.join(LIST_FORMATS)}")
+    with _existing_store(args.db) as store:
+        stories = list_stories(store, args.since)
+    if args.format == "json":
+        _write(json.dumps([s.to_dict() for s in stories], ensure_ascii=False, indent=2), None)
+        return 0
+    for s in stories:
+        print(f"{s.id}  {s.size:>4} articles  {s.first_date} – {s.last_date}  {s.status:<6}  {s.title or '(untitled)'}")
+    return 0
+
+
+def _brief_options(args: argparse.Namespace):  # -> Options
+    from synoptic.cli import brief_options
+
+    return brief_options(args)
+
+
+def run_show(args: argparse.Namespace) -> int:
+    from synoptic.render import RENDERERS
+    from synoptic.stories import story_brief
+
+    renderer = RENDERERS.get(args.format)
+    options = _brief_options(args)
+    with _existing_store(args.db) as store:
+        brief = story_brief(store, args.story, options)
+    _write(renderer(brief), args.output)
+    return 0
+
+
+def run_updates(args: argparse.Namespace) -> int:
+    from synoptic.render import RENDERERS
+    from synoptic.stories import story_updates
+
+    renderer = RENDERERS.get(args.format)
+    options = _brief_options(args)
+    with _existing_store(args.db) as store:
+        brief = story_updates(store, args.story, args.since, options)
+    _write(renderer(brief), args.output)
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    if args.format not in EXPORT_FORMATS:
+        raise OptionsError(f"unknown export format '{args.format}'; choose one of: {', '.join(EXPORT_FORMATS)}")
+    with _existing_store(args.db) as store:
+        lines = [json.dumps({"article": article, "story": story}, ensure_ascii=False) for article, story in store.assignments()]
+    _write("\n".join(lines), args.output)  # an empty store exports an empty file
+    return 0
+
+
+def run_eval_stories(args: argparse.Namespace) -> int:
+    from synoptic.evaluate.stories import evaluate_stream
+
+    report = evaluate_stream(args.stream, idle_days=args.idle_days, on_error=lambda e: _error(f"{e}; skipped"))
+    _write(report.table(), None)
+    if args.json is not None:
+        _write(json.dumps(report.to_dict(), indent=2), args.json)
+    return 1 if report.failed else 0

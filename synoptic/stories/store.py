@@ -1,0 +1,365 @@
+"""The story store: articles, their stories and the clustering state, in one SQLite file.
+
+The store is a thin shell around the pure clustering of synoptic.stories.cluster: it gives each
+article its day, turns it into a Signature, links near-duplicates, and persists what changed. The
+active stories' state (centroids) and the document frequencies are saved with every commit, so a
+later `synoptic stories ingest` carries on exactly where the last one stopped.
+
+- Idempotent: an article is identified by a fingerprint of its text (whitespace normalised); one
+  already stored is skipped and changes nothing. An article whose id is taken by a different text
+  is stored under ``id~2`` (``~3`` …).
+- Undated articles take the store's clock (the newest date seen so far): they count as arriving
+  now, so they can only join stories that are still active and never move the clock back.
+- Near-duplicates (syndicated copies, lightly edited reposts) are found with the MinHash/LSH and
+  exact-Jaccard test of synoptic.clean.duplicates among the articles of the last
+  DUPLICATE_WINDOW_DAYS, linked to their original (``duplicate_of``) and put in its story.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+
+from synoptic.clean.duplicates import (
+    COPY_MIN_JACCARD,
+    MIN_SHINGLES,
+    lsh_params,
+    minhash_signature,
+    jaccard,
+    shingles,
+)
+from synoptic.errors import InputError, SynopticError
+from synoptic.model import Article, CleanArticle
+from synoptic.stories.cluster import (
+    STORY_IDLE_DAYS,
+    ActiveStories,
+    Assignment,
+    Story,
+    add_article,
+    assign,
+)
+from synoptic.stories.features import (
+    DocumentFrequencies,
+    Signature,
+    day_iso,
+    parse_day,
+    term_counts,
+    weighted_terms,
+)
+
+SCHEMA_VERSION = "1"
+COMMIT_EVERY = 500  # articles per transaction: larger batches gain < 5% speed and lose more on a crash
+# Copies are republished within days: in ../shared/data every confirmed copy pair (Jaccard ≥ 0.75)
+# is dated within 2 days of its original, so a 30-day window misses none and keeps the index small.
+DUPLICATE_WINDOW_DAYS = 30
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS state (name TEXT PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    fingerprint TEXT NOT NULL UNIQUE,
+    title TEXT, text TEXT NOT NULL, date TEXT, day INTEGER NOT NULL,
+    source TEXT, url TEXT, origin TEXT,
+    story TEXT NOT NULL, duplicate_of TEXT
+);
+CREATE INDEX IF NOT EXISTS articles_by_story ON articles (story, day, seq);
+CREATE TABLE IF NOT EXISTS stories (
+    id TEXT PRIMARY KEY,
+    first_article TEXT NOT NULL, first_day INTEGER NOT NULL, last_day INTEGER NOT NULL,
+    size INTEGER NOT NULL, status TEXT NOT NULL CHECK (status IN ('active', 'closed', 'merged')),
+    merged_into TEXT, title TEXT, centroid TEXT
+);
+CREATE INDEX IF NOT EXISTS stories_by_status ON stories (status, last_day);
+CREATE TABLE IF NOT EXISTS copy_bands (band INTEGER NOT NULL, seq INTEGER NOT NULL, day INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS copy_bands_by_band ON copy_bands (band);
+CREATE INDEX IF NOT EXISTS copy_bands_by_day ON copy_bands (day);
+"""
+
+
+def fingerprint(article: Article) -> str:
+    return hashlib.sha1(" ".join(article.text.split()).encode("utf-8")).hexdigest()
+
+
+def _band_keys(shingle_set: set[str]) -> list[int]:
+    """LSH band keys of the article's MinHash (the bands datasketch would use), as signed 63-bit ints."""
+    bands, rows = lsh_params()
+    values = minhash_signature(shingle_set).hashvalues
+    keys = []
+    for b in range(bands):
+        digest = hashlib.blake2b(b.to_bytes(2, "big") + values[b * rows : (b + 1) * rows].tobytes(), digest_size=8).digest()
+        keys.append(int.from_bytes(digest, "big") >> 1)
+    return keys
+
+
+def _shingles_of(text: str) -> set[str]:
+    return shingles(CleanArticle(Article(id="", text=text), ((0, len(text)),), None))
+
+
+@dataclass(frozen=True)
+class StoryInfo:
+    """One story as listed: what a CLI table or a web view shows."""
+
+    id: str
+    title: str | None
+    size: int
+    first_date: str
+    last_date: str
+    status: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {"id": self.id, "title": self.title, "articles": self.size, "first": self.first_date, "last": self.last_date, "status": self.status}
+
+
+@dataclass
+class IngestReport:
+    added: int = 0
+    unchanged: int = 0
+    duplicates: int = 0
+    created: int = 0
+    merged: int = 0
+    closed: int = 0
+    failed: int = 0
+    assignments: list[Assignment] = field(default_factory=list)
+
+    def line(self) -> str:
+        return (
+            f"{self.added} added ({self.duplicates} near-duplicates linked), {self.unchanged} already stored, "
+            f"{self.failed} failed; {self.created} new stories, {self.merged} merged, {self.closed} closed"
+        )
+
+
+class StoryStore:
+    """Open (or create) a store at ``path``; use as a context manager so it is always closed."""
+
+    def __init__(self, path: str | Path, idle_days: int | None = None) -> None:
+        self.path = str(path)
+        try:
+            self.db = sqlite3.connect(self.path)
+            self.db.executescript(_SCHEMA)
+        except sqlite3.DatabaseError as exc:
+            raise SynopticError(f"{path}: not a synoptic story store ({exc}); give a new file name or an existing store") from None
+        version = self._meta("schema")
+        if version is None:
+            self._set_meta("schema", SCHEMA_VERSION)
+        elif version != SCHEMA_VERSION:
+            raise SynopticError(f"{path}: story store format {version}, this synoptic reads {SCHEMA_VERSION}; re-ingest into a new file")
+        stored_idle = self._meta("idle_days")
+        if idle_days is not None:
+            self._set_meta("idle_days", str(idle_days))
+        elif stored_idle is None:
+            self._set_meta("idle_days", str(STORY_IDLE_DAYS))
+        self.db.commit()
+        self.window = ActiveStories(idle_days=int(self._meta("idle_days") or STORY_IDLE_DAYS))
+        clock = self._meta("clock")
+        self.clock: int | None = int(clock) if clock else None
+        self.frequencies = self._load_frequencies()
+        for row in self.db.execute("SELECT id, first_article, first_day, last_day, size, centroid FROM stories WHERE status = 'active'"):
+            centroid = {int(f): w for f, w in json.loads(row[5])}
+            self.window.put(Story(row[0], row[1], row[2], row[3], row[4], centroid))
+        self._dirty: set[str] = set()
+
+    def __enter__(self) -> StoryStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    # --- state ---------------------------------------------------------------------------------
+    def _meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def _set_meta(self, key: str, value: str) -> None:
+        self.db.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+
+    def _load_frequencies(self) -> DocumentFrequencies:
+        row = self.db.execute("SELECT data FROM state WHERE name = 'document_frequencies'").fetchone()
+        if row is None:
+            return DocumentFrequencies()
+        counts = np.frombuffer(zlib.decompress(row[0]), dtype=np.int32).copy()
+        return DocumentFrequencies(counts, int(self._meta("documents") or 0))
+
+    def _save_story(self, story: Story, status: str = "active") -> None:
+        centroid = json.dumps([[f, round(w, 6)] for f, w in sorted(story.centroid.items())]) if status == "active" else None
+        self.db.execute(
+            "UPDATE stories SET first_day = ?, last_day = ?, size = ?, status = ?, centroid = ? WHERE id = ?",
+            (story.first_day, story.last_day, story.size, status, centroid, story.id),
+        )
+
+    def _commit(self) -> None:
+        """Persist the changed stories, the clock and the frequencies with the articles, atomically."""
+        for story_id in self._dirty:
+            story = self.window.stories.get(story_id)
+            if story is not None:  # else closed or merged: its row was written when that happened
+                self._save_story(story)
+        self._dirty.clear()
+        blob = zlib.compress(self.frequencies.counts.tobytes(), 1)
+        self.db.execute("INSERT OR REPLACE INTO state (name, data) VALUES ('document_frequencies', ?)", (blob,))
+        self._set_meta("documents", str(self.frequencies.documents))
+        if self.clock is not None:
+            self._set_meta("clock", str(self.clock))
+            self.db.execute("DELETE FROM copy_bands WHERE day < ?", (self.clock - DUPLICATE_WINDOW_DAYS,))
+        self.db.commit()
+
+    # --- ingest --------------------------------------------------------------------------------
+    def ingest(self, items: Iterable[Article | InputError], on_error: Callable[[InputError], None] | None = None) -> IngestReport:
+        """Add articles in arrival order; a bad item (an InputError from a reader) is reported and skipped."""
+        report = IngestReport()
+        pending = 0
+        try:
+            for item in items:
+                if isinstance(item, InputError):
+                    report.failed += 1
+                    if on_error:
+                        on_error(item)
+                    continue
+                self._add(item, report)
+                pending += 1
+                if pending >= COMMIT_EVERY:
+                    self._commit()
+                    pending = 0
+        finally:
+            self._commit()
+        return report
+
+    def _add(self, article: Article, report: IngestReport) -> None:
+        key = fingerprint(article)
+        if self.db.execute("SELECT 1 FROM articles WHERE fingerprint = ?", (key,)).fetchone():
+            report.unchanged += 1
+            return
+        day = parse_day(article.date)
+        if day is None:
+            day = self.clock if self.clock is not None else datetime.now(UTC).date().toordinal()
+        self.clock = day if self.clock is None else max(self.clock, day)
+        for story in self.window.close_idle(self.clock):
+            self._save_story(story, "closed")
+            report.closed += 1
+        article_id = self._free_id(article.id)
+        counts = term_counts(article)
+        self.frequencies.add(counts)
+        signature = Signature(article_id, day, weighted_terms(counts, self.frequencies))
+        shingle_set = _shingles_of(article.text)
+        bands = _band_keys(shingle_set) if len(shingle_set) >= MIN_SHINGLES else []
+        original = self._find_original(shingle_set, bands, day)
+        assignment = self._place(signature, original)
+        cursor = self.db.execute(
+            "INSERT INTO articles (id, fingerprint, title, text, date, day, source, url, origin, story, duplicate_of)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (article_id, key, article.title, article.text, article.date, day, article.source, article.url, article.origin,
+             assignment.story, original[0] if original else None),
+        )
+        self.db.executemany("INSERT INTO copy_bands (band, seq, day) VALUES (?, ?, ?)", [(k, cursor.lastrowid, day) for k in bands])
+        if assignment.created:
+            self.db.execute(
+                "INSERT INTO stories (id, first_article, first_day, last_day, size, status, title) VALUES (?, ?, ?, ?, 1, 'active', ?)",
+                (assignment.story, article_id, day, day, article.title),
+            )
+            report.created += 1
+        for gone in assignment.merged:
+            self.db.execute("UPDATE articles SET story = ? WHERE story = ?", (assignment.story, gone))
+            self.db.execute("UPDATE stories SET status = 'merged', merged_into = ?, centroid = NULL WHERE id = ?", (assignment.story, gone))
+            self.db.execute("UPDATE stories SET merged_into = ? WHERE merged_into = ?", (assignment.story, gone))
+            report.merged += 1
+        self._dirty.add(assignment.story)
+        report.added += 1
+        report.duplicates += original is not None
+        report.assignments.append(assignment)
+
+    def _free_id(self, wanted: str) -> str:
+        candidate, n = wanted, 1
+        while self.db.execute("SELECT 1 FROM articles WHERE id = ?", (candidate,)).fetchone():
+            n += 1
+            candidate = f"{wanted}~{n}"
+        return candidate
+
+    def _find_original(self, shingle_set: set[str], keys: list[int], day: int) -> tuple[str, str] | None:
+        """(original article id, its story) when a recent stored article is a near-duplicate of this
+        one; ``keys`` are the article's LSH band keys (none for a text too short to test)."""
+        if not keys:
+            return None
+        marks = ",".join("?" * len(keys))
+        rows = self.db.execute(
+            f"SELECT a.id, a.text, a.story, a.duplicate_of FROM articles a WHERE a.seq IN "
+            f"(SELECT DISTINCT seq FROM copy_bands WHERE band IN ({marks}) AND day >= ?) ORDER BY a.seq",
+            (*keys, day - DUPLICATE_WINDOW_DAYS),
+        ).fetchall()
+        best: tuple[float, str, str] | None = None
+        for article_id, text, story, duplicate_of in rows:
+            score = jaccard(shingle_set, _shingles_of(text))
+            if score >= COPY_MIN_JACCARD and (best is None or score > best[0]):
+                best = (score, duplicate_of or article_id, story)
+        return (best[1], self._current_story(best[2])) if best else None
+
+    def _current_story(self, story_id: str) -> str:
+        row = self.db.execute("SELECT merged_into FROM stories WHERE id = ?", (story_id,)).fetchone()
+        return row[0] if row and row[0] else story_id
+
+    def _place(self, signature: Signature, original: tuple[str, str] | None) -> Assignment:
+        """A copy joins its original's story while that is active; everything else is clustered."""
+        if original is not None and original[1] in self.window.stories:
+            story = self.window.stories[original[1]]
+            add_article(story, signature)
+            self.window.put(story)
+            return Assignment(signature.article, story.id, False, 1.0)
+        assignment, _ = assign(signature, self.window)
+        return assignment
+
+    # --- queries (what the CLI and a web view call) ---------------------------------------------
+    def resolve(self, story_id: str) -> str:
+        """The story's current id (a merged story's survivor), or an error naming what to do."""
+        row = self.db.execute("SELECT merged_into FROM stories WHERE id = ?", (story_id,)).fetchone()
+        if row is None:
+            raise InputError(f"story {story_id}", "no such story in " + self.path, "list the stories with: synoptic stories list --db FILE")
+        return row[0] or story_id
+
+    def stories(self, since: str | None = None) -> list[StoryInfo]:
+        """Stories (not merged away) with an article on or after ``since``, most recent first."""
+        since_day = parse_since(since) if since else None
+        rows = self.db.execute(
+            "SELECT id, title, size, first_day, last_day, status FROM stories WHERE status != 'merged' AND last_day >= ?"
+            " ORDER BY last_day DESC, size DESC, id",
+            (since_day if since_day is not None else -1,),
+        )
+        return [StoryInfo(r[0], r[1], r[2], day_iso(r[3]), day_iso(r[4]), r[5]) for r in rows]
+
+    def story(self, story_id: str) -> StoryInfo:
+        current = self.resolve(story_id)
+        r = self.db.execute("SELECT id, title, size, first_day, last_day, status FROM stories WHERE id = ?", (current,)).fetchone()
+        return StoryInfo(r[0], r[1], r[2], day_iso(r[3]), day_iso(r[4]), r[5])
+
+    def articles(self, story_id: str, since: str | None = None, before: str | None = None) -> list[Article]:
+        """The story's articles in arrival order, optionally only those dated from ``since`` or before ``before``."""
+        current = self.resolve(story_id)
+        low = parse_since(since) if since else -1
+        high = parse_since(before) if before else 1 << 40
+        rows = self.db.execute(
+            "SELECT id, text, title, date, source, url, origin, day FROM articles WHERE story = ? AND day >= ? AND day < ? ORDER BY seq",
+            (current, low, high),
+        )
+        return [Article(id=r[0], text=r[1], title=r[2], date=r[3] or day_iso(r[7]), source=r[4], url=r[5], origin=r[6]) for r in rows]
+
+    def assignments(self) -> Iterator[tuple[str, str]]:
+        """(article id, story id) for every article, in arrival order."""
+        yield from self.db.execute("SELECT id, story FROM articles ORDER BY seq")
+
+
+def parse_since(value: str) -> int:
+    """The day of a ``--since`` date or timestamp, or a one-line error."""
+    day = parse_day(value) if value and value[:4].isdigit() else None
+    if day is None:
+        raise InputError(f"--since {value}", "not a date", "give an ISO date or timestamp such as 2025-03-12 or 2025-03-12T09:00")
+    return day
+

@@ -1,0 +1,116 @@
+"""WARC files: made-up crawls written with warcio here, read record by record."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from synoptic.cli import main
+from synoptic.errors import InputError
+from synoptic.ingest import (
+    iter_articles,
+    read_bytes,
+    read_inputs,
+    reader_suffix,
+    sniff_reader,
+)
+
+warcio = pytest.importorskip("warcio")
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+PAGE = """<!doctype html><html><head><title>{title} | Valley Post</title>
+<meta property="article:published_time" content="{date}"></head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a></nav><article><h1>{title}</h1>{paragraphs}</article>
+<footer>Copyright Valley Post</footer></body></html>"""
+PAGES = [
+    (
+        "https://valleypost.example/news/mill-fire",
+        "Fire destroys old Brenn mill",
+        "2025-04-02",
+        [
+            "A fire destroyed the old Brenn textile mill on Tuesday night, sending smoke across the valley for hours.",
+            "Firefighters from three stations fought the blaze until dawn, and nobody was hurt, the fire service said.",
+            "The mill had been empty since 1998 and was due to be turned into flats next year.",
+        ],
+    ),
+    (
+        "https://valleypost.example/news/mill-cause",
+        "Brenn mill fire was arson, police say",
+        "2025-04-04",
+        [
+            "Police said on Thursday that the fire which destroyed the old Brenn mill was started deliberately.",
+            "Detectives are asking anyone who saw people near the empty mill on Tuesday evening to come forward.",
+            "The developer who owns the site said the flats would still be built.",
+        ],
+    ),
+]
+
+
+def page_html(title: str, date: str, paragraphs: list[str]) -> str:
+    return PAGE.format(title=title, date=date, paragraphs="".join(f"<p>{p}</p>" for p in paragraphs))
+
+
+def write_warc(path: Path, gzip: bool = False) -> Path:
+    with open(path, "wb") as handle:
+        writer = WARCWriter(handle, gzip=gzip)
+        writer.write_record(writer.create_warcinfo_record(path.name, {"software": "synoptic tests"}))
+        for uri, title, date, paragraphs in PAGES:
+            request = writer.create_warc_record(uri, "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n"))
+            writer.write_record(request)
+            body = page_html(title, date, paragraphs).encode("utf-8")
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(body), http_headers=headers))
+        image = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record("https://valleypost.example/logo.png", "response", payload=io.BytesIO(b"\x89PNG...."), http_headers=image))
+        index = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        writer.write_record(
+            writer.create_warc_record("https://valleypost.example/", "response", payload=io.BytesIO(b"<html><body><nav>Home</nav></body></html>"), http_headers=index)
+        )
+    return path
+
+
+@pytest.mark.parametrize("gzip", [False, True])
+def test_html_responses_become_articles_and_the_rest_is_passed_over(tmp_path, gzip):
+    path = write_warc(tmp_path / ("crawl.warc.gz" if gzip else "crawl.warc"), gzip=gzip)
+    assert reader_suffix(path) == (".warc.gz" if gzip else ".warc")
+    articles = read_bytes(path.read_bytes(), str(path), reader_suffix(path))
+    assert [a.url for a in articles] == [p[0] for p in PAGES]
+    assert articles[0].title.startswith("Fire destroys old Brenn mill") and articles[0].date == "2025-04-02"
+    assert "Firefighters from three stations" in articles[0].text and "Copyright" not in articles[0].text
+    [skipped] = articles.skipped  # the index page: no article text; the PNG is not even tried
+    assert "https://valleypost.example/" in str(skipped) and "no article text" in str(skipped)
+
+
+def test_streamed_reading_matches(tmp_path):
+    path = write_warc(tmp_path / "crawl.warc.gz", gzip=True)
+    streamed = list(iter_articles([str(path)]))
+    assert [type(x).__name__ for x in streamed] == ["Article", "Article", "InputError"]
+    assert sniff_reader(path.read_bytes()) == ".warc.gz"
+    assert sniff_reader(write_warc(tmp_path / "plain.warc").read_bytes()) == ".warc"
+
+
+def test_a_corrupt_crawl_is_reported_not_fatal(tmp_path):
+    good = write_warc(tmp_path / "good.warc").read_bytes()
+    bad = tmp_path / "bad.warc"
+    bad.write_bytes(good + b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999999\r\n\r\ntruncated")
+    items = list(iter_articles([str(bad)]))
+    assert [type(x).__name__ for x in items][:2] == ["Article", "Article"]
+    assert isinstance(items[-1], InputError)
+    with pytest.raises(InputError, match="no HTML article pages"):
+        read_bytes(b"WARC/1.0\r\nthis is not really a warc file\r\n", "junk.warc", ".warc")
+
+
+def test_brief_and_stories_read_warc_files(tmp_path, capsys):
+    write_warc(tmp_path / "crawl.warc.gz", gzip=True)
+    result = read_inputs([str(tmp_path)])
+    assert len(result.articles) == 2 and len(result.errors) == 1
+    assert main(["brief", str(tmp_path / "crawl.warc.gz"), "--format", "json", "--words", "40"]) == 1  # index page skipped
+    assert "Brenn" in capsys.readouterr().out
+    db = tmp_path / "s.db"
+    assert main(["stories", "ingest", str(tmp_path / "crawl.warc.gz"), "--db", str(db)]) == 1
+    assert "2 added" in capsys.readouterr().err
+    assert main(["stories", "list", "--db", str(db), "--format", "json"]) == 0
+    assert '"articles": 2' in capsys.readouterr().out  # both mill reports in one story

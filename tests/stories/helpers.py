@@ -1,0 +1,98 @@
+"""Made-up articles of three unrelated fictional stories, written for these tests, plus builders."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from synoptic.model import Article
+
+BRIDGE = [
+    (
+        "Harrowgate Bridge closed after cracks found in main span",
+        "Engineers closed the Harrowgate Bridge over the River Lune on Monday after inspectors found cracks in the "
+        "main steel span. The county council said the bridge would stay shut to all traffic while the Harrowgate "
+        "span is surveyed. Drivers face a detour of twelve miles through Pellham. Council engineer Mara Quist said "
+        "the cracks were found during a routine inspection of the bridge bearings.",
+    ),
+    (
+        "Detour chaos as Harrowgate Bridge stays shut",
+        "Traffic queued through Pellham for a second day on Tuesday as the Harrowgate Bridge remained closed. "
+        "Inspectors found cracks in the steel span of the bridge over the River Lune, and the council said "
+        "engineers led by Mara Quist were still surveying the span. Businesses near the bridge said the detour "
+        "had cut their trade by half.",
+    ),
+    (
+        "Harrowgate Bridge repairs to take three months",
+        "Repairs to the cracked main span of the Harrowgate Bridge will take three months, the county council said "
+        "on Thursday. Engineer Mara Quist said new steel plates would be bolted over the cracks found in the span, "
+        "and the bridge over the River Lune would reopen to cars first and lorries later. The Pellham detour stays.",
+    ),
+]
+CLUB = [
+    (
+        "Dunmore Rovers sold to shipping magnate Ilse Varga",
+        "Dunmore Rovers football club has been sold to the shipping magnate Ilse Varga, the club announced on "
+        "Monday. Varga, who owns the Kestrel Line ferries, bought the club from the Albright family for an "
+        "undisclosed sum. Supporters of the Rovers welcomed the takeover and hope for a new stadium at Quayside.",
+    ),
+    (
+        "Varga promises Rovers a new Quayside stadium",
+        "Ilse Varga, the new owner of Dunmore Rovers, promised supporters a new stadium at Quayside within four "
+        "years. The Kestrel Line founder told a meeting of Rovers fans that the club's old ground was too small. "
+        "The Albright family sold the football club to Varga last week.",
+    ),
+    (
+        "Rovers manager stays on under owner Varga",
+        "Dunmore Rovers manager Tobias Reyne will stay at the football club after talks with owner Ilse Varga. "
+        "Varga said Reyne had her full backing and money for new players. The Rovers supporters' trust said the "
+        "takeover from the Albright family had been handled well and welcomed the Quayside stadium plan.",
+    ),
+]
+BEETLE = [
+    (
+        "New beetle species found in Orrin Valley cloud forest",
+        "Biologists from the University of Calder have described a new species of dung beetle found in the cloud "
+        "forest of the Orrin Valley. The beetle, named Onthophagus orrinensis, has bright copper wing cases. "
+        "Lead author Dr Pia Lindqvist said the Orrin Valley forest was home to many insects still unknown.",
+    ),
+    (
+        "Copper beetle of Orrin Valley named by Calder team",
+        "A copper-coloured dung beetle discovered in the Orrin Valley cloud forest has been named Onthophagus "
+        "orrinensis by a team from the University of Calder. Dr Pia Lindqvist said the species lives only in the "
+        "high forest of the valley, where logging threatens its habitat.",
+    ),
+    (
+        "Orrin Valley beetle prompts call to protect cloud forest",
+        "Conservation groups called for the Orrin Valley cloud forest to be protected after the University of "
+        "Calder described the new dung beetle Onthophagus orrinensis. Dr Pia Lindqvist said the copper beetle "
+        "was found in only three patches of forest, all near logging roads in the valley.",
+    ),
+]
+STORIES = {"bridge": BRIDGE, "club": CLUB, "beetle": BEETLE}
+
+
+def story_articles(name: str, start_day: int = 1, month: str = "2025-03") -> list[Article]:
+    """The articles of one made-up story, a day apart from ``start_day`` of ``month``."""
+    return [
+        Article(id=f"{name}-{i + 1}", title=title, text=text, date=f"{month}-{start_day + i:02d}", source="Test Wire")
+        for i, (title, text) in enumerate(STORIES[name])
+    ]
+
+
+def interleaved() -> list[Article]:
+    """The three stories mixed, in date order (the same three days), bridge, club, beetle each day."""
+    stories = [story_articles(name) for name in STORIES]
+    return [article for day in zip(*stories) for article in day]
+
+
+def write_stream(path: Path, articles: list[Article], gold: dict[str, str] | None = None) -> Path:
+    """Articles as JSONL lines (with a gold ``story`` when given), the format stories ingest and eval read."""
+    lines = []
+    for a in articles:
+        record = {"id": a.id, "title": a.title, "text": a.text, "date": a.date, "source": a.source}
+        if gold is not None:
+            record["story"] = gold[a.id]
+        lines.append(json.dumps(record))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path

@@ -1,0 +1,129 @@
+"""The pure clustering core: signatures, assignment, merging, the sliding window, determinism."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from synoptic.model import Article
+from synoptic.stories import cluster
+from synoptic.stories.cluster import ActiveStories, assign, replay, story_id_for
+from synoptic.stories.features import (
+    ARTICLE_TERMS,
+    DocumentFrequencies,
+    Signature,
+    parse_day,
+    term_counts,
+    weighted_terms,
+)
+from tests.stories.helpers import interleaved
+
+
+def unit(article: str, day: int, **weights: float) -> Signature:
+    """A signature over named features (f1, f2 …), L2-normalised like real ones."""
+    norm = math.sqrt(sum(w * w for w in weights.values()))
+    terms = tuple(sorted(((int(name[1:]), w / norm) for name, w in weights.items()), key=lambda fw: (-fw[1], fw[0])))
+    return Signature(article, day, terms)
+
+
+def signatures(articles: list[Article]) -> list[Signature]:
+    frequencies = DocumentFrequencies()
+    out = []
+    for article in articles:
+        counts = term_counts(article)
+        frequencies.add(counts)
+        out.append(Signature(article.id, parse_day(article.date), weighted_terms(counts, frequencies)))
+    return out
+
+
+def test_three_interleaved_stories_are_separated():
+    groups = replay(signatures(interleaved()))
+    by_story: dict[str, set[str]] = {}
+    for article, story in groups.items():
+        by_story.setdefault(story, set()).add(article.split("-")[0])
+    assert sorted(len(v) for v in by_story.values()) == [1, 1, 1]
+    assert len(by_story) == 3
+
+
+def test_story_ids_derive_from_the_first_article_and_replays_agree():
+    first = replay(signatures(interleaved()))
+    second = replay(signatures(interleaved()))
+    assert first == second
+    assert first["bridge-3"] == story_id_for("bridge-1")
+    assert first["beetle-2"] == story_id_for("beetle-1")
+
+
+def test_signature_keeps_the_heaviest_terms_normalised():
+    [signature] = signatures([Article(id="x", text=" ".join(f"word{i} " * (i % 5 + 1) for i in range(200)), date="2025-01-01")])
+    assert len(signature.terms) == ARTICLE_TERMS
+    weights = [w for _, w in signature.terms]
+    assert weights == sorted(weights, reverse=True)
+    assert math.isclose(sum(w * w for w in weights), 1.0)
+
+
+def test_a_bridging_article_merges_two_halves_of_a_story_into_the_earlier_one():
+    window = ActiveStories()
+    first, _ = assign(unit("x1", 100, f1=1.0), window)
+    second, _ = assign(unit("y1", 101, f2=1.0), window)
+    assert first.created and second.created and first.story != second.story  # split: nothing in common yet
+    bridge1, _ = assign(unit("b1", 102, f1=1.0, f2=1.0), window)
+    assert not bridge1.merged  # one bridge is not enough: the centroids are still far apart
+    bridge2, _ = assign(unit("b2", 103, f1=1.0, f2=1.0), window)
+    assert bridge2.merged == (second.story,)
+    assert bridge2.story == first.story == story_id_for("x1")
+    assert set(window.stories) == {first.story}
+    assert window.stories[first.story].size == 4  # x1, y1 and the two bridges
+
+
+def test_merged_ids_resolve_in_replay():
+    groups = replay([unit("x1", 1, f1=1.0), unit("y1", 2, f2=1.0), unit("b1", 3, f1=1, f2=1), unit("b2", 4, f1=1, f2=1)])
+    assert set(groups.values()) == {story_id_for("x1")}
+
+
+def test_idle_stories_close_and_a_late_report_starts_a_new_story():
+    window = ActiveStories(idle_days=10)
+    early, _ = assign(unit("a1", 100, f1=1.0), window)
+    assert [s.id for s in window.close_idle(110)] == []  # ten days idle: still open
+    assert [s.id for s in window.close_idle(111)] == [early.story]
+    assert len(window) == 0 and not window.index  # nothing of it stays in memory
+    late, _ = assign(unit("a2", 111, f1=1.0), window)
+    assert late.created and late.story != early.story
+
+
+def test_the_window_never_holds_more_than_max_active_stories():
+    window = ActiveStories(max_active=5)
+    for day in range(20):
+        window.close_idle(day)
+        assign(unit(f"n{day}", day, **{f"f{day + 1}": 1.0}), window)
+        assert len(window) <= 6  # the new story is added after closing; the next step trims again
+    window.close_idle(20)
+    assert sorted(s.first_day for s in window.stories.values()) == [15, 16, 17, 18, 19]
+
+
+def test_time_damps_similarity():
+    story = cluster.new_story(unit("a", 0, f1=1.0))
+    assert cluster.similarity(unit("b", 0, f1=1.0), story) == pytest.approx(1.0)
+    assert cluster.similarity(unit("c", 3000, f1=1.0), story) == pytest.approx(math.exp(-3000 / cluster.TIME_SCALE_DAYS))
+
+
+def test_candidates_come_from_the_index_only():
+    window = ActiveStories()
+    assign(unit("a", 1, f1=1.0, f2=0.5), window)
+    assign(unit("b", 1, f7=1.0), window)
+    assert [s.first_article for s in window.candidates(unit("q", 1, f2=1.0))] == ["a"]
+    assert window.candidates(unit("r", 1, f9=1.0)) == []
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("2025-03-12", "2025-03-12"), ("2025-03-12T23:30:00Z", "2025-03-12"), ("1998-30-06", "1998-06-30"), ("Tue, 11 Mar 2025 09:00:00 GMT", "2025-03-11")],
+)
+def test_parse_day(value, expected):
+    from datetime import date
+
+    assert date.fromordinal(parse_day(value)).isoformat() == expected
+
+
+def test_parse_day_without_a_date():
+    assert parse_day(None) is None and parse_day("  ") is None and parse_day("not a date at all") is None

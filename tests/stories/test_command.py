@@ -1,0 +1,97 @@
+"""`synoptic stories …` and `synoptic eval-stories` end to end through the CLI entry point."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from synoptic.cli import main
+from synoptic.stories.cluster import story_id_for
+from tests.stories.helpers import STORIES, interleaved, write_stream
+from tests.stories.test_updates import NEW
+
+
+@pytest.fixture
+def stored(tmp_path, capsys):
+    db = tmp_path / "s.db"
+    stream = write_stream(tmp_path / "stream.jsonl", interleaved() + NEW)
+    assert main(["stories", "ingest", str(stream), "--db", str(db)]) == 0
+    assert "11 added" in capsys.readouterr().err
+    return db
+
+
+def test_ingest_twice_is_idempotent(stored, tmp_path, capsys):
+    stream = tmp_path / "stream.jsonl"
+    assert main(["stories", "ingest", str(stream), "--db", str(stored)]) == 0
+    assert "0 added (0 near-duplicates linked), 11 already stored" in capsys.readouterr().err
+
+
+def test_list_and_export(stored, capsys):
+    assert main(["stories", "list", "--db", str(stored), "--format", "json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert sorted(s["articles"] for s in listed) == [3, 3, 5]
+    assert main(["stories", "list", "--db", str(stored), "--since", "2025-03-14"]) == 0
+    out = capsys.readouterr().out.strip().splitlines()
+    assert len(out) == 1 and out[0].startswith(story_id_for("bridge-1"))
+    assert main(["stories", "export", "--db", str(stored), "--format", "jsonl"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(lines) == 11 and set(lines[0]) == {"article", "story"}
+    assert {line["story"] for line in lines if line["article"].startswith("club")} == {story_id_for("club-1")}
+
+
+@pytest.mark.parametrize("fmt", ["md", "json", "html"])
+def test_show_renders_the_story_brief(stored, capsys, fmt):
+    assert main(["stories", "show", story_id_for("beetle-1"), "--db", str(stored), "--format", fmt, "--words", "50"]) == 0
+    out = capsys.readouterr().out
+    assert "Orrin" in out
+    if fmt == "json":
+        brief = json.loads(out)
+        assert brief["id"] == story_id_for("beetle-1") and len(brief["sources"]) == len(STORIES["beetle"])
+
+
+def test_updates_since(stored, capsys):
+    story = story_id_for("bridge-1")
+    assert main(["stories", "updates", story, "--since", "2025-03-14", "--db", str(stored), "--format", "json"]) == 0
+    brief = json.loads(capsys.readouterr().out)
+    assert brief["meta"]["method"] == "update"
+    assert {a for s in brief["summary"] for a in s["sources"]} <= {"bridge-reopens", "cars-return"}
+
+
+@pytest.mark.parametrize(
+    ("argv", "message", "code"),
+    [
+        (["stories", "show", "s0000", "--db", "{db}"], "no such story", 1),
+        (["stories", "updates", "{story}", "--since", "someday", "--db", "{db}"], "not a date", 1),
+        (["stories", "updates", "{story}", "--since", "2026-01-01", "--db", "{db}"], "no new articles", 1),
+        (["stories", "list", "--db", "{missing}"], "no such story store", 1),
+        (["stories", "list", "--db", "{db}", "--format", "xml"], "unknown list format", 2),
+        (["stories", "show", "{story}", "--db", "{db}", "--format", "pdf"], "unknown output format", 2),
+    ],
+)
+def test_errors_are_one_line(stored, tmp_path, capsys, argv, message, code):
+    values = {"db": str(stored), "missing": str(tmp_path / "none.db"), "story": story_id_for("bridge-1")}
+    assert main([a.format(**values) for a in argv]) == code
+    err = capsys.readouterr().err
+    assert message in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_ingest_reports_bad_inputs_and_goes_on(tmp_path, capsys):
+    stream = write_stream(tmp_path / "s.jsonl", interleaved()[:3])
+    with open(stream, "a", encoding="utf-8") as handle:
+        handle.write('{"title": "no text here"}\nnot json\n')
+    code = main(["stories", "ingest", str(stream), str(tmp_path / "absent.txt"), "https://example.org/feed.xml", "--db", str(tmp_path / "x.db")])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "3 added" in err and "3 failed" not in err and "4 failed" in err
+    assert "pass --allow-fetch" in err and "no such file" in err and "has no text" in err
+
+
+def test_eval_stories_scores_a_gold_stream(tmp_path, capsys):
+    articles = interleaved()
+    stream = write_stream(tmp_path / "gold.jsonl", articles, {a.id: a.id.split("-")[0] for a in articles})
+    out_json = tmp_path / "figures.json"
+    assert main(["eval-stories", str(stream), "--json", str(out_json)]) == 0
+    assert "| 9 | 3 | 3 | 1.000 | 1.000 | 1.000 |" in capsys.readouterr().out
+    figures = json.loads(out_json.read_text())
+    assert figures["ami"] == 1.0 and figures["bcubed"]["f1"] == 1.0

@@ -1,0 +1,129 @@
+"""The SQLite story store: idempotent ingest, ids, near-duplicates, undated articles, persistence."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from synoptic.errors import InputError, SynopticError
+from synoptic.stories import StoryStore, list_stories, story_brief
+from synoptic.stories.cluster import story_id_for
+from tests.stories.helpers import interleaved, story_articles
+
+
+@pytest.fixture
+def db(tmp_path):
+    return tmp_path / "stories.db"
+
+
+def snapshot(path) -> tuple:
+    with StoryStore(path) as store:
+        rows = store.db.execute("SELECT id, story, duplicate_of, day FROM articles ORDER BY seq").fetchall()
+        stories = store.db.execute("SELECT id, size, status, first_day, last_day, centroid FROM stories ORDER BY id").fetchall()
+        return rows, stories
+
+
+def test_ingest_groups_and_reingest_changes_nothing(db):
+    with StoryStore(db) as store:
+        report = store.ingest(interleaved())
+    assert (report.added, report.created, report.unchanged) == (9, 3, 0)
+    before = snapshot(db)
+    with StoryStore(db) as store:
+        again = store.ingest(interleaved())
+    assert (again.added, again.unchanged, again.created) == (0, 9, 0)
+    assert snapshot(db) == before
+    stories = {story for _, story, _, _ in before[0]}
+    assert stories == {story_id_for("bridge-1"), story_id_for("club-1"), story_id_for("beetle-1")}
+
+
+def test_a_later_run_continues_the_stories_of_an_earlier_one(db):
+    bridge = story_articles("bridge")
+    with StoryStore(db) as store:
+        store.ingest(bridge[:2])
+    with StoryStore(db) as store:  # state (centroids, frequencies, clock) reloaded from the file
+        report = store.ingest(bridge[2:] + story_articles("club"))
+        assert report.assignments[0].story == story_id_for("bridge-1")
+        assert [s.size for s in list_stories(store)] == [3, 3]
+
+
+def test_same_id_other_text_is_kept_under_a_new_id(db):
+    bridge, club = story_articles("bridge"), story_articles("club")
+    with StoryStore(db) as store:
+        store.ingest([bridge[0], replace(club[0], id=bridge[0].id)])
+        assert [a for a, _ in store.assignments()] == ["bridge-1", "bridge-1~2"]
+
+
+def test_near_duplicate_is_linked_to_its_original_and_joins_its_story(db):
+    original = story_articles("beetle")[0]
+    copy = replace(original, id="copy", text=original.text.replace("bright copper", "shiny copper") + " Photo: Calder University.")
+    with StoryStore(db) as store:
+        report = store.ingest(story_articles("club")[:1] + [original, copy])
+        assert report.duplicates == 1
+        row = store.db.execute("SELECT story, duplicate_of FROM articles WHERE id = 'copy'").fetchone()
+    assert row == (story_id_for("beetle-1"), "beetle-1")
+
+
+def test_undated_articles_take_the_clock(db):
+    bridge = story_articles("bridge")
+    with StoryStore(db) as store:
+        store.ingest([bridge[0], replace(bridge[1], date=None)])
+        days = dict(store.db.execute("SELECT id, day FROM articles"))
+        assert days["bridge-2"] == days["bridge-1"]
+        assert store.articles(story_id_for("bridge-1"))[1].date == "2025-03-01"
+
+
+def test_quiet_stories_close_and_late_reports_start_new_ones(db):
+    with StoryStore(db, idle_days=30) as store:
+        store.ingest(story_articles("bridge", month="2025-01"))
+        june = [replace(a, id=a.id + "-june", text=a.text + " June update.") for a in story_articles("bridge", month="2025-06")]
+        report = store.ingest(june)
+        assert report.closed == 1
+        statuses = sorted((s.status, s.size) for s in store.stories())
+    assert statuses == [("active", 3), ("closed", 3)]
+
+
+def test_bad_records_are_reported_and_skipped(db):
+    errors = []
+    with StoryStore(db) as store:
+        report = store.ingest([InputError("feed.xml entry 2", "no text", "skipped"), *story_articles("club")], on_error=errors.append)
+    assert (report.failed, report.added) == (1, 3) and len(errors) == 1
+
+
+def test_queries_name_unknown_stories_and_dates(db):
+    with StoryStore(db) as store:
+        store.ingest(story_articles("club"))
+        with pytest.raises(InputError, match="no such story"):
+            store.resolve("s000")
+        with pytest.raises(InputError, match="not a date"):
+            store.stories("yesterday-ish")
+        assert store.stories("2025-03-04") == []
+        assert len(store.stories("2025-03-03")) == 1
+
+
+def test_story_brief_goes_through_make_brief(db):
+    with StoryStore(db) as store:
+        store.ingest(interleaved())
+        brief = story_brief(store, story_id_for("bridge-1"))
+    assert brief.id == story_id_for("bridge-1")
+    assert {s.id for s in brief.sources} == {"bridge-1", "bridge-2", "bridge-3"}
+    assert brief.summary and all(set(s.sources) <= {"bridge-1", "bridge-2", "bridge-3"} for s in brief.summary)
+
+
+def test_a_file_that_is_not_a_store_is_refused(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_text("just some notes, not SQLite\n" * 100)
+    with pytest.raises(SynopticError, match="not a synoptic story store"):
+        StoryStore(path)
+
+
+def test_the_bundled_sample_is_one_story_with_its_copy_linked(db, sample_dir):
+    from synoptic.ingest import iter_articles
+
+    with StoryStore(db) as store:
+        report = store.ingest(iter_articles([str(sample_dir)]))
+        links = dict(store.db.execute("SELECT id, duplicate_of FROM articles WHERE duplicate_of IS NOT NULL"))
+        stories = store.stories()
+    assert (report.added, report.created) == (6, 1)
+    assert links == {"02_syndicated": "01_wire"}
+    assert [s.size for s in stories] == [6]

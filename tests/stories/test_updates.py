@@ -1,0 +1,80 @@
+"""Update summaries: what the new articles add, citing only them, old news left out."""
+
+from __future__ import annotations
+
+import pytest
+
+from synoptic.analyze.tokens import content_terms
+from synoptic.errors import InputError
+from synoptic.model import Article
+from synoptic.options import Options
+from synoptic.pipeline import prepare_corpus
+from synoptic.stories import StoryStore, story_updates
+from synoptic.stories.cluster import story_id_for
+from synoptic.stories.updates import is_old_news, prior_of, update_brief
+from tests.stories.helpers import story_articles
+
+OLD_NEWS = "Engineers found cracks in the main steel span of the bridge in March."
+NEW = [
+    Article(
+        id="bridge-reopens",
+        title="Harrowgate Bridge reopens to cars",
+        date="2025-03-14",
+        text=(
+            "The Harrowgate Bridge reopened to cars on Friday morning after engineers fitted new steel plates over the "
+            "damaged span. Lorries will be allowed back across the River Lune crossing in May, the council said. "
+            f"{OLD_NEWS} Shops in Pellham reported their first busy weekend since the closure began."
+        ),
+    ),
+    Article(
+        id="cars-return",
+        title="Cars return to Harrowgate Bridge",
+        date="2025-03-15",
+        text=(
+            "Cars crossed the Harrowgate Bridge again on Friday as the council reopened it after fitting steel plates to "
+            "the span. Lorries must wait until May before they can use the crossing over the River Lune. Cracks were "
+            "found in the main steel span in March, closing the bridge for two weeks. Pellham traders said the end of the "
+            "detour had brought customers back to the high street."
+        ),
+    ),
+]
+
+
+def test_update_cites_only_new_articles_and_skips_old_news():
+    earlier = story_articles("bridge")
+    brief = update_brief(earlier, NEW, Options(words=60), since="2025-03-14")
+    assert brief.summary
+    assert {a for s in brief.summary for a in s.sources} <= {"bridge-reopens", "cars-return"}
+    texts = [s.text for s in brief.summary]
+    assert OLD_NEWS not in texts
+    assert any("reopen" in t for t in texts)
+    assert brief.meta["method"] == "update" and brief.meta["update"]["earlier_articles"] == 3
+    earlier_terms = [set(content_terms(a.text)) for a in earlier]
+    assert earlier_terms  # every chosen sentence says something the earlier reports did not
+    for text in texts:
+        terms = set(content_terms(text))
+        assert len(terms - set().union(*earlier_terms)) > 0
+
+
+def test_novelty_filter_knows_old_news_from_new():
+    prior = prior_of(prepare_corpus(story_articles("bridge")), [])
+    assert is_old_news(content_terms(OLD_NEWS), prior)
+    assert not is_old_news(content_terms("Lorries will be allowed back across the River Lune crossing in May."), prior)
+
+
+def test_without_earlier_articles_the_update_is_the_plain_brief():
+    brief = update_brief([], NEW, Options(words=60))
+    assert brief.meta["method"] == "default" and brief.meta["update"]["earlier_articles"] == 0
+
+
+def test_no_new_articles_is_an_error():
+    with pytest.raises(InputError, match="no new articles"):
+        update_brief(story_articles("bridge"), [], since="2025-04-01")
+
+
+def test_story_updates_splits_a_stored_story_at_since(tmp_path):
+    with StoryStore(tmp_path / "s.db") as store:
+        store.ingest(story_articles("bridge") + NEW)
+        brief = story_updates(store, story_id_for("bridge-1"), "2025-03-14", Options(words=60))
+    assert brief.meta["update"]["earlier_articles"] == 3
+    assert {s.id for s in brief.sources} == {"bridge-reopens", "cars-return"}
