@@ -1,8 +1,8 @@
-"""ROUGE and speed of every summarization method on every dev set in ../shared/data; writes results.md.
+"""ROUGE and speed of every summarization method on every dev set in ../shared/data; records them in results.md.
 
 Each dataset is evaluated at its reference length class, in a fresh process (so peak memory is that
-dataset's), through synoptic.evaluate.runner, the code behind ``synoptic eval``. The Markdown is
-written to benchmarks/results.md and printed.
+dataset's), through synoptic.evaluate.runner, the code behind ``synoptic eval``. The Markdown replaces
+the "eval_table" section of benchmarks/results.md (see record.py) and is printed.
 
 Run: .venv/bin/python benchmarks/eval_table.py [--limit K] [--datasets a,b] [--methods a,b]
 """
@@ -20,13 +20,15 @@ from concurrent.futures import ProcessPoolExecutor
 from datetime import datetime, timezone
 from pathlib import Path
 
+from record import RESULTS as OUTPUT
+from record import write_section
+
 from synoptic.errors import SynopticError
 from synoptic.evaluate.runner import EvalReport, is_upper_bound, resolve_methods, run_eval
 from synoptic.summarize import METHODS
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
-OUTPUT = Path(__file__).resolve().with_name("results.md")
 # Dataset → word budget: the length class of its reference summaries (see ../shared/data/README.md).
 DATASETS = {
     "tac2010_A": 100,
@@ -71,7 +73,7 @@ def _revision() -> str:
 def render(reports: list[EvalReport], command: str) -> str:
     date = datetime.now(timezone.utc).strftime("%Y-%m-%d")
     lines = [
-        "# Evaluation results",
+        "## Summary quality and speed of every method (`benchmarks/eval_table.py`)",
         "",
         f"- date: {date}",
         f"- machine: {_machine()}",
@@ -85,7 +87,7 @@ def render(reports: list[EvalReport], command: str) -> str:
         "",
     ]
     for report in reports:
-        lines += [f"## {report.dataset}", "", f"{report.header()}", "", report.markdown().rstrip(), ""]
+        lines += [f"### {report.dataset}", "", f"{report.header()}", "", report.markdown().rstrip(), ""]
     return "\n".join(lines)
 
 
@@ -124,7 +126,7 @@ def main() -> int:
         return 1
     command = shlex.join(["python", "benchmarks/eval_table.py", *sys.argv[1:]])
     markdown = render(reports, command)
-    args.output.write_text(markdown, encoding="utf-8")
+    write_section("eval_table", markdown, args.output)
     print(markdown, end="")
     return 0
 

@@ -152,7 +152,7 @@ def find_quotes(corpus: Corpus, families: dict[str, int]) -> list[dict]:
                         "role": role,
                         "text": body,
                         "sources": [clean.article.id],
-                        "evidence": [{"article": clean.article.id, "sentence": sentences[k].index}],
+                        "evidence": [{"article": clean.article.id, "sentence": sentences[k].index, "start": sentences[k].start, "end": sentences[k].end}],
                         "_normal": (normal := _normal(body)),
                         "_words": _word_bits(normal.split(), vocabulary),
                     }

@@ -35,7 +35,9 @@ def quotes_of(*texts: str, families: dict[str, int] | None = None) -> list[dict]
 def test_speaker_patterns(text: str, speaker: str | None, role: str | None, quote: str) -> None:
     [found] = quotes_of(text)
     assert (found["speaker"], found["role"], found["text"]) == (speaker, role, quote)
-    assert found["sources"] == ["a1"] and found["evidence"] == [{"article": "a1", "sentence": 0}]
+    [evidence] = found["evidence"]
+    assert found["sources"] == ["a1"] and (evidence["article"], evidence["sentence"]) == ("a1", 0)
+    assert found["text"] in text[evidence["start"] : evidence["end"]]  # the span is the quote's sentence
 
 
 @pytest.mark.parametrize(
@@ -68,7 +70,7 @@ def test_the_same_quote_in_several_outlets_is_one_entry() -> None:
     result = quotes_of(quote, retold + " " + other, families={"a1": 0, "a2": 1})
     assert len(result) == 2
     assert result[0]["sources"] == ["a1", "a2"] and result[0]["speaker"] == "Tamsin Okafor"
-    assert {"article": "a2", "sentence": 0} in result[0]["evidence"]
+    assert ("a2", 0) in [(e["article"], e["sentence"]) for e in result[0]["evidence"]]
 
 
 def test_seeds_speakers_and_roles(seeds_dir: Path) -> None:

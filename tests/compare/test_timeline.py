@@ -83,7 +83,7 @@ def test_same_event_in_two_sources_is_one_entry_sorted_by_date() -> None:
     assert [e["date"] for e in timeline] == sorted(e["date"] for e in timeline)
     monday = [e for e in timeline if e["date"] == "2025-03-10"]
     assert len(monday) == 1 and monday[0]["sources"] == ["a1", "a2"]
-    assert {"article": "a2", "sentence": 0} in monday[0]["evidence"]
+    assert {"article": "a2", "sentence": 0} in [{k: e[k] for k in ("article", "sentence")} for e in monday[0]["evidence"]]
 
 
 def test_timeline_is_capped_preferring_entries_with_more_sources() -> None:
@@ -119,7 +119,7 @@ def test_an_undated_report_takes_its_caption_date_and_marks_assumed_dates() -> N
     from synoptic.analyze.sentences import build_corpus
 
     captioned = "Crews cleared the last of the debris on Monday, the council said."
-    undated = "The pier reopened to visitors on Wednesday after repairs that began in 2019."
+    undated = "The pier reopened to visitors on Wednesday after long repairs. Its repairs began in 2019."
     articles = [
         CleanArticle(
             Article(id="a1", text=captioned), ((0, len(captioned)),), None,
@@ -132,3 +132,17 @@ def test_an_undated_report_takes_its_caption_date_and_marks_assumed_dates() -> N
     # no date of its own: "on Wednesday" leans on the cluster's date, "in 2019" does not
     assert timeline["on Wednesday"]["date"] == "2025-03-05" and timeline["on Wednesday"]["approximate"]
     assert timeline["in 2019"]["date"] == "2019" and not timeline["in 2019"]["approximate"]
+
+
+def test_one_event_told_in_other_words_on_the_same_day_is_one_entry_dated_by_its_first_date() -> None:
+    corpus = corpus_of(
+        "Divers on Thursday brought the last miners out of the flooded shaft near Carrow, ending a two-day search.",
+        "The last of the trapped miners were brought out of the flooded shaft on Thursday morning, after a search that began on Tuesday.",
+        "The pit owner said on Thursday that pumps had failed twice in the spring.",
+        dates=("2025-06-13", "2025-06-13", "2025-06-13"),
+    )
+    timeline = build_timeline(corpus, families_of(corpus))
+    thursday = [e for e in timeline if e["date"] == "2025-06-12"]
+    # the rescue (reported twice, in different words) and the owner's statement: two events that day
+    assert sorted(len(e["sources"]) for e in thursday) == [1, 2]
+    assert not any(e["date"] == "2025-06-10" for e in timeline)  # "began on Tuesday" is background, not the event
