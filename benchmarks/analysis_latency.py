@@ -12,9 +12,12 @@ Run: .venv/bin/python benchmarks/analysis_latency.py [--data FILE] [--warm FILE]
 from __future__ import annotations
 
 import argparse
+import datetime
 import statistics
 import time
 from pathlib import Path
+
+from record import write_section
 
 from synoptic.compare import agreed_facts, build_timeline, find_conflicts, find_entities, find_quotes
 from synoptic.ingest import iter_clusters
@@ -53,10 +56,21 @@ def main() -> None:
                 function(corpus, families)
                 times[name].append((time.perf_counter() - started) * 1000)
     medians = {k: statistics.median(v) for k, v in times.items()}
-    print(f"{args.data.name}: {len(clusters)} clusters × {args.repeat} runs, median ms per cluster")
-    for label, value in medians.items():
-        print(f"  {label:14} {value:7.1f}")
-    print(f"analysis adds {100 * (medians['with analysis'] / medians['summary only'] - 1):.0f}% to the median brief latency")
+    added = 100 * (medians["with analysis"] / medians["summary only"] - 1)
+    lines = [
+        "## What the cross-source analysis costs (`benchmarks/analysis_latency.py`)",
+        "",
+        f"{args.data.name}: {len(clusters)} clusters × {args.repeat} run(s) after a warm-up on {args.warm.name}, "
+        f"{datetime.date.today().isoformat()}; median ms per cluster, one core.",
+        "",
+        "| part | median ms |",
+        "| --- | ---: |",
+        *(f"| {label} | {value:.1f} |" for label, value in medians.items()),
+        "",
+        f"Analysis adds **{added:.0f}%** to the median brief latency.",
+    ]
+    print("\n".join(lines))
+    write_section("analysis_latency", "\n".join(lines))
 
 
 if __name__ == "__main__":
