@@ -27,11 +27,13 @@ from synoptic import __version__
 from synoptic.errors import SynopticError
 from synoptic.options import MAX_WORDS, Options
 from synoptic.service.engine import BriefEngine, BriefJob
-from synoptic.service.errors import ServiceError, TooLargeError, status_of
+from synoptic.service.errors import ServiceError, TooLargeError, error_responses, status_of
 from synoptic.service.folders import ArticleFolders
 from synoptic.service.intake import Limits, Sources, job_from_form, job_from_json, options_from
 from synoptic.service.pages import BriefView
 from synoptic.service.store import BriefStore
+from synoptic.service.stories import StoryDesk
+from synoptic.service.storyview import add_story_routes
 from synoptic.summarize import METHODS
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -112,22 +114,7 @@ class Settings:
     workers: int = 1
     loopback: bool = True  # bound to a loopback address: only loopback Host names are accepted
     ready_message: str | None = None  # printed to stderr once the workers are up
-
-
-_ERROR_MEANINGS = {
-    400: "bad input: unreadable JSON, too few articles, no usable text, a URL it will not fetch",
-    403: "URL fetching is off, or a write from another site's page",
-    404: "no such brief or folder",
-    413: "the body or the number of articles is over the server's limit",
-    415: "a body that is neither JSON nor a form",
-    422: "bad options (words, method, min_articles)",
-    503: "too many briefs waiting; retry after the Retry-After seconds",
-}
-_ERROR_BODY = {"application/json": {"schema": {"type": "object", "properties": {"error": {"type": "string"}, "status": {"type": "integer"}}}}}
-
-
-def _errors(*codes: int) -> dict[int | str, dict[str, Any]]:
-    return {code: {"description": _ERROR_MEANINGS[code], "content": _ERROR_BODY} for code in codes}
+    stories_db: Path | None = None  # a story store (synoptic stories ingest) to serve read-only at /stories
 
 
 def _wants_json(path: str) -> bool:
@@ -201,7 +188,9 @@ def create_app(store: BriefStore, settings: Settings) -> FastAPI:
     engine = BriefEngine(settings.workers)
     folders = ArticleFolders(settings.articles_dir) if settings.articles_dir else None
     sources = Sources(Limits(settings.max_body_bytes, settings.max_articles), folders, settings.allow_fetch)
+    stories = StoryDesk(settings.stories_db, engine) if settings.stories_db else None
     templates = Environment(loader=PackageLoader("synoptic.service", "templates"), autoescape=True)
+    templates.globals["stories_served"] = stories is not None  # the header links to /stories
     methods = [m for m in METHODS.names() if not m.startswith("oracle")]  # oracles read reference summaries
 
     @asynccontextmanager
@@ -212,6 +201,8 @@ def create_app(store: BriefStore, settings: Settings) -> FastAPI:
         yield
         await run_in_threadpool(engine.close)
         store.close()
+        if stories is not None:
+            stories.close()
 
     app = FastAPI(
         title="synoptic",
@@ -289,7 +280,7 @@ def create_app(store: BriefStore, settings: Settings) -> FastAPI:
         status_code=201,
         tags=["briefs"],
         openapi_extra={"requestBody": BRIEF_REQUEST},
-        responses=_errors(400, 403, 404, 413, 415, 422, 503),
+        responses=error_responses(400, 403, 404, 413, 415, 422, 503),
     )
     async def create_brief(
         request: Request,
@@ -321,18 +312,18 @@ def create_app(store: BriefStore, settings: Settings) -> FastAPI:
         following = f"/api/briefs?limit={limit}&offset={offset + limit}" if offset + limit < total else None
         return {"items": [i.to_dict() for i in items], "total": total, "limit": limit, "offset": offset, "next": following}
 
-    @app.get("/api/briefs/{brief_id}", tags=["briefs"], responses=_errors(404))
+    @app.get("/api/briefs/{brief_id}", tags=["briefs"], responses=error_responses(404))
     def get_brief(brief_id: str) -> dict[str, Any]:
         """One brief as its JSON contract (see README), plus ``created``."""
         return brief_or_404(brief_id)
 
-    @app.get("/api/briefs/{brief_id}/articles", tags=["briefs"], responses=_errors(404))
+    @app.get("/api/briefs/{brief_id}/articles", tags=["briefs"], responses=error_responses(404))
     def get_articles(brief_id: str) -> dict[str, Any]:
         """The articles a brief was made from; evidence ``start:end`` spans index their ``text``."""
         brief_or_404(brief_id)
         return {"brief": brief_id, "articles": store.articles(brief_id)}
 
-    @app.delete("/api/briefs/{brief_id}", status_code=204, tags=["briefs"], responses=_errors(404))
+    @app.delete("/api/briefs/{brief_id}", status_code=204, tags=["briefs"], responses=error_responses(404))
     def delete_brief(brief_id: str) -> Response:
         """Delete a brief and its articles."""
         if not store.delete(brief_id):
@@ -398,6 +389,8 @@ def create_app(store: BriefStore, settings: Settings) -> FastAPI:
     def delete_page(brief_id: str) -> Response:
         store.delete(brief_id)
         return RedirectResponse("/briefs", status_code=303)
+
+    add_story_routes(app, stories, page)
 
     @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
     def docs() -> HTMLResponse:

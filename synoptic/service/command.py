@@ -39,6 +39,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     serve.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT}; 0 picks a free one)")
     serve.add_argument("--db", type=Path, help=f"SQLite file of stored briefs (default {default_db_path()})")
     serve.add_argument("--articles-dir", type=Path, metavar="DIR", help="a folder whose subfolders can be briefed by name from the page and API")
+    serve.add_argument("--stories-db", type=Path, metavar="FILE", help="a story store built by `synoptic stories ingest`, served read-only at /stories (an ingest may go on beside it)")
     serve.add_argument("--allow-fetch", action="store_true", help="let clients give URLs to fetch (public addresses only)")
     serve.add_argument("--max-body-mb", type=float, default=DEFAULT_MAX_BODY_MB, help=f"largest request body in MB (default {DEFAULT_MAX_BODY_MB:g})")
     serve.add_argument("--max-articles", type=int, default=DEFAULT_MAX_ARTICLES, help=f"most articles or files per brief (default {DEFAULT_MAX_ARTICLES})")
@@ -85,8 +86,13 @@ def run_serve(args: argparse.Namespace) -> int:
 
     from synoptic.service.app import Settings, create_app
     from synoptic.service.store import BriefStore
+    from synoptic.service.stories import ReadOnlyStoryStore
 
     db = args.db or default_db_path()
+    if args.stories_db is not None:
+        ReadOnlyStoryStore(args.stories_db).close()  # a missing file or one that is not a story store: one line, before anything starts
+        if db.resolve() == args.stories_db.resolve():
+            raise OptionsError(f"--db and --stories-db both name {db}; the server writes briefs to --db, so give it a file of its own")
     store = BriefStore(db)
     sock = _listen(args.host, args.port)
     host, port = sock.getsockname()[:2]
@@ -94,6 +100,7 @@ def run_serve(args: argparse.Namespace) -> int:
     url = f"http://{f'[{host}]' if ':' in host else host}:{port}/"
     if not loopback:
         print(f"synoptic: note: listening on {host}; anyone who can reach it can read and write briefs", file=sys.stderr)
+    stories_note = f"; stories read from {args.stories_db}" if args.stories_db else ""
     settings = Settings(
         articles_dir=args.articles_dir,
         allow_fetch=args.allow_fetch,
@@ -101,7 +108,8 @@ def run_serve(args: argparse.Namespace) -> int:
         max_articles=args.max_articles,
         workers=args.workers,
         loopback=loopback,
-        ready_message=f"synoptic: serving on {url} (briefs stored in {db}); Ctrl+C stops",
+        ready_message=f"synoptic: serving on {url} (briefs stored in {db}{stories_note}); Ctrl+C stops",
+        stories_db=args.stories_db,
     )
     app = create_app(store, settings)
     config = uvicorn.Config(app, log_level="info" if args.verbose else "warning", access_log=args.verbose, lifespan="on")

@@ -14,6 +14,7 @@ import multiprocessing
 import os
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -30,7 +31,7 @@ from synoptic.service.errors import OverloadedError, ServiceError, TooLargeError
 # (p99 9-11 s), so 256 admits them all, while a flood of thousands is refused at once instead of
 # waiting minutes in the queue with its request bodies held in memory.
 MAX_PENDING_BRIEFS = 256
-WARM_MODULES = ("synoptic.pipeline", "synoptic.compare", "synoptic.ingest.html", "trafilatura")  # what a brief imports lazily
+WARM_MODULES = ("synoptic.pipeline", "synoptic.compare", "synoptic.ingest.html", "trafilatura", "synoptic.stories.updates")  # what briefs import lazily
 PARENT_CHECK_S = 1.0  # how often a worker checks that the server is still alive (after a SIGKILL it is not)
 
 
@@ -93,10 +94,10 @@ def run_job(job: BriefJob) -> JobResult:
     result = {**brief.to_dict(), "cluster": job.cluster_id}
     if warnings:
         result["warnings"] = warnings
-    return JobResult(brief=result, articles=[_article_dict(a) for a in articles])
+    return JobResult(brief=result, articles=[article_dict(a) for a in articles])
 
 
-def _article_dict(article: Article) -> dict[str, Any]:
+def article_dict(article: Article) -> dict[str, Any]:
     return {"id": article.id, "title": article.title, "date": article.date, "source": article.source, "url": article.url, "text": article.text}
 
 
@@ -136,13 +137,15 @@ class BriefEngine:
         loop = asyncio.get_running_loop()
         await asyncio.gather(*(loop.run_in_executor(self._pool, _ready) for _ in range(self.workers)))
 
-    async def run(self, job: BriefJob) -> JobResult:
+    async def run(self, job: Any, work: Callable[[Any], JobResult] = run_job) -> JobResult:
+        """``work(job)`` in a worker: by default a brief of uploaded articles (``work`` must be picklable:
+        a module-level function)."""
         if self.pending >= MAX_PENDING_BRIEFS:
             raise OverloadedError(f"{self.pending} briefs are already waiting; try again in a few seconds")
         self.pending += 1
         pool = self._pool
         try:
-            return await asyncio.get_running_loop().run_in_executor(pool, run_job, job)
+            return await asyncio.get_running_loop().run_in_executor(pool, work, job)
         except BrokenProcessPool:
             if self._pool is pool:  # the first request to notice replaces the pool for everyone
                 self._pool = self._new_pool()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from synoptic.errors import OptionsError, SynopticError
 
 
@@ -43,3 +45,20 @@ def status_of(exc: SynopticError) -> int:
     if isinstance(exc, ServiceError):
         return exc.status
     return 422 if isinstance(exc, OptionsError) else 400
+
+
+_ERROR_MEANINGS = {
+    400: "bad input: unreadable JSON, too few articles, no usable text, a URL it will not fetch",
+    403: "URL fetching is off, or a write from another site's page",
+    404: "no such brief, story or folder (or no story store is served)",
+    413: "the body or the number of articles is over the server's limit",
+    415: "a body that is neither JSON nor a form",
+    422: "bad options (words, method, min_articles) or a bad date",
+    503: "too many briefs waiting; retry after the Retry-After seconds",
+}
+_ERROR_BODY = {"application/json": {"schema": {"type": "object", "properties": {"error": {"type": "string"}, "status": {"type": "integer"}}}}}
+
+
+def error_responses(*codes: int) -> dict[int | str, dict[str, Any]]:
+    """The OpenAPI description of a route's error answers (all share the one-line JSON error body)."""
+    return {code: {"description": _ERROR_MEANINGS[code], "content": _ERROR_BODY} for code in codes}

@@ -14,6 +14,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 
 from synoptic.ingest import read_inputs
@@ -144,6 +145,28 @@ def server(tmp_path_factory: pytest.TempPathFactory, articles_dir: Path) -> Iter
     yield process
     assert process.stop() in (0, -signal.SIGTERM), "".join(process.log)
     assert not db.with_name(db.name + "-wal").exists()  # a clean stop closed the store (the last close checkpoints the WAL)
+
+
+def assert_error(response: httpx.Response, status: int, *needles: str) -> None:
+    """The service's error answer: the status, and one line of JSON that contains each needle."""
+    assert response.status_code == status, response.text
+    body = response.json()
+    assert body["status"] == status and isinstance(body["error"], str) and "\n" not in body["error"]
+    for needle in needles:
+        assert needle in body["error"], body["error"]
+
+
+def normalised(text: str) -> str:
+    return " ".join(text.split())
+
+
+def assert_spans_index(brief: dict, texts: dict[str, str]) -> None:
+    """Every summary sentence's first evidence span is the sentence (or it, trimmed) in the article as stored."""
+    assert brief["summary"]
+    for sentence in brief["summary"]:
+        first = sentence["evidence"][0]
+        span = normalised(texts[first["article"]][first["start"] : first["end"]])
+        assert span == sentence["text"] or span.startswith(sentence["text"][:-1]), (span, sentence["text"])
 
 
 def process_alive(pid: int) -> bool:

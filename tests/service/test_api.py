@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from tests.conftest import SAMPLE
-from tests.service.conftest import ServerProcess, sample_cluster, small_cluster
+from tests.service.conftest import ServerProcess, assert_error, assert_spans_index, sample_cluster, small_cluster
 
 
 @pytest.fixture(scope="module")
@@ -18,18 +18,6 @@ def client(server: ServerProcess):
         yield http
 
 STORY_TXT = ["Storms end, ferry sails\n\n" + small_cluster()[0]["text"], small_cluster()[1]["text"]]  # as pasted in the form
-
-
-def assert_error(response: httpx.Response, status: int, *needles: str) -> None:
-    assert response.status_code == status, response.text
-    body = response.json()
-    assert body["status"] == status and isinstance(body["error"], str) and "\n" not in body["error"]
-    for needle in needles:
-        assert needle in body["error"], body["error"]
-
-
-def normalised(text: str) -> str:
-    return " ".join(text.split())
 
 
 def test_health(client: httpx.Client) -> None:
@@ -48,11 +36,7 @@ def test_a_cluster_is_briefed_stored_and_its_evidence_indexes_the_stored_article
     assert client.get(f"/api/briefs/{brief['id']}").json() == brief
     texts = {a["id"]: a["text"] for a in client.get(f"/api/briefs/{brief['id']}/articles").json()["articles"]}
     assert set(texts) == {s["id"] for s in brief["sources"]}
-    assert brief["summary"]
-    for sentence in brief["summary"]:
-        first = sentence["evidence"][0]
-        span = normalised(texts[first["article"]][first["start"] : first["end"]])
-        assert span == sentence["text"] or span.startswith(sentence["text"][:-1]), (span, sentence["text"])
+    assert_spans_index(brief, texts)
 
 
 def test_the_list_is_paged_newest_first_and_delete_removes(client: httpx.Client) -> None:
@@ -174,6 +158,15 @@ def test_openapi_and_offline_docs(client: httpx.Client) -> None:
     assert "201" in spec["paths"]["/api/briefs"]["post"]["responses"]
     docs = client.get("/docs").text
     assert "POST /api/briefs" in docs and "cdn" not in docs.lower()
+
+
+def test_without_a_story_store_there_is_no_stories_link_and_stories_are_404(client: httpx.Client) -> None:
+    assert 'href="/stories"' not in client.get("/").text
+    for path in ("/api/stories", "/api/stories/s123", "/api/stories/s123/updates?since=2025-03-01"):
+        assert_error(client.get(path), 404, "this server has no story store", "--stories-db")
+    page = client.get("/stories")
+    assert page.status_code == 404 and "this server has no story store" in page.text and 'href="/stories"' not in page.text
+    assert not any(path.startswith("/api/stories") for path in client.get("/openapi.json").json()["paths"])
 
 
 def test_unknown_paths_are_404_in_the_callers_format(client: httpx.Client) -> None:

@@ -15,6 +15,7 @@ import pytest
 
 from tests.conftest import SAMPLE
 from tests.service.conftest import ServerProcess
+from tests.service.story_articles import FIRE_STORY, build_story_store, stream
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -50,7 +51,10 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
-    server = ServerProcess(tmp_path_factory.mktemp("browser-db") / "briefs.db", "--workers", "1").start()
+    """One server for every page: briefs, and a story store built from made-up articles."""
+    folder = tmp_path_factory.mktemp("browser-db")
+    stories = build_story_store(folder / "stories.db")
+    server = ServerProcess(folder / "briefs.db", "--workers", "1", "--stories-db", str(stories)).start()
     yield server
     server.stop()
 
@@ -167,3 +171,50 @@ def test_an_upload_over_the_limit_gets_a_clear_413_page(page, site: ServerProces
         page.click("#submit")
     assert navigation.value.status == 413
     assert "larger than this server's limit of 10 MB" in page.inner_text(".error")
+
+
+def test_stories_a_story_its_citations_and_what_is_new(page, site: ServerProcess) -> None:
+    page.goto(site.url + "/")
+    page.click("#stories-link")
+    page.wait_for_url("**/stories")
+    assert page.locator(".stories > li").count() == 5
+    assert "<script>window.__xss = 'title'</script>Quarry blast" in page.inner_text(".stories")  # markup shown as text
+    page.get_by_role("link", name="Wildfire forces evacuation of Lanmoor village").click()
+    page.wait_for_url(f"**/stories/{FIRE_STORY}")
+
+    brief = httpx.get(f"{site.url}/api/stories/{FIRE_STORY}").json()
+    texts = {a.id: a.text for a in stream()}  # the story store keeps each text exactly as ingested
+    numbers = {s["id"]: n for n, s in enumerate(brief["sources"], 1)}
+    assert page.inner_text("#headline") == brief["headline"]
+    assert page.locator(".sources > li").count() == len(brief["sources"]) == 4
+    assert "A story of 4 articles · 2025-04-01 to 2025-04-04" in page.inner_text("article.brief")
+
+    sentence = brief["summary"][0]
+    evidence = sentence["evidence"][0]
+    cite = page.locator(".summary > li").first.locator("a.cite", has_text=f"[{numbers[evidence['article']]}]")
+    expected = texts[evidence["article"]][evidence["start"] : evidence["end"]]
+    assert page.locator(".ev.hl").count() == 0
+    cite.click()
+    lit = page.locator(".ev.hl")
+    assert "".join(lit.all_inner_texts()) == expected
+    assert lit.first.evaluate("el => el.closest('details').open && el.closest('details').id") == f"article-{numbers[evidence['article']]}"
+    assert lit.first.evaluate("el => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }")
+    screenshot(page, "story-desktop.png")
+
+    page.click("#updates-link")
+    page.wait_for_url(f"**/stories/{FIRE_STORY}/updates")
+    assert page.input_value("input[name=since]") == "2025-04-04"  # by default, what the latest day adds
+    page.fill("input[name=since]", "2025-04-03")
+    page.click("#since-form button")
+    page.wait_for_url("**/updates?since=2025-04-03")
+    update = httpx.get(f"{site.url}/api/stories/{FIRE_STORY}/updates", params={"since": "2025-04-03"}).json()
+    assert [s["id"] for s in update["sources"]] == ["link-1", "link-2"]
+    assert page.inner_text("#headline") == update["headline"] and page.locator(".sources > li").count() == 2
+    assert "its summary leaves out what the 2 before them said" in page.inner_text(".brief")
+
+    page.set_viewport_size(PHONE)
+    for path in ("/stories", f"/stories/{FIRE_STORY}", f"/stories/{FIRE_STORY}/updates?since=2025-04-03"):
+        page.goto(site.url + path)
+        assert page.evaluate("document.documentElement.scrollWidth <= innerWidth"), f"{path} scrolls sideways on a phone"
+    screenshot(page, "story-updates-phone.png")
+    assert page.evaluate("window.__xss") is None and page.dialogs == []

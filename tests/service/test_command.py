@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from synoptic.service.command import default_db_path
+from tests.service.story_articles import build_story_store
 
 
 def run(*args: str, code: str | None = None) -> subprocess.CompletedProcess:
@@ -44,6 +45,14 @@ def test_a_busy_port_and_a_missing_folder_are_one_line_errors(tmp_path: Path) ->
         assert_one_line_error(run("serve", "--port", str(port), "--db", str(tmp_path / "b.db")), 1, "cannot listen")
     assert_one_line_error(run("serve", "--port", "0", "--db", str(tmp_path / "b.db"), "--articles-dir", str(tmp_path / "nope")), 1, "no such folder")
     assert_one_line_error(run("serve", "--port", "0", "--db", str(tmp_path)), 1, "cannot open the brief store")
+
+
+def test_a_missing_or_wrong_story_store_is_a_one_line_error(tmp_path: Path) -> None:
+    briefs = tmp_path / "b.db"
+    assert_one_line_error(run("serve", "--port", "0", "--db", str(briefs), "--stories-db", str(tmp_path / "none.db")), 1, "no such story store; build one with")
+    assert not (tmp_path / "none.db").exists()  # never created
+    stories = build_story_store(tmp_path / "stories.db")
+    assert_one_line_error(run("serve", "--port", "0", "--db", str(stories), "--stories-db", str(stories)), 2, "both name")
 
 
 def test_the_default_store_follows_xdg(monkeypatch, tmp_path: Path) -> None:
