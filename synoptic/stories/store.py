@@ -145,6 +145,8 @@ class StoryStore:
         self.path = str(path)
         try:
             self.db = sqlite3.connect(self.path)
+            # WAL: a server reading the store (synoptic serve --stories-db) never waits for an ingest's commit
+            self.db.execute("PRAGMA journal_mode=WAL")
             self.db.executescript(_SCHEMA)
         except sqlite3.DatabaseError as exc:
             raise SynopticError(f"{path}: not a synoptic story store ({exc}); give a new file name or an existing store") from None
