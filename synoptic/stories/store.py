@@ -18,6 +18,7 @@ later `synoptic stories ingest` carries on exactly where the last one stopped.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import json
 import sqlite3
 import zlib
@@ -56,6 +57,10 @@ from synoptic.stories.features import (
 )
 
 SCHEMA_VERSION = "1"
+# Articles held back to put them in date order before they are assigned. The dev stream read in file
+# order (datasets one after the other, 1996-2008 mixed) made 1,449 stories against 249 in date order;
+# with this window it is read in date order. Memory: the held articles' texts (~5 KB each).
+REORDER_WINDOW = 5000
 COMMIT_EVERY = 500  # articles per transaction: larger batches gain < 5% speed and lose more on a crash
 # Copies are republished within days: in ../shared/data every confirmed copy pair (Jaccard ≥ 0.75)
 # is dated within 2 days of its original, so a 30-day window misses none and keeps the index small.
@@ -138,6 +143,29 @@ class IngestReport:
         )
 
 
+def _date_ordered(
+    items: Iterable[Article | InputError], report: IngestReport, on_error: Callable[[InputError], None] | None
+) -> Iterator[Article]:
+    """The articles of ``items`` with each run of REORDER_WINDOW put in date order (undated ones
+    last, as they take the newest date seen); input errors are counted, reported and dropped."""
+    held: list[tuple[int, int, Article]] = []
+    for arrival, item in enumerate(items):
+        if isinstance(item, InputError):
+            report.failed += 1
+            if on_error:
+                on_error(item)
+            continue
+        day = parse_day(item.date)
+        heapq.heappush(held, (day if day is not None else _UNDATED, arrival, item))
+        if len(held) > REORDER_WINDOW:
+            yield heapq.heappop(held)[2]
+    while held:
+        yield heapq.heappop(held)[2]
+
+
+_UNDATED = 10**9  # sorts after every real day ordinal
+
+
 class StoryStore:
     """Open (or create) a store at ``path``; use as a context manager so it is always closed."""
 
@@ -218,17 +246,14 @@ class StoryStore:
 
     # --- ingest --------------------------------------------------------------------------------
     def ingest(self, items: Iterable[Article | InputError], on_error: Callable[[InputError], None] | None = None) -> IngestReport:
-        """Add articles in arrival order; a bad item (an InputError from a reader) is reported and skipped."""
+        """Add articles in date order within a window of REORDER_WINDOW articles (an archive or a set of
+        feeds read file by file is far from date order, and an article dated years ahead would
+        otherwise close every story it passes); a bad item (an InputError) is reported and skipped."""
         report = IngestReport()
         pending = 0
         try:
-            for item in items:
-                if isinstance(item, InputError):
-                    report.failed += 1
-                    if on_error:
-                        on_error(item)
-                    continue
-                self._add(item, report)
+            for article in _date_ordered(items, report, on_error):
+                self._add(article, report)
                 pending += 1
                 if pending >= COMMIT_EVERY:
                     self._commit()

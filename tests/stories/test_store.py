@@ -43,7 +43,7 @@ def test_a_later_run_continues_the_stories_of_an_earlier_one(db):
         store.ingest(bridge[:2])
     with StoryStore(db) as store:  # state (centroids, frequencies, clock) reloaded from the file
         report = store.ingest(bridge[2:] + story_articles("club"))
-        assert report.assignments[0].story == story_id_for("bridge-1")
+        assert {a.article: a.story for a in report.assignments}[bridge[2].id] == story_id_for("bridge-1")
         assert [s.size for s in list_stories(store)] == [3, 3]
 
 
@@ -127,3 +127,16 @@ def test_the_bundled_sample_is_one_story_with_its_copy_linked(db, sample_dir):
     assert (report.added, report.created) == (6, 1)
     assert links == {"02_syndicated": "01_wire"}
     assert [s.size for s in stories] == [6]
+
+
+def test_an_archive_read_out_of_date_order_is_grouped_as_in_date_order(tmp_path):
+    # a later report of another story comes first in the input: in arrival order its date would move
+    # the clock years ahead and close the bridge story after its first report
+    bridge, club = story_articles("bridge"), story_articles("club", month="2029-03")
+    with StoryStore(tmp_path / "shuffled.db", idle_days=30) as store:
+        store.ingest(club[:1] + bridge + club[1:])
+        shuffled = sorted(s.size for s in list_stories(store))
+    with StoryStore(tmp_path / "ordered.db", idle_days=30) as store:
+        store.ingest(bridge + club)
+        ordered = sorted(s.size for s in list_stories(store))
+    assert shuffled == ordered == [3, 3]
