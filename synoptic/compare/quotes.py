@@ -76,6 +76,35 @@ def _named(name: str | None) -> str | None:
     return None if first in _NOT_SPEAKERS or first.lower() in ("he", "she") else name
 
 
+class _NamesMet:
+    """The full names an article has named so far, latest last: the people its text names between
+    the quotes ("Col. Ryan Dillon", "Gwen Tarrant said") and the speakers found. The text is read for
+    names only when a "he said" or a bare surname needs them."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.names: list[str] = []
+        self.pending: list[str | tuple[int, int]] = []  # in order: spans still to read, speakers to add
+
+    def passed(self, start: int, end: int) -> None:
+        self.pending.append((start, end))
+
+    def add(self, name: str) -> None:
+        self.pending.append(name)
+
+    def list(self) -> list[str]:
+        for event in self.pending:
+            if isinstance(event, str):
+                self.names.append(event)
+                continue
+            for person in _PERSON.finditer(self.text, *event):
+                if person.group("titled") and _CAPITALISED_BEFORE.search(self.text, max(0, person.start() - 40), person.start()):
+                    continue  # "Aldermoor General Hospital" is no general
+                self.names.append(person.group("titled") or person.group("plain"))
+        self.pending.clear()
+        return self.names
+
+
 def _speaker(before: str, after: str) -> tuple[str | None, str | None, bool]:
     """(speaker, role, pronoun) from the text around one quote."""
     if match := _AFTER_NAMED.match(after):
@@ -111,7 +140,7 @@ def find_quotes(corpus: Corpus, families: dict[str, int]) -> list[dict]:
             continue
         starts = [s.start for s in sentences]
         text = clean.article.text
-        named: list[str] = []  # full names met so far in the article, latest last
+        named = _NamesMet(text)  # full names met so far in the article, latest last
         described: str | None = None  # the latest unnamed speaker ("the coalition commander"), for "he said"
         seen_upto = 0
         for block_start, block_end in clean.blocks:
@@ -122,22 +151,20 @@ def find_quotes(corpus: Corpus, families: dict[str, int]) -> list[dict]:
             for match in _QUOTE.finditer(block):
                 body = _clean_quote(match.group("a") or match.group("b") or match.group("c") or "")
                 position = block_start + match.start()
-                for person in _PERSON.finditer(text, seen_upto, position):
-                    if person.group("titled") and _CAPITALISED_BEFORE.search(text, max(0, person.start() - 40), person.start()):
-                        continue  # "Aldermoor General Hospital" is no general
-                    named.append(person.group("titled") or person.group("plain"))
+                named.passed(seen_upto, position)
                 seen_upto = max(seen_upto, block_start + match.end())
                 speaker, role, pronoun = _speaker(block[: match.start()], block[match.end() : match.end() + 200])
                 unattributed = speaker is None and role is None and not pronoun
                 if unattributed and previous and previous[0] == (block_start, match.start()):
                     speaker, role = previous[1], previous[2]  # "…," said X. "…" — X goes on speaking
                 elif speaker and " " not in speaker:  # a surname: the full name met earlier
-                    speaker = next((n for n in reversed(named) if n.split()[-1] == speaker), speaker)
+                    speaker = next((n for n in reversed(named.list()) if n.split()[-1] == speaker), speaker)
                 elif pronoun:
-                    speaker = named[-1] if named else None
+                    names = named.list()
+                    speaker = names[-1] if names else None
                     role = role if speaker else described
                 if speaker:
-                    named.append(speaker)
+                    named.add(speaker)
                 elif role:
                     described = role
                 previous = ((block_start, _attribution_end(block, match.end())), speaker, role)
