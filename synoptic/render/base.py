@@ -38,7 +38,7 @@ def _entity_text(entity: dict[str, Any]) -> str:
     return f"{entity['name']} ({entity['type']}){variants}"
 
 
-def _when(entry: dict[str, Any]) -> str:
+def when_label(entry: dict[str, Any]) -> str:
     """"2017-10-16", "week of 2017-10-16", "2017-10-12 (approx.)" when resolved against an assumed
     publication date, or the literal phrase when it could not be resolved."""
     if not entry.get("date"):
@@ -78,7 +78,7 @@ def sections(brief: Brief) -> list[tuple[str, list[Item]]]:
         ("Where sources disagree", conflicts),
         (
             "Timeline",
-            [Item(f"{_when(t)}: {t['text']}", tuple(t["sources"])) for t in brief.timeline],
+            [Item(f"{when_label(t)}: {t['text']}", tuple(t["sources"])) for t in brief.timeline],
         ),
         ("People, organisations and places", [Item(_entity_text(e), tuple(e["sources"])) for e in brief.entities]),
         ("Quotes", [Item(f"“{q['text']}” — {_quoted_by(q)}", tuple(q["sources"])) for q in brief.quotes]),

@@ -11,6 +11,8 @@ from itertools import pairwise
 from typing import Any
 from urllib.parse import urlsplit
 
+from synoptic.render.base import when_label
+
 
 @dataclass(frozen=True)
 class Cite:
@@ -118,7 +120,7 @@ class BriefView:
         return Line(conflict["about"], children=claims)
 
     def _when(self, item: dict[str, Any]) -> Line:
-        return Line(item["text"], self.cites(item["sources"], item.get("evidence")), label=item.get("date") or item.get("phrase") or "undated")
+        return Line(item["text"], self.cites(item["sources"], item.get("evidence")), label=when_label(item))
 
     def _entity(self, entity: dict[str, Any]) -> Line:
         variants = f", also spelled {', '.join(entity['variants'])}" if entity.get("variants") else ""
