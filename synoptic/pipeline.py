@@ -83,7 +83,7 @@ def make_brief(
         raise InputError(
             origin,
             f"only {len(articles)} article{'s' if len(articles) != 1 else ''} given",
-            "a brief compares several reports of one story: give two or more (or set --min-articles 1)",
+            "a brief compares several reports of one story: give two or more (or allow one: --min-articles 1, min_articles=1)",
         )
     method = METHODS.get(options.method)
     corpus = prepare_corpus(articles, references, trim=options.trim)
