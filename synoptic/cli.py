@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from synoptic import __version__
+from synoptic.distributed.command import add_parser as add_spark
 from synoptic.errors import OptionsError, SynopticError
 from synoptic.ingest import iter_clusters, read_inputs
 from synoptic.options import load_options
@@ -64,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     # imports nothing heavy until the handler runs.
     add_serve(sub)
     add_stories(sub)
+    add_spark(sub)
     return parser
 
 

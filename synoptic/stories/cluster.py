@@ -242,6 +242,18 @@ def assign(signature: Signature, window: ActiveStories) -> tuple[Assignment, lis
     return Assignment(signature.article, story.id, False, score, tuple(merged)), [story]
 
 
+def place(signature: Signature, window: ActiveStories, original_story: str | None = None) -> Assignment:
+    """Where an article goes when ``original_story`` is the (current) story of the article it
+    near-duplicates, if any: a copy joins that story while it is active; anything else is assigned."""
+    story = window.stories.get(original_story) if original_story is not None else None
+    if story is None:
+        assignment, _ = assign(signature, window)
+        return assignment
+    add_article(story, signature)
+    window.put(story)
+    return Assignment(signature.article, story.id, False, 1.0)
+
+
 def replay(signatures: Iterable[Signature], window: ActiveStories | None = None) -> dict[str, str]:
     """Article → story for a stream of signatures in arrival order, merges resolved (for tests
     and for checking another implementation against this one)."""

@@ -1,0 +1,121 @@
+"""The Spark job end to end on a real local Spark: its stories and briefs are the story store's."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from synoptic.cli import main
+from synoptic.distributed.job import JobSettings, run_job
+from synoptic.errors import SynopticError
+from synoptic.evaluate.stories import bcubed
+from synoptic.ingest import iter_articles
+from synoptic.stories import StoryStore, story_brief
+from synoptic.stories.cluster import story_id_for
+from tests.ingest.test_warc import write_warc
+from tests.stories.helpers import story_articles, write_stream
+
+pq = pytest.importorskip("pyarrow.parquet")
+
+
+def table(folder: Path, name: str) -> dict[str, list]:
+    return pq.read_table(folder / name).to_pydict()
+
+
+def store_of(inputs: list[Path], db: Path) -> StoryStore:
+    """The single-machine reference: the same inputs through `synoptic stories ingest`'s path."""
+    store = StoryStore(db)
+    store.ingest(item for item in iter_articles([str(p) for p in inputs]))
+    return store
+
+
+def without_timing(brief: dict) -> dict:
+    brief["meta"].pop("elapsed_ms")
+    return brief
+
+
+def assert_agrees_with_the_store(output: Path, store: StoryStore) -> None:
+    stories = table(output, "stories")
+    assert dict(zip(stories["article"], stories["story"])) == dict(store.assignments())
+    briefs = table(output, "briefs")
+    assert sorted(briefs["story"]) == sorted({s for s in stories["story"]})
+    for story, brief in zip(briefs["story"], briefs["brief"]):
+        assert without_timing(json.loads(brief)) == without_timing(story_brief(store, story).to_dict())
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> list[Path]:
+    """Made-up inputs of every kind the job reads, with a bad line, a repeated text, an id clash,
+    a syndicated copy and an undated article; and a path that does not exist."""
+    folder = tmp_path / "corpus"
+    (folder / "wire").mkdir(parents=True)
+    bridge, club, beetle = story_articles("bridge"), story_articles("club"), story_articles("beetle")
+    copy = replace(beetle[0], id="beetle-copy", text=beetle[0].text.replace("bright copper", "shiny copper") + " Photo: Calder University.")
+    clash = replace(club[1], id="bridge-1", text=club[1].text + " The club confirmed the talks.", date="2025-03-04")  # an id taken by another text
+    undated = replace(bridge[2], id="bridge-late", text="Pellham traders said the detour around the closed Harrowgate Bridge had emptied the high street.", date=None)
+    stream = write_stream(folder / "wire" / "stream.jsonl", [bridge[0], club[0], beetle[0], copy, bridge[1], club[1], beetle[1], clash, undated])
+    with open(stream, "a", encoding="utf-8") as handle:
+        handle.write("{this is not json\n")
+        handle.write(json.dumps({"id": "club-again", "title": club[0].title, "text": club[0].text, "date": club[2].date}) + "\n")
+    later = [{"id": a.id, "title": a.title, "text": a.text, "date": a.date, "source": a.source} for a in (bridge[2], club[2], beetle[2])]
+    (folder / "later.json").write_text(json.dumps(later), encoding="utf-8")
+    write_warc(folder / "crawl.warc.gz", gzip=True)
+    return [folder, tmp_path / "missing.jsonl"]
+
+
+def test_a_corpus_through_the_cli_gives_the_stores_stories_and_briefs(spark, corpus, tmp_path, capsys):
+    output, report = tmp_path / "out", tmp_path / "report.json"
+    code = main(["spark", "run", "--input", *map(str, corpus), "--output", str(output), "--master", "local[2]", "--window-days", "1", "--json", str(report)])
+    out, err = capsys.readouterr()
+    assert code == 1  # a bad line, a page without article text and a missing path were reported and skipped
+    errors = err.strip().splitlines()
+    assert all(line.startswith("synoptic: error: ") and line.endswith("; skipped") for line in errors)
+    assert any("stream.jsonl line 10: not valid JSON" in line for line in errors)
+    assert any("missing.jsonl: no such file or folder" in line for line in errors)
+    assert any("crawl.warc.gz record" in line for line in errors)
+    assert out.strip() == f"{output}: 17 records from 3 files; 14 articles (1 repeated texts dropped, 2 near-duplicates linked), 4 stories, 4 briefs; 3 failed"
+    figures = json.loads(report.read_text())
+    assert set(figures["seconds"]) >= {"read", "signatures", "assign", "briefs", "total"}
+    assert sorted(table(output, "errors")["origin"])[-1].endswith("missing.jsonl")
+
+    articles = table(output, "articles")
+    assert list(articles) == ["article", "title", "text", "date", "day", "source", "url", "origin", "duplicate_of"]
+    duplicate_of = dict(zip(articles["article"], articles["duplicate_of"]))
+    assert duplicate_of["beetle-copy"] == "beetle-1" and duplicate_of["bridge-1~2"] == "club-2"  # the clashing id is a copy too
+    assert "club-again" not in duplicate_of
+    day = dict(zip(articles["article"], articles["day"]))
+    assert day["bridge-late"] == max(day.values())  # undated: the newest day
+    assert list(table(output, "stories")) == ["article", "story"] and list(table(output, "briefs")) == ["story", "brief"]
+    with store_of(corpus[:1], tmp_path / "stories.db") as store:
+        assert_agrees_with_the_store(output, store)
+        assert store.resolve(story_id_for("beetle-1")) == dict(store.assignments())["beetle-copy"]
+
+
+def test_real_clusters_group_exactly_as_in_the_store(spark, shared_data, tmp_path):
+    inputs = [shared_data / "tac2010_A.jsonl", shared_data / "duc2007_update.jsonl"]
+    output = tmp_path / "out"
+    report = run_job(spark, JobSettings(tuple(map(str, inputs)), str(output)))
+    assert (report.records, report.failed, report.articles) == (702, 0, 700)  # 2 texts are in two clusters each
+    with store_of(inputs, tmp_path / "stories.db") as store:
+        assert_agrees_with_the_store(output, store)
+    gold: dict[str, str] = {}  # a cluster's story; the sets A, B and C of a duc2007_update topic are one story
+    for path in inputs:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            cluster = json.loads(line)
+            for article in cluster["articles"]:
+                gold.setdefault(str(article.get("id") or article.get("doc_id")), (cluster.get("meta") or {}).get("topic") or cluster["id"])
+    stories = table(output, "stories")
+    scored = [(gold[a], s) for a, s in zip(stories["article"], stories["story"]) if a in gold]
+    assert bcubed([g for g, _ in scored], [s for _, s in scored]).f1 > 0.8  # one story per cluster, mostly
+
+
+def test_an_existing_output_or_no_input_is_refused_before_any_work(spark, tmp_path, corpus):
+    (tmp_path / "taken").mkdir()
+    (tmp_path / "taken" / "old.parquet").write_text("x")
+    with pytest.raises(SynopticError, match="already exists; give a new --output folder or pass --overwrite"):
+        run_job(spark, JobSettings((str(corpus[0]),), str(tmp_path / "taken")))
+    with pytest.raises(SynopticError, match="no input files to read"):
+        run_job(spark, JobSettings((str(corpus[1]),), str(tmp_path / "new")))
