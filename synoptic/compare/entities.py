@@ -46,8 +46,10 @@ _WORD = (
     rf"(?:[{_UPPER}][{_LOWER}]+)*(?:['’-][A-Za-z{_UPPER}{_LOWER}]+)*|[A-Z]{{2,}}(?:['’]s)?(?![A-Za-z])|(?:[A-Z]\.){{2,}})"
 )
 _CONNECT = r"(?:(?:of|de|da|del|di|du|la|le|bin|ibn|van|von|der|den)\s+(?:the\s+)?|(?:al|el|Al|El|ad|as)-)"
+# Every run starts with a capital or the "al-"/"el-" of a name: the look-ahead turns away the other
+# word starts at once, before the alternatives of _WORD are tried (a third of the scan's time).
 _NAME_RUN = re.compile(
-    rf"(?<![\w'’.-])(?:(?:al|el|Al|El)-)?{_WORD}(?:\s+(?:{_CONNECT})?(?:(?:al|el)-)?{_WORD})*"
+    rf"(?=[{_UPPER}ae])(?<![\w'’.-])(?:(?:al|el|Al|El)-)?{_WORD}(?:\s+(?:{_CONNECT})?(?:(?:al|el)-)?{_WORD})*"
 )
 _NUMBERED = re.compile(r"(?:Route|Highway|Interstate|Flight|Terminal|Gate|Platform|Resolution)$")
 _NUMBER_AFTER = re.compile(r"\s+\d{1,4}\b")
