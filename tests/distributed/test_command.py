@@ -63,3 +63,12 @@ def test_an_old_java_is_named(monkeypatch, tmp_path):
 def test_the_module_and_the_spark_submit_script_take_the_same_arguments(entry):
     done = subprocess.run([sys.executable, *entry, "--help"], capture_output=True, text=True, check=True)
     assert "--window-days N" in done.stdout and "--output DIR" in done.stdout
+
+
+def test_a_taken_local_output_is_refused_before_spark_starts(capsys, monkeypatch, tmp_path):
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "part-0.parquet").write_text("x")
+    monkeypatch.setattr(command, "spark_session", lambda *a, **k: pytest.fail("Spark was started"))
+    code, err = run(capsys, "--input", str(tmp_path), "--output", str(tmp_path / "out"))
+    assert code == 1
+    assert err == f"synoptic: error: {tmp_path / 'out'}: already exists; give a new --output folder or pass --overwrite\n"
