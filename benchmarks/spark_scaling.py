@@ -12,8 +12,8 @@ real work. The corpus is written as JSONL shards, as an archive would be.
 
 Each master runs in its own process (its own JVM), through `python -m synoptic.distributed run`,
 and reports its seconds per step (--json). The big corpus is grouped into stories only
-(--no-briefs): a brief costs about 0.1 s of one core, so its 20,000 briefs would take an hour
-here; a second, smaller corpus is run with briefs, to measure that step. The stories' BCubed F1
+(--no-briefs): a story's brief costs about 55 ms of one core, so its ~18,000 briefs would take
+about 20 minutes here; a second, smaller corpus is run with briefs, to measure that step. The stories' BCubed F1
 against the rounds' gold stories is printed as a check that the grouping works at this volume.
 
     python benchmarks/spark_scaling.py [--articles 200000] [--brief-articles 10000] [--masters local[1],local[2]]
@@ -190,8 +190,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=200_000, help="articles of the corpus grouped into stories (default %(default)s)")
     parser.add_argument("--brief-articles", type=int, default=10_000,
-                        help="articles of a second corpus run with briefs too (default %(default)s; 0: none). A brief costs ~0.1 s "
-                             "of one core, so briefs of the big corpus would take hours here")  # fmt: skip
+                        help="articles of a second corpus run with briefs too (default %(default)s; 0: none). A brief costs ~55 ms "
+                             "of one core, so briefs of the big corpus would take ~20 minutes here")  # fmt: skip
     parser.add_argument("--masters", default="local[1],local[2]")
     parser.add_argument("--memory", default="6g", help="spark.driver.memory (local mode: the driver is the executor)")
     parser.add_argument("--no-record", action="store_true", help="print the tables without writing results.md")

@@ -21,6 +21,9 @@ from synoptic.distributed import pandas_warning_silenced
 from synoptic.errors import MissingExtraError, OptionsError, SynopticError
 
 DEFAULT_MASTER = "local[*]"
+# In local mode the driver JVM is also the executor, and Spark's 1g default for a driver is too tight
+# for it: the test corpus plus two dev sets (2.3 MB of JSONL) already ran it out of heap in one session.
+LOCAL_DRIVER_MEMORY = "2g"
 LOCAL_SHUFFLE_PARTITIONS_PER_CORE = 4  # Spark's 200 shuffle partitions are made for clusters; locally a few per core do
 # Spark's default logging prints a dozen INFO/WARN lines at start-up; a run of synoptic reports
 # its own errors in one line each, so Spark logs errors only, unless the user configures it. (The
@@ -145,6 +148,8 @@ def _session_settings(master: str | None, under_submit: bool, conf: dict[str, st
     if not under_submit and "spark.driver.extraJavaOptions" not in settings:
         settings["spark.driver.extraJavaOptions"] = f"-Dlog4j2.configurationFile={_quiet_log_config()}"
     local = re.fullmatch(r"local(?:\[(\d+|\*)(?:,\d+)?\])?", master or "")
+    if local and not under_submit and "spark.driver.memory" not in settings:
+        settings["spark.driver.memory"] = LOCAL_DRIVER_MEMORY
     if local and "spark.sql.shuffle.partitions" not in settings:
         threads = local.group(1)
         cores = 1 if threads is None else (os.cpu_count() or 1) if threads == "*" else int(threads)
@@ -157,6 +162,23 @@ def _quiet_log_config() -> str:
     if not path.exists() or path.read_text(encoding="utf-8") != QUIET_LOG4J2:
         path.write_text(QUIET_LOG4J2, encoding="utf-8")
     return path.as_uri()
+
+
+_MASTER = re.compile(r"local(?:\[(?:\d+|\*)(?:,\d+)?\])?|local-cluster\[\d+,\d+,\d+\]|spark://\S+|yarn|k8s://\S+")
+
+
+def _from_spark(exc: Exception) -> bool:
+    return type(exc).__module__.startswith(("pyspark", "py4j"))
+
+
+def _cause(exc: Exception) -> str:
+    """The line of a PySpark or JVM error that says what went wrong: the last Python exception line
+    of a worker's traceback, else the first line that names an exception, else the first line."""
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    worker = [line for line in lines if re.match(r"^[A-Za-z_.]*(?:Error|Exception): ", line)]
+    if worker:
+        return worker[-1][:300]
+    return next((line for line in lines if "Exception" in line), lines[0] if lines else type(exc).__name__)[:300]
 
 
 def _refuse_local_output(output: str, overwrite: bool) -> None:
@@ -173,17 +195,24 @@ def run_spark(args: argparse.Namespace) -> int:
     from synoptic.distributed.job import run_job
 
     settings = _settings_from(args)
+    if args.master is not None and not _MASTER.fullmatch(args.master):
+        raise OptionsError(f"--master {args.master}: give local, local[N], local[*], spark://HOST:PORT, yarn or k8s://URL")
+    conf = _spark_conf(args.conf)
     _refuse_local_output(settings.output, settings.overwrite)
-    spark, made_here = spark_session(args.master, _spark_conf(args.conf))
+    try:
+        spark, made_here = spark_session(args.master, conf)
+    except Exception as exc:  # the JVM refused a setting (a bad --conf value, an unreachable master)
+        if not _from_spark(exc):
+            raise
+        raise SynopticError(f"Spark did not start ({_cause(exc)}); check --master and --conf") from None
     try:
         report = run_job(spark, settings, on_error=lambda message: _error(f"{message}; skipped"))
     except SynopticError:
         raise
     except Exception as exc:  # a failed Spark job (py4j and PySpark wrap it): one line, not a JVM stack
-        if not type(exc).__module__.startswith(("pyspark", "py4j")):
+        if not _from_spark(exc):
             raise
-        first = next((line.strip() for line in str(exc).splitlines() if line.strip()), type(exc).__name__)
-        raise SynopticError(f"the Spark job failed ({first[:300]}); see the Spark log for the cause") from None
+        raise SynopticError(f"the Spark job failed ({_cause(exc)}); see the Spark log for the rest") from None
     finally:
         if made_here:
             spark.stop()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from urllib.parse import unquote, urlparse
+from urllib.parse import urlparse
 
 from synoptic.errors import InputError
 from synoptic.ingest import READERS, reader_suffix
@@ -27,23 +27,35 @@ class InputFile:
 
 
 def origin_of(uri: str) -> str:
+    """Hadoop's path strings are not percent-encoded: a local file's is its path after the scheme."""
     parsed = urlparse(uri)
-    return unquote(parsed.path) if parsed.scheme in ("", "file") else uri
+    return uri.removeprefix("file:") if parsed.scheme in ("", "file") else uri
+
+
+def _listing_error(exc: Exception) -> str:
+    """The cause of a Hadoop listing failure: py4j's first line names only the Java call."""
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    cause = next((line for line in lines if "Exception:" in line), lines[0] if lines else type(exc).__name__)
+    return cause[:200]
 
 
 def list_inputs(spark, paths: list[str]) -> tuple[list[InputFile], list[InputError]]:  # spark: SparkSession
-    """The files to read, in input order, and an InputError for each path that yields none."""
+    """The files to read, in input order, and an InputError for each path that yields none and for
+    each empty file (Spark's file source would pass over it without a word). A file reached twice (a
+    folder and a file in it, overlapping globs) is read once, where it first comes."""
     jvm = spark.sparkContext._jvm
     conf = spark.sparkContext._jsc.hadoopConfiguration()
-    found: list[tuple[str, str]] = []  # (uri, suffix)
+    found: list[tuple[str, str, int]] = []  # (uri, suffix, size)
     errors: list[InputError] = []
     for raw in paths:
         path = jvm.org.apache.hadoop.fs.Path(raw)
         try:
             fs = path.getFileSystem(conf)
             statuses = fs.globStatus(path) or []
+            if not statuses and fs.exists(path):  # a name with glob characters in it ("wire [1]/a.jsonl"), as it is
+                statuses = [fs.getFileStatus(path)]
         except Exception as exc:  # noqa: BLE001 — py4j wraps Hadoop's IOExceptions (unknown scheme, no access)
-            errors.append(InputError(raw, f"cannot be listed ({str(exc).splitlines()[0][:200]})", "check the path or URI"))
+            errors.append(InputError(raw, f"cannot be listed ({_listing_error(exc)})", "check the path or URI"))
             continue
         if not statuses:
             errors.append(InputError(raw, "no such file or folder", "check the path"))
@@ -56,19 +68,31 @@ def list_inputs(spark, paths: list[str]) -> tuple[list[InputFile], list[InputErr
                 found += listed
             else:
                 uri = status.getPath().toString()
-                found.append((uri, reader_suffix(PurePosixPath(unquote(urlparse(uri).path)))))
-    return [InputFile(uri, origin_of(uri), i, suffix) for i, (uri, suffix) in enumerate(found)], errors
+                found.append((uri, reader_suffix(PurePosixPath(origin_of(uri))), status.getLen()))
+    files: list[InputFile] = []
+    seen: set[str] = set()
+    for uri, suffix, size in found:
+        if uri in seen:
+            continue
+        seen.add(uri)
+        if size == 0:
+            errors.append(InputError(origin_of(uri), "the input is empty", "give a file that contains article text"))
+            continue
+        files.append(InputFile(uri, origin_of(uri), len(files), suffix))
+    return files, errors
 
 
-def _files_under(fs, folder) -> list[tuple[str, str]]:
-    """Supported files below a folder, recursively, sorted, hidden ones (a part starting with ".") left out."""
+def _files_under(fs, folder) -> list[tuple[str, str, int]]:
+    """(URI, reader suffix, size) of the supported files below a folder, recursively, sorted, hidden
+    ones (a part starting with ".") left out."""
     root = folder.toString().rstrip("/") + "/"
     listed = []
     entries = fs.listFiles(folder, True)
     while entries.hasNext():
-        uri = entries.next().getPath().toString()
-        relative = PurePosixPath(unquote(uri.removeprefix(root)))
+        status = entries.next()
+        uri = status.getPath().toString()
+        relative = PurePosixPath(uri.removeprefix(root))
         suffix = reader_suffix(relative)
         if suffix in READERS and not any(part.startswith(".") for part in relative.parts):
-            listed.append((uri, suffix))
+            listed.append((uri, suffix, status.getLen()))
     return sorted(listed)

@@ -24,6 +24,7 @@ signatures. The plan, with the data each step moves:
 
 from __future__ import annotations
 
+import re
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -42,7 +43,10 @@ from synoptic.stories.cluster import STORY_IDLE_DAYS
 # Common Crawl News is ~100k articles a day) and gives a year of news 52 parallel tasks. The stories
 # do not depend on it: every window starts from the exact frequencies of all earlier ones.
 DEFAULT_WINDOW_DAYS = 7
-ORDER_INPUT_BITS = 42  # an article's order: (day, undated) in the high bits, its input position in these
+# An article's order packs (day, undated) above its input position, in a signed 64-bit long: 40 bits
+# of position (a trillion records) leave 23 for day*2+1, which holds every date up to 9999-12-31
+# (day 3,652,059), so no order is ever negative (the signature step's window headers are -1).
+ORDER_INPUT_BITS = 40
 ERRORS_SHOWN = 20  # bad records printed on stderr; all of them are in the errors table
 
 
@@ -128,7 +132,7 @@ def _run(spark, settings: JobSettings, say: Callable[[str], None], cached: list)
     if not files:
         raise SynopticError("no input files to read; give JSONL, WARC or other article files, or folders of them")
     _check_readers(files)
-    _check_output(spark, settings)
+    _check_output(spark, settings, files)
     report.files = len(files)
     parallelism = spark.sparkContext.defaultParallelism
 
@@ -138,17 +142,24 @@ def _run(spark, settings: JobSettings, say: Callable[[str], None], cached: list)
     # 1. records and per-article features, persisted: every later step reads them
     with _step(report, "read"):
         by_uri = {f.uri: (f.index, f.origin, f.suffix) for f in files}
-        records = spark.read.format("binaryFile").load([f.uri for f in files]).mapInArrow(partial(read_task, by_uri), RECORDS.ddl)
+        listed = [_GLOB_CHARACTER.sub(r"\\\1", f.uri) for f in files]  # the files listed, not globs again ("[x].txt")
+        records = spark.read.format("binaryFile").load(listed).mapInArrow(partial(read_task, by_uri), RECORDS.ddl)
         if len(files) < 2 * parallelism:  # a few big files: spread the feature work over every core
             records = records.repartition(2 * parallelism)
         records = persisted(records.mapInArrow(features_task, FEATURES.ddl))
-        per_file = records.groupBy("file").agg(F.count("*").alias("n"), F.max("day").alias("last")).collect()
+        per_file = records.groupBy("file").agg(F.max("position").alias("n"), F.count("error").alias("bad")).collect()
         bad = persisted(records.filter(F.col("error").isNotNull()).select("origin", "error"))
-        bad_records = bad.count()
-    report.records = sum(r["n"] for r in per_file)
+        bad_records = sum(r["bad"] for r in per_file)
+        # Undated articles take the newest day the store would have seen: that of the dated articles
+        # it keeps, i.e. the first (earliest) of each text, never a repeat that it drops.
+        newest = (
+            records.filter(F.col("error").isNull() & F.col("day").isNotNull())
+            .groupBy("fingerprint").agg(F.min("day").alias("day"))
+            .agg(F.max("day")).first()[0]
+        )  # fmt: skip
+    report.records = sum(r["n"] for r in per_file) + sum(1 for r in per_file if r["n"] == 0)
     report.failed += bad_records
-    dated = [r["last"] for r in per_file if r["last"] is not None]
-    newest = max(dated) if dated else _today()  # undated articles take the newest day, as in the store
+    newest = newest if newest is not None else _today()
 
     # 2. arrival order, repeated texts, id clashes
     with _step(report, "order"):
@@ -168,14 +179,12 @@ def _run(spark, settings: JobSettings, say: Callable[[str], None], cached: list)
             .withColumn("window", F.floor(F.col("day") / settings.window_days).cast("int"))
         )
         first_text = Window.partitionBy("fingerprint").orderBy("order")
-        same_id = Window.partitionBy("id").orderBy("order")
-        kept = (
+        firsts = persisted(
             articles.select("order", "fingerprint", "id")
             .withColumn("n", F.row_number().over(first_text)).filter("n = 1")
-            .withColumn("n", F.row_number().over(same_id))
-            .select("order", F.when(F.col("n") == 1, F.col("id")).otherwise(F.concat_ws("~", "id", F.col("n").cast("string"))).alias("article"))
+            .select("order", "id", F.regexp_replace("id", r"(~[0-9]+)+$", "").alias("base"))
         )  # fmt: skip
-        kept = persisted(articles.join(kept, "order").drop("id", "error", "file", "position", "offset", "fingerprint"))
+        kept = persisted(articles.join(_free_ids(spark, firsts), "order").drop("id", "error", "file", "position", "offset", "fingerprint"))
         report.articles = kept.count()
         report.exact_duplicates = report.records - bad_records - report.articles
         records.unpersist()
@@ -281,6 +290,39 @@ def _run(spark, settings: JobSettings, say: Callable[[str], None], cached: list)
     return report
 
 
+_GLOB_CHARACTER = re.compile(r"([\[\]{}*?\\])")
+
+
+def _free_ids(spark, firsts):  # (spark: SparkSession, DataFrame of order, id, base) -> DataFrame of order, article
+    """Each kept article's id, renamed as the store renames a taken one (synoptic.stories.store
+    ``_free_id``): in arrival order, the first to claim an id keeps it and a later one takes
+    ``id~2``, ``id~3``, … the first that is free.
+
+    A rename ``x~n`` can only clash with an id whose ``base`` (the id without trailing ``~n``
+    parts) is x's base, so only the articles whose base is shared run the store's loop, on the
+    driver, in order; every other id is already free. Those are the clashing ids of a corpus, few in
+    practice."""
+    from pyspark.sql import Window
+    from pyspark.sql import functions as F
+
+    shared = Window.partitionBy("base")
+    counted = firsts.withColumn("sharing", F.count("*").over(shared))
+    unique = counted.filter("sharing = 1").select("order", F.col("id").alias("article"))
+    clashing = counted.filter("sharing > 1").select("order", "id").orderBy("order").collect()
+    claimed: set[str] = set()
+    renamed = []
+    for row in clashing:
+        candidate, n = row["id"], 1
+        while candidate in claimed:
+            n += 1
+            candidate = f"{row['id']}~{n}"
+        claimed.add(candidate)
+        renamed.append((row["order"], candidate))
+    if not renamed:
+        return unique
+    return unique.unionByName(spark.createDataFrame(renamed, "order long, article string"))
+
+
 def _today() -> int:
     from datetime import UTC, datetime
 
@@ -295,10 +337,15 @@ def _check_readers(files: list[InputFile]) -> None:
         raise MissingExtraError("warcio", "feeds")
 
 
-def _check_output(spark, settings: JobSettings) -> None:
-    """Refuse to mix a run's tables with another's; --overwrite deletes the folder first."""
+def _check_output(spark, settings: JobSettings, files: list[InputFile]) -> None:
+    """Refuse to mix a run's tables with another's, and to write where the inputs are; --overwrite
+    deletes the folder first."""
     path = spark.sparkContext._jvm.org.apache.hadoop.fs.Path(settings.output)
     fs = path.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration())
+    output = fs.makeQualified(path).toString().rstrip("/")
+    inside = next((f for f in files if f.uri == output or f.uri.startswith(output + "/")), None)
+    if inside is not None:
+        raise SynopticError(f"{settings.output}: holds the input {inside.origin}; give an --output folder outside the inputs")
     if not fs.exists(path):
         return
     if settings.overwrite:

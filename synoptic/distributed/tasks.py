@@ -107,15 +107,35 @@ def read_task(files: dict[str, tuple[int, str, str]], batches: Iterable[pa.Recor
         for batch in batches:
             for uri, content in zip(batch.column("path").to_pylist(), batch.column("content").to_pylist()):
                 index, origin, suffix = files[uri]
-                for position, item in enumerate(read_file(content, origin, suffix)):
+                position = 0
+                for position, item in enumerate(_read_guarded(content, origin, suffix), 1):
                     row: dict[str, Any] = {"file": index, "position": position}
                     if isinstance(item, InputError):
                         row.update(origin=item.origin, error=str(item))
                     else:
                         row.update(origin=item.origin, id=item.id, title=item.title, text=item.text, date=item.date, source=item.source, url=item.url)
                     yield row
+                if position == 0:  # nothing at all: say so, as the single-machine readers do
+                    yield {"file": index, "position": 0, "origin": origin, "error": str(_nothing_in(origin, suffix))}
 
     return RECORDS.batches(rows())
+
+
+def _read_guarded(data: bytes, origin: str, suffix: str) -> Iterator[Article | InputError]:
+    """read_file, with a reader's crash on one file (a JSON nested beyond Python's recursion limit,
+    say) reported as that file's error instead of failing the whole job."""
+    try:
+        yield from read_file(data, origin, suffix)
+    except InputError as exc:
+        yield exc
+    except Exception as exc:  # noqa: BLE001 — one unreadable file must not end a corpus run
+        yield InputError(origin, f"cannot be read ({type(exc).__name__}: {str(exc)[:120]})", "check that the file is a valid article file")
+
+
+def _nothing_in(origin: str, suffix: str) -> InputError:
+    if suffix in (".warc", ".warc.gz"):
+        return InputError(origin, "no HTML article pages found in this WARC file", "give a WARC file of HTML response records (e.g. a Common Crawl News file)")
+    return InputError(origin, "the input holds no articles", "give a file that contains article text")
 
 
 def features_task(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:

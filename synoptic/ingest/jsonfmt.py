@@ -67,6 +67,8 @@ def _parse_json(text: str, origin: str) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(origin, f"not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})", "fix the JSON or give the file a .txt extension") from None
+    except RecursionError:  # valid JSON nested deeper than Python's parser goes: no article file looks like it
+        raise InputError(origin, "JSON nested too deeply to read", "give articles or a cluster as flat JSON (see the README's formats)") from None
 
 
 @READERS.register(".json")

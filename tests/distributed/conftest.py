@@ -14,22 +14,23 @@ import pytest
 from synoptic.errors import SynopticError
 
 
-def _unavailable(reason: str) -> None:
+def unavailable(reason: str, module_level: bool = False) -> None:
+    """Skip, except under CI, where a missing piece of the Spark tests is a failure."""
     if os.environ.get("CI"):
-        pytest.fail(f"{reason}; CI must run the Spark tests (.ci/run installs a JDK)")
-    pytest.skip(reason)
+        pytest.fail(f"{reason}; CI must run the Spark tests (.ci/run installs a JDK)", pytrace=False)
+    pytest.skip(reason, allow_module_level=module_level)
 
 
 @pytest.fixture(scope="session")
 def spark() -> Iterator:
     if importlib.util.find_spec("pyspark") is None:
-        _unavailable("pyspark is not installed (pip install -e '.[test]')")
+        unavailable("pyspark is not installed (pip install -e '.[test]')")
     from synoptic.distributed.command import require_java, spark_session
 
     try:
         require_java()
     except SynopticError as exc:
-        _unavailable(str(exc))
+        unavailable(str(exc))
     session, made_here = spark_session("local[2]")
     yield session
     if made_here:

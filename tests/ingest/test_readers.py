@@ -87,6 +87,7 @@ def test_stdin_is_sniffed(monkeypatch: pytest.MonkeyPatch) -> None:
         ("latin.txt", "Café in Zürich.".encode("latin-1"), "UTF-8"),
         ("nothing.html", b"<html><body><nav>Home</nav></body></html>", "no article text"),
         ("broken.json", b'{"articles": [', "not valid JSON"),
+        ("deep.json", b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
         ("notext.json", b'{"articles": [{"title": "x"}]}', "has no text"),
         ("many.jsonl", b'{"articles": [{"text": "a"}]}\n{"articles": [{"text": "b"}]}\n', "--clusters"),
         ("title_only.txt", b"Just a headline\n\n", "no article text"),
