@@ -147,9 +147,9 @@ def _run(spark, settings: JobSettings, say: Callable[[str], None], cached: list)
         if len(files) < 2 * parallelism:  # a few big files: spread the feature work over every core
             records = records.repartition(2 * parallelism)
         records = persisted(records.mapInArrow(features_task, FEATURES.ddl))
-        per_file = records.groupBy("file").agg(F.max("position").alias("n"), F.count("error").alias("bad")).collect()
+        per_file = records.groupBy("file").agg(F.max("position").alias("n")).collect()
         bad = persisted(records.filter(F.col("error").isNotNull()).select("origin", "error"))
-        bad_records = sum(r["bad"] for r in per_file)
+        bad_records = bad.count()  # also keeps them: the records are released after the next step
         # Undated articles take the newest day the store would have seen: that of the dated articles
         # it keeps, i.e. the first (earliest) of each text, never a repeat that it drops.
         newest = (
