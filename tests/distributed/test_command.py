@@ -34,6 +34,7 @@ def test_without_the_spark_extra_the_error_says_what_to_install(capsys, monkeypa
         (["--idle-days", "-3"], "--idle-days must be a whole number of at least 1, not -3"),
         (["--conf", "spark.driver.memory"], "--conf spark.driver.memory: give KEY=VALUE"),
         (["--method", "nonesuch"], "nonesuch"),
+        (["--master", "bogus://x"], "--master bogus://x: give local, local[N], local[*], spark://HOST:PORT, yarn or k8s://URL"),
     ],
 )
 def test_bad_options_are_refused_before_spark_starts(capsys, tmp_path, args, message):
