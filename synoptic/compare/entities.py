@@ -98,6 +98,7 @@ _PLACE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CUE_REACH = 20  # the cue phrases before a name are ≤ 13 characters ("outskirts of "): search only that far back
+_CUE_WORD = len("according to")  # the longest cue of _SAID_BEFORE and _PERSON_BEFORE, which end the text before a name
 _SAID_BEFORE = re.compile(r"\b(?:said|says)\s+$")
 _PERSON_BEFORE = re.compile(r"\b(?:said|says|told|according to|by)\s+$")
 _PERSON_AFTER = re.compile(
@@ -286,13 +287,15 @@ def _token_cue(raw: str, form: str, tokens: tuple[str, ...], titled: bool) -> st
 
 def _context_cue(tokens: tuple[str, ...], before: str, after: str) -> str:
     """The type the words around the name show ("in X" → place, "said X" → person), else "other"."""
-    attributed = _PERSON_BEFORE.search(before)  # "according to X" is a source, not a place "to" go
-    if not attributed and _PLACE_BEFORE.search(before, max(0, len(before) - _CUE_REACH)):
+    spaced = before[-1:].isspace()  # every cue before a name ends in white space…
+    cue_start = max(0, len(before.rstrip()) - _CUE_WORD)  # …after its last word, which starts no earlier
+    attributed = spaced and _PERSON_BEFORE.search(before, cue_start)  # "according to X" is a source, not a place "to" go
+    if spaced and not attributed and _PLACE_BEFORE.search(before, max(0, len(before) - _CUE_REACH)):
         return "place"
     if 1 <= len(tokens) <= 3 and all(t[0].isupper() and not t.isupper() for t in tokens):
         if len(tokens) > 1 and (attributed or _PERSON_AFTER.match(after)):
             return "person"  # "said Gwen Tarrant", "Gwen Tarrant said"
-        if len(tokens) == 1 and _SAID_BEFORE.search(before) and not tokens[0].endswith(("'s", "’s")):
+        if len(tokens) == 1 and spaced and _SAID_BEFORE.search(before, cue_start) and not tokens[0].endswith(("'s", "’s")):
             return "person"  # "said Curran" (but "Australia said", "according to Xinhua": they speak too)
     return "other"
 
@@ -334,7 +337,7 @@ def _demonym_like(word: str) -> set[str]:
     return {lower} if lower.endswith(_DEMONYM_ENDINGS) and len(lower) > 5 else set()
 
 
-def _demonym(form: str, names: set[str], cues: Counter[str]) -> bool:
+def _demonym(form: str, names: set[str], cues: dict[str, int]) -> bool:
     """Is this single word a nationality or faith adjective rather than a name? ``names``: every
     form the cluster uses, lowercased (a regular demonym needs its base among them)."""
     if " " in form or not form[:1].isupper():
@@ -402,13 +405,13 @@ def find_entities(corpus: Corpus, families: dict[str, int], use_spacy: bool | No
     per_sentence = _spacy_mentions(nlp, texts) if nlp is not None else [_builtin_mentions(t) for t in texts]
 
     count: Counter[str] = Counter()
-    cues: dict[str, Counter[str]] = defaultdict(Counter)
+    cues: dict[str, dict[str, int]] = defaultdict(dict)  # form → cue → mentions (plain dicts: cheaper than Counters)
     sources: dict[str, set[str]] = defaultdict(set)
     mid_sentence: set[str] = set()
     for sentence, mentions in zip(corpus.sentences, per_sentence):
         for form, cue, start in mentions:
             count[form] += 1
-            cues[form][cue] += 1
+            cues[form][cue] = cues[form].get(cue, 0) + 1
             sources[form].add(sentence.article)
             if not start:
                 mid_sentence.add(form)

@@ -32,7 +32,9 @@ PART_QUOTE_RATIO = 95  # partial_ratio when one outlet quotes only part of what 
 PART_MIN_WORDS = 8  # …and that part is long enough not to match by chance
 QUICK_WORD_SHARE = 0.5  # below this word overlap neither ratio can reach its threshold (speed only)
 
-_QUOTE = re.compile(r"“(?P<a>[^“”]{2,2000}?)”|(?<![\w`'])\"(?P<b>[^\"]{2,2000}?)\"|(?:``|'')(?P<c>(?:(?!'').){2,2000}?)''")
+# The look-behind of a straight quote comes after it ("not after a letter"), so that every alternative
+# starts with a plain character (see synoptic.compare.scan).
+_QUOTE = re.compile(r"“(?P<a>[^“”]{2,2000}?)”|\"(?<![\w`']\")(?P<b>[^\"]{2,2000}?)\"|``(?P<c>(?:(?!'').){2,2000}?)''|''(?P<c2>(?:(?!'').){2,2000}?)''")
 _HAS_QUOTE_MARK = re.compile(r"[“\"]|``|''")  # every _QUOTE match holds one
 _TITLE = r"(?:(?:Mr|Mrs|Ms|Dr|Col|Gen|Lt|Capt|Sgt|Maj|Sen|Rep|Gov|Prof|Rev|Insp|Det|St)\.|Colonel|General|President|Inspector|Chief|Captain|Sheriff|Mayor|Minister|Senator|Judge|Sergeant)"
 _NAME = rf"(?:{_TITLE}\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:al|el|bin|de|van|von|der)[\s-]+)?[A-Z][\w'’.-]*){{0,3}}"
@@ -43,6 +45,9 @@ _AFTER_NAMED = re.compile(rf"^\s*,?\s*{_VERB}\s+(?P<name>{_NAME})(?:,\s+{_ROLE})
 _AFTER_DESC = re.compile(rf"^\s*,?\s*{_VERB}\s+(?P<role>(?:an?|the)\s+[^.;:“”\"]{{3,120}}?)\s*(?:[.;,]|$)")
 _AFTER_SUBJECT = re.compile(rf"^\s*,?\s*(?P<name>{_NAME}|he|she|He|She)\s+{_VERB}")
 _BEFORE = re.compile(rf"(?P<name>{_NAME})(?:,\s+{_ROLE},)?\s+{_VERB}\s*[:,]?\s*$")
+# The verb _BEFORE ends with: a scan that jumps from one verb's first letter to the next (see
+# synoptic.compare.scan) rules out most quotes before _BEFORE tries every position.
+_VERB_AT_END = re.compile(rf"{_VERB}\s*[:,]?\s*$")
 # A person named in running text: "Col. Ryan Dillon", "Liam Oduya, 19, a student", "Gwen Tarrant said".
 _PERSON = re.compile(
     rf"(?<![\w'’-])(?:{_TITLE}\s+(?P<titled>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
@@ -119,7 +124,7 @@ def _speaker(before: str, after: str) -> tuple[str | None, str | None, bool]:
             return None, None, True
         if _named(name):
             return _named(name), None, False
-    if match := _BEFORE.search(before[-200:]):
+    if _VERB_AT_END.search(before, max(0, len(before) - 200)) and (match := _BEFORE.search(before[-200:])):
         name = _named(match.group("name"))
         if name:
             return name, (match.groupdict().get("role") or None), False
@@ -149,7 +154,7 @@ def find_quotes(corpus: Corpus, families: dict[str, int]) -> list[dict]:
                 continue  # most paragraphs quote nobody: skip the costlier patterns
             previous: tuple[tuple[int, int], str | None, str | None] | None = None
             for match in _QUOTE.finditer(block):
-                body = _clean_quote(match.group("a") or match.group("b") or match.group("c") or "")
+                body = _clean_quote(match.group("a") or match.group("b") or match.group("c") or match.group("c2") or "")
                 position = block_start + match.start()
                 named.passed(seen_upto, position)
                 seen_upto = max(seen_upto, block_start + match.end())
@@ -181,12 +186,13 @@ def find_quotes(corpus: Corpus, families: dict[str, int]) -> list[dict]:
                         "sources": [clean.article.id],
                         "evidence": [{"article": clean.article.id, "sentence": sentences[k].index, "start": sentences[k].start, "end": sentences[k].end}],
                         "_normal": (normal := _normal(body)),
-                        "_words": _word_bits(normal.split(), vocabulary),
+                        "_words": (bits := _word_bits(normal.split(), vocabulary)),
+                        "_count": bits.bit_count(),
                     }
                 )
     groups: list[dict] = []
     for quote in found:
-        same = next((g for g in groups if _may_match(g["_words"], quote["_words"]) and _same_quote(g["_normal"], quote["_normal"])), None)
+        same = next((g for g in groups if _may_match(g, quote) and _same_quote(g["_normal"], quote["_normal"])), None)
         if same is None:
             groups.append(quote)
             continue
@@ -195,7 +201,7 @@ def find_quotes(corpus: Corpus, families: dict[str, int]) -> list[dict]:
                 same["sources"].append(article)
         same["evidence"].extend(e for e in quote["evidence"] if e not in same["evidence"])
         if len(quote["text"]) > len(same["text"]):
-            same["text"], same["_normal"], same["_words"] = quote["text"], quote["_normal"], quote["_words"]
+            same["text"], same["_normal"], same["_words"], same["_count"] = quote["text"], quote["_normal"], quote["_words"], quote["_count"]
         if not same["speaker"] and quote["speaker"]:
             same["speaker"], same["role"] = quote["speaker"], quote["role"] or same["role"]
         elif not same["role"] and quote["role"]:
@@ -225,9 +231,11 @@ def _word_bits(words: list[str], vocabulary: dict[str, int]) -> int:
     return bits
 
 
-def _may_match(a: int, b: int) -> bool:
-    """Cheap pre-check before the fuzzy ratios: the same quote shares most of the shorter one's words."""
-    return bool(a and b) and (a & b).bit_count() >= QUICK_WORD_SHARE * min(a.bit_count(), b.bit_count())
+def _may_match(a: dict, b: dict) -> bool:
+    """Cheap pre-check before the fuzzy ratios: the same quote shares most of the shorter one's words
+    (none shared: no match, also when one of them has no words)."""
+    shared = (a["_words"] & b["_words"]).bit_count()
+    return shared > 0 and shared >= QUICK_WORD_SHARE * min(a["_count"], b["_count"])
 
 
 def _same_quote(a: str, b: str) -> bool:

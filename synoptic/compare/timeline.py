@@ -26,7 +26,7 @@ from rapidfuzz import fuzz
 
 from synoptic.analyze.sentences import Corpus
 from synoptic.analyze.vectors import similarity_matrix
-from synoptic.compare.scan import finditer_near
+from synoptic.compare.scan import either_case, finditer_near
 from synoptic.model import CleanArticle
 
 MAX_TIMELINE_ENTRIES = 15  # a brief's timeline is a reading aid: the 15 best-supported dated events
@@ -178,21 +178,28 @@ _KINDS = ("iso", "mdy", "dmy", "my", "md", "dm", "wd", "mon", "mon2", "year", "r
 # pattern runs only in windows around triggers (synoptic.compare.scan).
 _BEFORE_TRIGGER = 40
 _AFTER_TRIGGER = 40
+# Every alternative starts with a plain character, so the scan jumps between the places holding one
+# (synoptic.compare.scan.either_case).
 _TRIGGER = re.compile(
-    r"(?:1[89]|20)\d\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day\b|[Tt]onight"
-    r"|(?:[Ll]ast|[Tt]his)\s+(?:night|week|month|year)"
+    r"1[89]\d\d|20\d\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day\b|"
+    + either_case("tonight", r"last\s+(?:night|week|month|year)", r"this\s+(?:night|week|month|year)")
 )
 
 
-def find_dates(text: str, published: date | None) -> list[tuple[str, str | None, str]]:
-    """(phrase, resolved date or None, precision) for each date phrase in ``text``."""
-    found: list[tuple[str, str | None, str]] = []
+def _date_phrases(text: str) -> list[tuple[str, re.Match[str]]]:
+    """(phrase, match) for each date phrase in ``text``: what ``find_dates`` resolves, whatever the date."""
+    found: list[tuple[str, re.Match[str]]] = []
     for match in finditer_near(_CANDIDATES, _TRIGGER, text, _BEFORE_TRIGGER, _AFTER_TRIGGER):
         kind = match.lastgroup if match.lastgroup in _KINDS else next(k for k in _KINDS if match.group(k))
         if kind == "mon" and match.group("mon_m") == "May" and match.group(kind).split()[0].lower() == "of":
             continue  # "of May" is too often a name ("the government of Theresa May")
-        found.append((match.group(kind).strip(), *resolve(match, published)))
+        found.append((match.group(kind).strip(), match))
     return found
+
+
+def find_dates(text: str, published: date | None) -> list[tuple[str, str | None, str]]:
+    """(phrase, resolved date or None, precision) for each date phrase in ``text``."""
+    return [(phrase, *resolve(match, published)) for phrase, match in _date_phrases(text)]
 
 
 def _dateline_date(clean: CleanArticle, base: date | None) -> date | None:
@@ -235,8 +242,17 @@ def sentence_dates(corpus: Corpus, index: int, cluster_date: str | None = None) 
         published = corpus.cache.get(("published", cluster_date))
         if published is None:
             published = corpus.cache[("published", cluster_date)] = _publication_dates(corpus, cluster_date)
-        sentence = corpus.sentences[index]
-        found[index] = find_dates(sentence.full, published[sentence.article][0])
+        when = published[corpus.sentences[index].article][0]
+        found[index] = [(phrase, *resolve(match, when)) for phrase, match in _sentence_phrases(corpus, index)]
+    return found[index]
+
+
+def _sentence_phrases(corpus: Corpus, index: int) -> list[tuple[str, re.Match[str]]]:
+    """``_date_phrases`` of one sentence, found once per corpus: the timeline resolves them twice (against
+    the article's date and against none), and a scan costs far more than resolving."""
+    found: dict[int, list[tuple[str, re.Match[str]]]] = corpus.cache.setdefault("date phrases", {})
+    if index not in found:
+        found[index] = _date_phrases(corpus.sentences[index].full)
     return found[index]
 
 
@@ -284,7 +300,7 @@ def build_timeline(corpus: Corpus, families: dict[str, int], cluster_date: str |
         first = picked[0][1]  # find_dates lists phrases in text order
         picked = [f for f in picked if f[1] == first]
         own_date = dated[sentence.article][1]
-        absolute = set() if own_date else {phrase for phrase, when, _ in find_dates(sentence.full, None) if when}
+        absolute = set() if own_date else {phrase for phrase, match in _sentence_phrases(corpus, index) if resolve(match, None)[0]}
         assumed = first is not None and not own_date and any(phrase not in absolute for phrase, _, _ in picked)
         normal = _normal(sentence.full)
         same = next(

@@ -1,4 +1,5 @@
-"""finditer_near gives exactly the matches of a full scan, only faster."""
+"""The fast scans give exactly the matches of the plain ones: finditer_near against a full scan, and
+patterns written with either_case / ignoring_case against their [Xx] / re.IGNORECASE originals."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from synoptic.compare.scan import finditer_near
+from synoptic.compare import conflicts, quotes
+from synoptic.compare.scan import either_case, finditer_near, ignoring_case
 from synoptic.compare.timeline import _AFTER_TRIGGER, _BEFORE_TRIGGER, _CANDIDATES, _TRIGGER
 
 # Words that make, break or imitate date phrases; glued with spaces, commas and full stops.
@@ -40,3 +42,88 @@ def test_a_match_the_window_would_cut_short_is_read_whole() -> None:
 def test_false_alarms_and_no_trigger_find_nothing() -> None:
     assert list(finditer_near(_CANDIDATES, _TRIGGER, "The Market opened with a Mark of approval.", 40, 40)) == []
     assert list(finditer_near(_CANDIDATES, _TRIGGER, "Nothing here at all.", 40, 40)) == []
+
+
+def test_either_case_matches_what_a_first_letter_class_matches() -> None:
+    words = ("tonight", r"last\s+(?:night|week)")
+    fast = re.compile(either_case(*words))
+    plain = re.compile(r"[Tt]onight|[Ll]ast\s+(?:night|week)")
+    for text in ("Tonight and tonight", "last  week, Last night", "TONIGHT", "lAst week", "atonight"):
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert [m.group() for m in fast.finditer("Last week, tonight")] == ["Last week", "tonight"]
+
+
+def test_ignoring_case_classes_hold_every_character_re_ignorecase_matches() -> None:
+    """The first-letter classes, checked against re.IGNORECASE over every code point (where the
+    Kelvin sign, the long s and the Turkish i come from)."""
+    everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        wanted = set(re.findall(letter, everything, re.IGNORECASE))
+        assert set(re.findall(ignoring_case(letter), everything)) == wanted, letter
+
+
+def test_ignoring_case_matches_like_re_ignorecase() -> None:
+    words = ("about", r"as\s+many\s+as", "some", "six", "kilo", "in", r"\$")
+    fast = re.compile(rf"\b(?:{ignoring_case(*words)})\b")
+    plain = re.compile(r"\b(?:about|as\s+many\s+as|some|six|kilo|in|\$)\b", re.IGNORECASE)
+    for text in ("About six", "ABOUT SIX", "ſome ſix", "\u212ailo", "As  Many As", "İn ın In", "aBoUt", "abouts", "$ 5"):
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+# The quantity pattern as it was written before ignoring_case: one re.IGNORECASE pattern.
+_WORDNUM = r"(?:a\s+dozen|dozen|" + "|".join(sorted((w for w in conflicts._WORD_NUMBERS if " " not in w), key=len, reverse=True)) + r")"
+_VALUE = rf"(?:{conflicts._NUM}|{_WORDNUM})"
+_SCALE = r"(?:\s*(?:thousand|million|billion|bn|m|k)\b)?"
+_QUAL = (r"(?P<qual>about|around|approximately|roughly|some|nearly|almost|close\s+to|up\s+to|as\s+many\s+as|"
+         r"more\s+than|over|at\s+least|fewer\s+than|less\s+than|under|between)\s+")
+PLAIN_QUANTITY = re.compile(
+    rf"(?<![\w$£€.,:/-])(?:{_QUAL})?(?P<cur>[$£€])?(?P<a>{_VALUE})(?P<sa>{_SCALE})"
+    rf"(?:\s*(?:-|–|to|and)\s*[$£€]?(?P<b>{_VALUE})(?P<sb>{_SCALE}))?"
+    rf"(?P<after>(?:\s*%|\s+per\s*cent|\s+percent)?)(?![\w:]|[.,]\d)",
+    re.IGNORECASE,
+)
+QUANTITY_PIECES = [
+    "about", "ABOUT", "Some", "ſome", "ſix", "SIX", "a dozen", "A  Dozen", "12", "1,200", "3.5", "2017", "million", "K",
+    "k", "bn", "to", "and", "-", "–", "%", "per cent", "percent", "$", "£", "between", "up to", "UP TO", "more than", "of",
+    "people", ".", ",", ":", "/", "fıve", "one", "twenty", "hundred", "Kilo", "some-one",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(QUANTITY_PIECES), st.sampled_from([" ", "  ", "", ", "])), max_size=12))
+def test_quantity_pattern_matches_like_its_ignorecase_original(words: list[tuple[str, str]]) -> None:
+    text = "".join(word + gap for word, gap in words)
+    fast = [(m.span(), m.groupdict()) for m in conflicts._QUANTITY.finditer(text)]
+    assert fast == [(m.span(), m.groupdict()) for m in PLAIN_QUANTITY.finditer(text)]
+
+
+def _tail_words(text: str, end: int) -> list[str]:
+    """The words conflicts._unit reads after a number, one word at a time (as it did before _TAIL_WORDS)."""
+    words = []
+    for _ in range(5):
+        match = re.compile(r"\s*([A-Za-z][\w'’-]*)").match(text, end)
+        if not match:
+            break
+        words.append(match.group(1))
+        end = match.end()
+        if re.compile(r"\s*[,.;:)(]").match(text, end):
+            break
+    return words
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=list("ab'’-_9 \n,.;:()Σ"), max_size=30))
+def test_tail_words_in_one_match_are_those_read_one_by_one(text: str) -> None:
+    for end in range(len(text) + 1):
+        assert conflicts._TAIL_WORDS.match(text, end).group().split() == _tail_words(text, end)
+
+
+PLAIN_QUOTE = re.compile(r"“(?P<a>[^“”]{2,2000}?)”|(?<![\w`'])\"(?P<b>[^\"]{2,2000}?)\"|(?:``|'')(?P<c>(?:(?!'').){2,2000}?)''")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(['"', "“", "”", "``", "''", "'", "`", "ab", "c d", " ", 'x"', ","]), max_size=14))
+def test_quote_pattern_matches_like_its_look_behind_first_original(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    fast = [(m.span(), m.group("a") or m.group("b") or m.group("c") or m.group("c2")) for m in quotes._QUOTE.finditer(text)]
+    assert fast == [(m.span(), m.group("a") or m.group("b") or m.group("c")) for m in PLAIN_QUOTE.finditer(text)]
