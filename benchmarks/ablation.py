@@ -5,7 +5,8 @@ one of the default's ingredients switched off by patching its constant for that 
 
 - learned concept weights → the count weights of Gillick & Favre (the ``coverage`` method);
 - the cross-source support bonus, the lead-position bonus, the candidate filters (short sentences and
-  sentences that lean on an earlier one), the trimming of attribution tails;
+  sentences that lean on an earlier one), the short forms without a trailing clause, the exclusion
+  of paraphrase pairs from the search, the trimming of attribution tails;
 - the beam search → the exact ILP (HiGHS) on the same objective.
 
 Records its table in the "ablation" section of results.md. The learned weights are scored
@@ -23,6 +24,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import numpy as np
+
 from record import write_section
 
 from synoptic.evaluate.rouge import mean_scores, score_summary, truncate_words
@@ -31,6 +34,8 @@ from synoptic.model import Cluster
 from synoptic.options import Options
 from synoptic.pipeline import brief_cluster
 from synoptic.summarize import concepts, methods
+
+methods_views = methods._views  # the real one, before a row patches it
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 WORDS = {"tac2010_A": 100, "duc2007_update": 100, "duc2006": 250, "multiling2011": 250}
@@ -48,8 +53,16 @@ def patched(module: object, **values: object) -> Iterator[None]:
             setattr(module, name, value)
 
 
-def exact_search(concept_sets, weights, lengths, budget, sentence_bonus=None):  # type: ignore[no-untyped-def]
-    return concepts.solve_coverage(concept_sets, weights, lengths, budget, sentence_bonus)
+def exact_search(concept_sets, weights, lengths, budget, sentence_bonus=None, exclusive=None):  # type: ignore[no-untyped-def]
+    return concepts.solve_coverage(concept_sets, weights, lengths, budget, sentence_bonus, exclusive)
+
+
+def whole_views(corpus, indices, lengths, words):  # type: ignore[no-untyped-def]
+    return [view for view in methods_views(corpus, indices, lengths, words) if not view[1]]
+
+
+def no_repeats(similarity, terms, max_similarity, max_term_overlap):  # type: ignore[no-untyped-def]
+    return np.zeros(similarity.shape, dtype=bool)
 
 
 # label → (method, constants of synoptic.summarize.methods to replace for that row)
@@ -59,6 +72,8 @@ VARIANTS: dict[str, tuple[str, dict[str, object]]] = {
     "− support bonus": ("default", {"SUPPORT_BONUS": 0.0}),
     "− lead bonus": ("default", {"LEAD_BONUS": 0.0}),
     "− candidate filters": ("default", {"MIN_CANDIDATE_WORDS": 1, "_DEPENDENT_START": re.compile(r"(?!)")}),
+    "− short forms (whole sentences only)": ("default", {"_views": whole_views}),
+    "− paraphrase exclusion in the search": ("default", {"near_repeats": no_repeats}),
     "− beam search (exact ILP)": ("default", {"beam_coverage": exact_search}),
 }
 

@@ -63,7 +63,7 @@ def rouge(clusters: list[Cluster], words: int, model: ConceptModel | None) -> tu
     for cluster in clusters:
         corpus = prepare_corpus(cluster.articles, cluster.references)
         chosen = order_for_reading(corpus, concept_coverage(corpus, words, model))
-        summary = truncate_words(" ".join(corpus.sentences[i].text for i in chosen), words)
+        summary = truncate_words(" ".join(corpus.shown(i) for i in chosen), words)
         per_cluster.append(score_summary(summary, cluster.references))
     scores = mean_scores(per_cluster)
     return 100 * scores["rouge1"]["recall"], 100 * scores["rouge2"]["recall"]

@@ -60,7 +60,8 @@ class Sentence:
     """A sentence of a cleaned article; ``start:end`` indexes the article's original text.
 
     ``full`` is the whole sentence (whitespace normalised); ``text`` is what a summary shows: the
-    same, or a trimmed prefix of it with a full stop (see synoptic.analyze.trim).
+    same, or a trimmed prefix of it with a full stop (see synoptic.analyze.trim). ``short``, when
+    not empty, is a shorter such prefix a method may show instead (without a trailing clause).
     """
 
     article: str
@@ -70,6 +71,7 @@ class Sentence:
     text: str
     position: float = 0.0  # index / number of sentences in the article, 0 = lead
     full: str = ""
+    short: str = ""
 
     def __post_init__(self) -> None:
         if not self.full:

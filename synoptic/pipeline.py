@@ -108,7 +108,7 @@ def make_brief(
         "method": options.method,
         "words": options.words,
         "words_used": word_count(summary_text),
-        "trimmed": sum(corpus.sentences[i].text != corpus.sentences[i].full for i in chosen),
+        "trimmed": sum(corpus.shown(i) != corpus.sentences[i].full for i in chosen),
         "articles": len(articles),
         "sentences": len(corpus.sentences),
         "copies": len(corpus.copies),

@@ -9,7 +9,7 @@ from typing import Any
 
 from synoptic.analyze.segment import split_sentences
 from synoptic.analyze.tokens import content_terms, word_count
-from synoptic.analyze.trim import trimmed
+from synoptic.analyze.trim import shortened, trimmed
 from synoptic.model import CleanArticle, Removal, Sentence
 
 MIN_SENTENCE_WORDS = 4  # shorter spans are labels, datelines or debris, not summary material
@@ -47,6 +47,12 @@ class Corpus:
     references: tuple[str, ...] = ()  # reference summaries, present only in evaluation (the oracle reads them)
     cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)  # derived matrices, computed once
     copies: dict[str, str] = field(default_factory=dict)  # syndicated copy's id → original's id (clean.duplicates)
+    shown_short: set[int] = field(default_factory=set)  # sentences the method chose to show in their ``short`` form
+
+    def shown(self, index: int) -> str:
+        """The text a summary shows for sentence ``index``."""
+        sentence = self.sentences[index]
+        return sentence.short if index in self.shown_short else sentence.text
 
     @property
     def article_ids(self) -> list[str]:
@@ -60,7 +66,8 @@ def _display(text: str) -> str:
 def build_corpus(
     articles: Sequence[CleanArticle], references: Sequence[str] = (), trim: bool = False, lenient: bool = False
 ) -> Corpus:
-    """Sentences of every article; with ``trim``, summary text drops attribution tails.
+    """Sentences of every article; with ``trim``, summary text drops attribution tails and each
+    sentence gets its ``short`` form where it has one.
 
     When nothing passes the filters, the corpus is built again ``lenient``ly, accepting long spans
     without a final full stop: excerpts cut off mid-sentence (as in snippet feeds) are still news.
@@ -81,7 +88,10 @@ def build_corpus(
             full = _display(text[start:end])
             shown = trimmed(full) if trim else full
             corpus.sentences.append(
-                Sentence(clean.article.id, index, start, end, shown, position=index / max(1, len(kept)), full=full)
+                Sentence(
+                    clean.article.id, index, start, end, shown, position=index / max(1, len(kept)), full=full,
+                    short=shortened(shown) if trim else "",
+                )
             )
             corpus.terms.append(content_terms(shown))
     if not corpus.sentences and not lenient:

@@ -1,8 +1,13 @@
-"""Sentence trimming: drop an attribution tail (", officials said Tuesday.") from summary text.
+"""Sentence trimming: drop an attribution tail (", officials said Tuesday.") from summary text,
+and offer a shorter form without a trailing clause (", which …", ", including …").
 
 Only a tail is cut and a full stop put back, so the trimmed sentence is still a verbatim prefix of
 the source sentence and stays grammatical. The evidence keeps pointing at the whole sentence,
 attribution included, so a reader can always see who said it.
+
+Attribution tails are always dropped. A trailing clause is often the detail worth keeping, so its
+cut is only an alternative (``shortened``) that a method may choose when the words are worth more
+elsewhere: cutting every such clause lost 0.1–0.6 R1 on tac2010_A, offering the choice gained 0.3.
 """
 
 from __future__ import annotations
@@ -23,6 +28,27 @@ _ATTRIBUTION_TAIL = re.compile(
     r")\s*\.$"
 )
 
+# A last clause that hangs off the main one after a comma and runs to the full stop without another
+# comma or quotation: cutting it leaves the main clause whole.
+_TRAILING_CLAUSE = re.compile(
+    r",\s+(?:which|including|while|after|before|because|where|although|though|saying|adding|prompting|leaving"
+    r"|making|bringing|raising|as\s+well\s+as|amid|despite|following)\b[^,;\"“”]*\.$"
+)
+SHORTENED_MIN_WORDS = 10  # what is left must still be a full statement, not a stub
+
+
+def _balanced(head: str) -> bool:
+    """No quotation left open by the cut."""
+    return head.count("“") == head.count("”") and not head.count('"') % 2 and not head.count("''") % 2
+
+
+def shortened(text: str) -> str:
+    """``text`` without a trailing clause, or "" when it has none worth cutting."""
+    match = _TRAILING_CLAUSE.search(text)
+    if not match or len(text[: match.start()].split()) < SHORTENED_MIN_WORDS or not _balanced(text[: match.start()]):
+        return ""
+    return text[: match.start()] + "."
+
 
 def trimmed(text: str) -> str:
     """``text`` without its attribution tail, or unchanged when it has none or it is quoted speech."""
@@ -30,6 +56,6 @@ def trimmed(text: str) -> str:
     if not match or match.start() < TRIM_MIN_KEPT_CHARS:
         return text
     head = text[: match.start()]
-    if head.count("“") != head.count("”") or head.count('"') % 2 or head.count("''") % 2:
+    if not _balanced(head):
         return text  # the tail closes a quotation: "…," she said. — keep it whole
     return head + "."

@@ -51,3 +51,17 @@ def fill_budget(
         if used >= words:
             break
     return chosen
+
+
+def near_repeats(similarity: np.ndarray, terms: Sequence[set[str]], max_similarity: float, max_term_overlap: float) -> np.ndarray:
+    """Which pairs of sentences ``fill_budget`` would not keep together, in either order, as a
+    boolean matrix (``similarity`` and ``terms`` are those of the sentences compared): a search can
+    then avoid the pairs instead of losing their words afterwards."""
+    repeats = similarity > max_similarity
+    for a, mine in enumerate(terms):
+        for b in range(a + 1, len(terms)):
+            shared = len(mine & terms[b])
+            if (mine and shared > max_term_overlap * len(mine)) or (terms[b] and shared > max_term_overlap * len(terms[b])):
+                repeats[a, b] = repeats[b, a] = True
+    np.fill_diagonal(repeats, False)
+    return repeats

@@ -8,6 +8,7 @@ overlaps with, nor a long one vouch for a short one it merely contains a few wor
 from __future__ import annotations
 
 from synoptic.analyze.sentences import Corpus
+from synoptic.analyze.tokens import content_terms
 from synoptic.model import Evidence, SummarySentence
 
 # Calibrated on the bundled sample and the seeds: syndicated copies and lightly edited wire
@@ -29,7 +30,8 @@ def cite(corpus: Corpus, index: int) -> SummarySentence:
     """The summary sentence at ``index``: sources in article order; evidence starts with the sentence
     itself, then each supporting article's best match."""
     chosen = corpus.sentences[index]
-    chosen_terms = set(corpus.terms[index])
+    text = corpus.shown(index)
+    chosen_terms = set(corpus.terms[index] if text == chosen.text else content_terms(text))
     best: dict[str, tuple[float, int]] = {}
     for j, other in enumerate(corpus.sentences):
         if other.article == chosen.article:
@@ -43,4 +45,4 @@ def cite(corpus: Corpus, index: int) -> SummarySentence:
         s = corpus.sentences[best[article][1]]
         evidence.append(Evidence(s.article, s.index, s.start, s.end))
     sources = tuple(sorted((e.article for e in evidence), key=order.__getitem__))
-    return SummarySentence(text=chosen.text, sources=sources, evidence=tuple(evidence))
+    return SummarySentence(text=text, sources=sources, evidence=tuple(evidence))

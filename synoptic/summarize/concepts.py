@@ -55,8 +55,10 @@ def solve_coverage(
     lengths: Sequence[int],
     budget: int,
     sentence_bonus: Sequence[float] | None = None,
+    exclusive: np.ndarray | None = None,
 ) -> list[int]:
-    """Maximise Σ weight(concept covered) + Σ bonus(sentence chosen) with Σ length ≤ budget.
+    """Maximise Σ weight(concept covered) + Σ bonus(sentence chosen) with Σ length ≤ budget
+    (and s_i + s_j ≤ 1 for every pair ``exclusive`` marks, as in ``beam_coverage``).
 
     Variables: one binary per sentence, one per concept; a concept counts only if a chosen
     sentence contains it (c_k ≤ Σ_{i ∋ k} s_i), which is all the ILP needs because it maximises.
@@ -66,7 +68,8 @@ def solve_coverage(
     from scipy.optimize import Bounds, LinearConstraint, milp  # lazy: a quarter-second import only the ILP needs
 
     candidates, useful, bonus = _candidates(concepts, weights, lengths, budget, sentence_bonus)
-    candidates = _undominated(candidates, useful, lengths, bonus)
+    if exclusive is None:  # with exclusive pairs a dominated sentence may be the one that fits
+        candidates = _undominated(candidates, useful, lengths, bonus)
     if not candidates:
         return []
     members, merged, bonus = _reduce(candidates, useful, weights, bonus)
@@ -79,9 +82,15 @@ def solve_coverage(
     objective = -np.concatenate([bonus, np.asarray(merged)])
     length_row = sparse.hstack([sparse.csr_matrix(np.array([lengths[i] for i in candidates], dtype=float)), sparse.csr_matrix((1, m))])
     cover = sparse.hstack([-occurrence, sparse.identity(m)])  # c_k - Σ s_i ≤ 0
+    constraints = [LinearConstraint(length_row, -np.inf, budget), LinearConstraint(cover, -np.inf, 0.0)]
+    if exclusive is not None:
+        pairs = np.argwhere(np.triu(np.asarray(exclusive, dtype=bool)[np.ix_(candidates, candidates)], 1))
+        if len(pairs):
+            both = sparse.csr_matrix((np.ones(2 * len(pairs)), (np.repeat(np.arange(len(pairs)), 2), pairs.ravel())), shape=(len(pairs), n_c + m))
+            constraints.append(LinearConstraint(both, -np.inf, 1.0))
     result = milp(
         objective,
-        constraints=[LinearConstraint(length_row, -np.inf, budget), LinearConstraint(cover, -np.inf, 0.0)],
+        constraints=constraints,
         integrality=np.ones(n_c + m),
         bounds=Bounds(np.zeros(n_c + m), np.ones(n_c + m)),
         options={"time_limit": MILP_TIME_LIMIT_S, "disp": False, "mip_rel_gap": MILP_RELATIVE_GAP},
@@ -172,6 +181,7 @@ def beam_coverage(
     lengths: Sequence[int],
     budget: int,
     sentence_bonus: Sequence[float] | None = None,
+    exclusive: np.ndarray | None = None,
 ) -> list[int]:
     """The objective of ``solve_coverage``, maximised by beam search instead of an exact solver.
 
@@ -179,6 +189,8 @@ def beam_coverage(
     time, and its run time does not depend on how hard the branch-and-bound happens to be.
     Each step extends every kept partial summary by its BEAM_BRANCH best sentences by gain per
     word; the best complete summary seen is returned. Deterministic: ties break on sentence order.
+    ``exclusive[i, j]`` (optional, over the given sentences) forbids choosing i and j together:
+    the search then spends the words a paraphrase would take on new content instead.
     """
     candidates, useful, bonus = _candidates(concepts, weights, lengths, budget, sentence_bonus)
     if not candidates:
@@ -189,6 +201,7 @@ def beam_coverage(
         present[row, found] = 1.0
     value = np.asarray(merged) if merged else np.zeros(1)
     length = np.array([lengths[i] for i in candidates], dtype=float)
+    clash = None if exclusive is None else np.asarray(exclusive, dtype=bool)[np.ix_(candidates, candidates)]
     states: list[tuple[float, tuple[int, ...], np.ndarray, float]] = [(0.0, (), np.zeros(present.shape[1], bool), 0.0)]
     best: tuple[float, tuple[int, ...]] = (0.0, ())
     seen: set[tuple[int, ...]] = set()
@@ -198,6 +211,8 @@ def beam_coverage(
             gains = present @ (value * ~covered) + gain_alone
             fits = length + used <= budget
             fits[list(chosen)] = False
+            if clash is not None and chosen:
+                fits &= ~clash[list(chosen)].any(axis=0)
             options = np.nonzero(fits)[0]
             for i in options[np.argsort(-(gains[options] / length[options]), kind="stable")[:BEAM_BRANCH]]:
                 key = tuple(sorted((*chosen, int(i))))

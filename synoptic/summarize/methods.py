@@ -7,13 +7,14 @@ bonus beats every baseline on TAC 2010; centrality is the fast alternative.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import numpy as np
 
 from synoptic.analyze.sentences import Corpus
-from synoptic.analyze.tokens import word_count
+from synoptic.analyze.tokens import content_terms, word_count
 from synoptic.analyze.vectors import similarity_matrix
-from synoptic.summarize.base import METHODS, fill_budget
+from synoptic.summarize.base import METHODS, fill_budget, near_repeats
 from synoptic.summarize.concepts import beam_coverage, concept_weights, sentence_bigrams
 from synoptic.summarize.weights import ConceptModel, learned_weights, packaged_model
 
@@ -98,6 +99,16 @@ def cross_source_support(corpus: Corpus, similarity: np.ndarray, family: dict[st
     return best.sum(axis=1) / (len(families) - 1)
 
 
+def _views(corpus: Corpus, indices: Iterable[int], lengths: list[int], words: int) -> list[tuple[int, bool]]:
+    """The sentences as they could be shown, whole or (True) in their short form, that fit ``words``."""
+    views = []
+    for i in indices:
+        short = corpus.sentences[i].short
+        views += [(i, False)] if lengths[i] <= words else []
+        views += [(i, True)] if short and word_count(short) <= words else []
+    return views
+
+
 def concept_coverage(corpus: Corpus, words: int, model: ConceptModel | None) -> list[int]:
     """Concept coverage plus cross-source support, by beam search. Concepts are weighted by ``model``
     (learned weights) or, when it is None, by how many copy families use them (Gillick & Favre)."""
@@ -113,23 +124,28 @@ def concept_coverage(corpus: Corpus, words: int, model: ConceptModel | None) -> 
     support = cross_source_support(corpus, similarity, family)
     unit = sum(weights.values()) / len(weights) if weights else 1.0
     lengths = [word_count(s.text) for s in corpus.sentences]
-    eligible = [
-        i
-        for i, s in enumerate(corpus.sentences)
-        if MIN_CANDIDATE_WORDS <= lengths[i] <= words and not _DEPENDENT_START.match(s.text)
-    ] or [i for i in range(len(lengths)) if lengths[i] <= words]
-    lead = {i: np.exp(-LEAD_DECAY * corpus.sentences[i].position) for i in eligible}
-    bonus = {i: unit * lengths[i] * (SUPPORT_BONUS * support[i] + LEAD_BONUS * lead[i]) for i in eligible}
-    density = {i: (sum(weights.get(c, 0.0) for c in concepts[i]) + bonus[i]) / lengths[i] for i in eligible}
-    pool = sorted(sorted(eligible, key=lambda i: (-density[i], i))[:CANDIDATES])
+    readable = [i for i, s in enumerate(corpus.sentences) if lengths[i] >= MIN_CANDIDATE_WORDS and not _DEPENDENT_START.match(s.text)]
+    views = _views(corpus, readable, lengths, words) or _views(corpus, range(len(lengths)), lengths, words)
+    view_concepts = [sentence_bigrams(corpus.sentences[i].short) if short else concepts[i] for i, short in views]
+    view_lengths = [word_count(corpus.sentences[i].short) if short else lengths[i] for i, short in views]
+    bonus, density = [], []
+    for (i, _), found, length in zip(views, view_concepts, view_lengths):
+        lead = np.exp(-LEAD_DECAY * corpus.sentences[i].position)
+        bonus.append(unit * length * (SUPPORT_BONUS * support[i] + LEAD_BONUS * lead))
+        density.append((sum(weights.get(c, 0.0) for c in found) + bonus[-1]) / length)
+    pool = sorted(sorted(range(len(views)), key=lambda v: (-density[v], views[v]))[:CANDIDATES], key=views.__getitem__)
+    rows = [views[v][0] for v in pool]
+    terms = [set(content_terms(corpus.sentences[i].short)) if short else set(corpus.terms[i]) for i, short in (views[v] for v in pool)]
+    exclusive = near_repeats(similarity[np.ix_(rows, rows)], terms, REDUNDANCY_MAX_SIMILARITY, REDUNDANCY_MAX_TERM_OVERLAP)
+    exclusive |= np.equal.outer(rows, rows)  # one sentence is shown once, whole or short
+    np.fill_diagonal(exclusive, False)
     chosen = beam_coverage(
-        [concepts[i] for i in pool], weights, [lengths[i] for i in pool], words, [bonus[i] for i in pool]
+        [view_concepts[v] for v in pool], weights, [view_lengths[v] for v in pool], words, [bonus[v] for v in pool], exclusive
     )
-    # With a roomy budget the search takes paraphrases too (each still adds a little); drop them.
-    scores = np.array([density.get(i, 0.0) for i in range(len(lengths))])
-    return fill_budget(
-        corpus, scores, words, similarity, REDUNDANCY_MAX_SIMILARITY, REDUNDANCY_MAX_TERM_OVERLAP, [pool[k] for k in chosen]
-    )
+    # Paraphrases are exclusive in the search, so no pick repeats another: densest first.
+    picked = sorted((pool[k] for k in chosen), key=lambda v: (-density[v], views[v]))
+    corpus.shown_short = {views[v][0] for v in picked if views[v][1]}
+    return [views[v][0] for v in picked]
 
 
 @METHODS.register("default")

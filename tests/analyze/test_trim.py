@@ -1,10 +1,11 @@
-"""Attribution tails are trimmed only where what is left is still a whole sentence."""
+"""Attribution tails are trimmed, and trailing clauses offered as a short form, only where what is
+left is still a whole sentence."""
 
 from __future__ import annotations
 
 import pytest
 
-from synoptic.analyze.trim import trimmed
+from synoptic.analyze.trim import shortened, trimmed
 
 
 @pytest.mark.parametrize(
@@ -35,3 +36,37 @@ def test_tails_are_trimmed(text: str, expected: str) -> None:
 )
 def test_other_sentences_are_left_whole(text: str) -> None:
     assert trimmed(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The river broke through the old levee near the mill on Sunday night, which flooded the lower town.",
+            "The river broke through the old levee near the mill on Sunday night.",
+        ),
+        (
+            "Volunteers carried sandbags to the school and the clinic all afternoon, including two teams from the port.",
+            "Volunteers carried sandbags to the school and the clinic all afternoon.",
+        ),
+    ],
+)
+def test_a_trailing_clause_is_offered_as_a_short_form(text: str, expected: str) -> None:
+    assert shortened(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the clause is not the last one: cutting it would drop the main verb's object
+        "The levee, which was built in 1950, gave way near the mill on Sunday night after the storm.",
+        # too little would be left
+        "The levee gave way, which flooded the town.",
+        # the cut would leave a quotation open
+        "“We moved everyone to the school on the hill in the night, which was hard,” she said.",
+        # no trailing clause at all
+        "Nobody was hurt when the levee near the old mill gave way on Sunday night.",
+    ],
+)
+def test_no_short_form_where_none_reads_well(text: str) -> None:
+    assert shortened(text) == ""

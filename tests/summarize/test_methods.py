@@ -8,7 +8,11 @@ from synoptic.analyze.sentences import build_corpus
 from synoptic.analyze.tokens import word_count
 from synoptic.clean import clean_cluster
 from synoptic.errors import OptionsError
+import numpy as np
+
 from synoptic.summarize import METHODS, cite, fill_budget, order_for_reading
+from synoptic.summarize.base import near_repeats
+from synoptic.summarize.concepts import beam_coverage
 from tests.conftest import make_article
 
 TEXTS = [
@@ -37,7 +41,7 @@ def test_methods_respect_the_budget(name: str, words: int) -> None:
     c = corpus()
     chosen = METHODS.get(name)(c, words)
     assert len(set(chosen)) == len(chosen)
-    assert sum(word_count(c.sentences[i].text) for i in chosen) <= words
+    assert sum(word_count(c.shown(i)) for i in chosen) <= words
 
 
 def test_default_does_not_repeat_the_same_content() -> None:
@@ -85,3 +89,48 @@ def test_ordering_follows_dates_then_position() -> None:
 def test_unknown_method_names_the_choices() -> None:
     with pytest.raises(OptionsError, match="choose one of: .*default"):
         METHODS.get("best")
+
+
+CLAUSE_TEXTS = [
+    "The council approved the new flood barrier on Monday after a long debate, which ran until midnight.",
+    "The council approved the new flood barrier on Monday after a long and heated debate.",
+    "The new flood barrier was approved by the council on Monday after a long debate in the town hall.",
+]
+
+
+def test_default_shows_the_short_form_when_only_it_fits() -> None:
+    c = build_corpus(clean_cluster([make_article(t, id=f"a{i}") for i, t in enumerate(CLAUSE_TEXTS)]), trim=True)
+    first = c.sentences[0]
+    assert first.short and word_count(first.short) < word_count(first.text)
+    chosen = METHODS.get("default")(c, word_count(first.short))
+    assert chosen == [0] and c.shown(0) == first.short
+    cited = cite(c, 0)
+    assert cited.text == first.short
+    assert (cited.evidence[0].start, cited.evidence[0].end) == (first.start, first.end)  # the whole source sentence
+
+
+def test_default_shows_whole_sentences_when_they_fit() -> None:
+    c = build_corpus(clean_cluster([make_article(t, id=f"a{i}") for i, t in enumerate(CLAUSE_TEXTS)]), trim=True)
+    chosen = METHODS.get("default")(c, 1000)
+    assert chosen and not c.shown_short
+    assert all(cite(c, i).text == c.sentences[i].text for i in chosen)
+
+
+def test_beam_never_takes_an_exclusive_pair() -> None:
+    concepts = [{("flood", "barrier"), ("council", "vote")}, {("flood", "barrier"), ("council", "vote")}, {("rye", "bread")}]
+    weights = {("flood", "barrier"): 3.0, ("council", "vote"): 2.0, ("rye", "bread"): 1.0}
+    bonus = [1.0, 1.0, 0.0]  # a bonus per sentence makes taking both copies pay, unless they exclude each other
+    assert beam_coverage(concepts, weights, [5, 5, 5], 15, bonus) == [0, 1, 2]
+    exclusive = np.zeros((3, 3), dtype=bool)
+    exclusive[0, 1] = exclusive[1, 0] = True
+    assert sorted(beam_coverage(concepts, weights, [5, 5, 5], 15, bonus, exclusive)) == [0, 2]
+
+
+def test_near_repeats_is_symmetric_and_catches_shared_terms() -> None:
+    similarity = np.array([[1.0, 0.2, 0.9], [0.2, 1.0, 0.1], [0.9, 0.1, 1.0]])
+    terms = [{"flood", "barrier", "council"}, {"flood", "barrier"}, {"rye", "bread"}]
+    repeats = near_repeats(similarity, terms, 0.5, 0.6)
+    assert (repeats == repeats.T).all() and not repeats.diagonal().any()
+    assert repeats[0, 2]  # too similar
+    assert repeats[0, 1]  # all of the second's terms are in the first
+    assert not repeats[1, 2]
