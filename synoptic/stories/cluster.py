@@ -3,9 +3,11 @@
 Each article (a Signature) is compared with the *active* stories that share one of its blocking
 keys, through an inverted index over every active story's heaviest centroid terms, so the cost of
 an article does not grow with the history. It joins the best-scoring story when the score clears
-ASSIGN_MIN_SIMILARITY, else it starts a new story. A story that has had no article for
-STORY_IDLE_DAYS is closed and leaves memory; so do the stalest ones when more than
-MAX_ACTIVE_STORIES are open. Memory is therefore bounded by the window, not by the stream.
+ASSIGN_MIN_SIMILARITY, else it starts a new story. A story that grows takes in the small fragments
+(a lone article, or two or three) that it has grown close to: most of what a single pass splits off
+a story is such fragments, left behind by articles that arrived before the story had the terms that
+match them. A story that has had no article for STORY_IDLE_DAYS is closed and leaves memory; so do
+the stalest ones when more than MAX_ACTIVE_STORIES are open. Memory is therefore bounded by the window, not by the stream.
 
 Story ids derive from the story's first article id, so the same stream gives the same ids in every
 process; when two stories merge, the one whose first article came first keeps its id.
@@ -24,10 +26,12 @@ from synoptic.stories.features import Signature
 # The thresholds below were calibrated by replaying the dev stream of benchmarks/make_story_stream.py
 # (tac2010_A + duc2006 + duc2007_update + multiling2011, 2,041 articles, 116 gold stories) with
 # `synoptic eval-stories` and a grid over each constant; see the stories note for the figures.
-# Score (cosine × time factor) an article needs to join a story. 0.13 had the best BCubed F1 on the
-# dev stream (0.858; 0.12 and 0.14: 0.850; 0.10: 0.82 with big stories swallowing their neighbours;
-# 0.16: 0.82 with topics split).
-ASSIGN_MIN_SIMILARITY = 0.13
+# Score (cosine × time factor) an article needs to join a story; a lone-article story is also taken
+# in by a grown story when its article would now score this much. With fragment absorption (below),
+# 0.14 was picked by a leave-one-dataset-out check over the four dev sets (each held-out set chose
+# 0.14 or 0.15 on the other three); 0.12-0.15 score BCubed F1 0.855-0.871 on the whole stream.
+# Without absorption 0.13 was best (0.853; 0.10 let big stories swallow their neighbours).
+ASSIGN_MIN_SIMILARITY = 0.14
 # Time factor: exp(-gap / TIME_SCALE_DAYS), gap = days since the story's last article. The dev
 # stories are long-running topics with gaps of up to two years between reports, so the decay is slow
 # (1,000 days and no decay at all both scored 0.5-1 point lower).
@@ -49,6 +53,15 @@ MAX_CANDIDATES = 40
 # centroids are at least this similar: the article bridges two halves of one story. Rarely fires on
 # the dev stream (0.4 and no merging tie); 0.25 merges distinct topics that share vocabulary.
 MERGE_MIN_SIMILARITY = 0.4
+# Fragment absorption: after a story grows, the article's other candidate stories (those sharing its
+# blocking keys) with at most FRAGMENT_MAX_SIZE articles, and no larger than the story, join it when
+# their centroid's cosine with its centroid reaches ASSIGN_MIN_SIMILARITY (one article: the score it
+# would now get) or FRAGMENT_MIN_SIMILARITY (two or three). Dev stream BCubed F1 0.853 -> 0.869, and
+# up on every source set alone (tac2010_A 0.887 -> 0.922, duc2006 0.858 -> 0.878, duc2007_update
+# 0.898 -> 0.924, multiling2011 0.902 -> 0.947). Fragments up to 5 articles, or a threshold of 0.3,
+# gained less; 0.2 and 0.25 tie within 0.3 point (0.2 won the leave-one-dataset-out check 2 of 4).
+FRAGMENT_MAX_SIZE = 3
+FRAGMENT_MIN_SIMILARITY = 0.2
 
 
 def story_id_for(article_id: str) -> str:
@@ -232,14 +245,25 @@ def assign(signature: Signature, window: ActiveStories) -> tuple[Assignment, lis
     add_article(story, signature)
     merged: list[str] = []
     for other_score, other in scored[1:]:
-        if other_score < ASSIGN_MIN_SIMILARITY:
-            break
-        if other.id in window.stories and centroid_similarity(story, other) >= MERGE_MIN_SIMILARITY:
+        if other.id in window.stories and (bridged(story, other, other_score) or is_fragment_of(other, story)):
             story, absorbed = merge_stories(story, other)
             window.remove(absorbed.id)
             merged.append(absorbed.id)
     window.put(story)
     return Assignment(signature.article, story.id, False, score, tuple(merged)), [story]
+
+
+def bridged(story: Story, other: Story, article_score: float) -> bool:
+    """The article that just joined ``story`` also fits ``other``, and their centroids are close: one story."""
+    return article_score >= ASSIGN_MIN_SIMILARITY and centroid_similarity(story, other) >= MERGE_MIN_SIMILARITY
+
+
+def is_fragment_of(fragment: Story, story: Story) -> bool:
+    """``fragment`` is a small story (FRAGMENT_MAX_SIZE) that ``story`` has grown close to."""
+    if fragment.size > FRAGMENT_MAX_SIZE or fragment.size > story.size:
+        return False
+    needed = ASSIGN_MIN_SIMILARITY if fragment.size == 1 else FRAGMENT_MIN_SIMILARITY
+    return centroid_similarity(story, fragment) >= needed
 
 
 def place(signature: Signature, window: ActiveStories, original_story: str | None = None) -> Assignment:

@@ -62,18 +62,61 @@ def test_signature_keeps_the_heaviest_terms_normalised():
     assert math.isclose(sum(w * w for w in weights), 1.0)
 
 
-def test_a_bridging_article_merges_two_halves_of_a_story_into_the_earlier_one():
+def test_bridging_articles_merge_two_halves_of_a_story_into_the_earlier_one():
     window = ActiveStories()
-    first, _ = assign(unit("x1", 100, f1=1.0), window)
-    second, _ = assign(unit("y1", 101, f2=1.0), window)
-    assert first.created and second.created and first.story != second.story  # split: nothing in common yet
-    bridge1, _ = assign(unit("b1", 102, f1=1.0, f2=1.0), window)
-    assert not bridge1.merged  # one bridge is not enough: the centroids are still far apart
-    bridge2, _ = assign(unit("b2", 103, f1=1.0, f2=1.0), window)
-    assert bridge2.merged == (second.story,)
-    assert bridge2.story == first.story == story_id_for("x1")
-    assert set(window.stories) == {first.story}
-    assert window.stories[first.story].size == 4  # x1, y1 and the two bridges
+    # two halves too large to be absorbed as fragments: only bridging articles can join them
+    halves = [[assign(unit(f"{name}{i}", 100 + i, **{feature: 1.0}), window)[0] for i in range(cluster.FRAGMENT_MAX_SIZE + 1)]
+              for name, feature in (("x", "f1"), ("y", "f2"))]
+    first, second = halves[0][0].story, halves[1][0].story
+    assert first != second and len(window) == 2
+    for n in range(1, 20):
+        before = cluster.centroid_similarity(window.stories[first], window.stories[second])
+        bridge, _ = assign(unit(f"b{n}", 110 + n, f1=1.0, f2=1.0), window)
+        if bridge.merged:
+            break
+        assert bridge.story == first  # a tie goes to the earlier story
+    assert n > 1 and before < cluster.MERGE_MIN_SIMILARITY  # one bridge is not enough: the centroids were still far apart
+    assert bridge.merged == (second,) and bridge.story == first == story_id_for("x0")
+    assert set(window.stories) == {first}
+    assert window.stories[first].size == 2 * (cluster.FRAGMENT_MAX_SIZE + 1) + n
+
+
+def test_a_lone_article_left_behind_joins_the_story_once_it_has_grown_towards_it():
+    window = ActiveStories()
+    story = assign(unit("x1", 100, f1=1.0), window)[0].story
+    assign(unit("x2", 101, f1=1.0), window)
+    lone = assign(unit("y1", 102, f2=1.0), window)[0]
+    unrelated = assign(unit("z1", 102, f3=1.0, f2=0.1), window)[0]
+    assert lone.created and unrelated.created  # nothing in common with the story yet
+    grown = assign(unit("b1", 103, f1=1.0, f2=1.0), window)[0]
+    assert grown.story == story and grown.merged == (lone.story,)  # f2 is now part of the story
+    assert set(window.stories) == {story, unrelated.story}
+    assert window.stories[story].size == 4
+
+
+def test_a_fragment_larger_than_the_growing_story_is_not_taken_in():
+    window = ActiveStories()
+    story = assign(unit("x1", 100, f1=1.0), window)[0].story
+    fragment = assign(unit("y0", 101, f2=1.0), window)[0].story
+    for i in (1, 2):
+        assert assign(unit(f"y{i}", 101, f2=1.0), window)[0].story == fragment
+    joined = assign(unit("b1", 102, f1=1.0, f2=0.5), window)[0]
+    assert joined.story == story and joined.merged == ()  # the story has 2 articles, the fragment 3
+    assert cluster.centroid_similarity(window.stories[story], window.stories[fragment]) >= cluster.FRAGMENT_MIN_SIMILARITY
+
+
+def test_a_two_article_fragment_joins_at_fragment_min_similarity_only():
+    window = ActiveStories()
+    story = assign(unit("x1", 100, f1=1.0), window)[0].story
+    assign(unit("x2", 100, f1=1.0), window)
+    fragment = assign(unit("y1", 101, f2=1.0), window)[0].story
+    assign(unit("y2", 101, f2=1.0), window)
+    weak = assign(unit("b1", 102, f1=1.0, f2=0.5), window)[0]
+    assert weak.story == story and weak.merged == ()
+    # ~0.15: a lone article this close would have joined, two articles stay apart
+    assert cluster.ASSIGN_MIN_SIMILARITY <= cluster.centroid_similarity(window.stories[story], window.stories[fragment]) < cluster.FRAGMENT_MIN_SIMILARITY
+    strong = assign(unit("b2", 103, f1=1.0, f2=1.0), window)[0]
+    assert strong.story == story and strong.merged == (fragment,)
 
 
 def test_merged_ids_resolve_in_replay():
