@@ -16,7 +16,6 @@ import re
 from collections.abc import Callable
 
 import numpy as np
-from scipy import sparse
 
 from synoptic.analyze.sentences import Corpus
 from synoptic.analyze.tokens import content_terms
@@ -44,37 +43,38 @@ MIN_INDEPENDENT = 2  # a fact needs at least two copy families behind it
 MAX_FACTS = 10
 
 
-def _match_matrix(corpus: Corpus, cluster_date: str | None) -> tuple[sparse.csr_matrix, np.ndarray]:
-    """(pairs that say the same thing, with their cosine as value; distinct terms per sentence).
+def _matches(corpus: Corpus, cluster_date: str | None) -> tuple[dict[int, list[tuple[int, float]]], dict[int, set[str]]]:
+    """(sentence → the sentences that say the same thing, in input order, each with its cosine;
+    sentence → its distinct terms, for the sentences in a pair).
 
     The cosine test comes first because the similarity matrix is already there (the summary used it):
     a TAC cluster of ~200 sentences has ~20,000 pairs but only ~100 across articles with cosine ≥ 0.2,
-    so every other test runs on those alone."""
+    so every other test runs on those alone, with plain ints and lists (numpy's scalars and a sparse
+    matrix of the result cost more than the tests themselves)."""
     similarity = similarity_matrix(corpus)
-    terms = [set(t) for t in corpus.terms]
-    sizes = np.array([len(t) for t in terms])
+    terms = _Lazy(lambda i: set(corpus.terms[i]))
     article = [s.article for s in corpus.sentences]
     full = [s.full for s in corpus.sentences]
     plain, days = _Lazy(lambda i: _plain_terms(corpus, i)), _Lazy(_day_dates(corpus, cluster_date))
-    rows, cols, cosine = [], [], []
-    for i, j in zip(*np.nonzero(np.triu(similarity >= FACT_MIN_COSINE, 1))):
+    partners: dict[int, list[tuple[int, float]]] = {}
+    rows, cols = np.nonzero(np.triu(similarity >= FACT_MIN_COSINE, 1))  # row by row, each row's in order
+    for i, j in zip(rows.tolist(), cols.tolist()):
         if article[i] == article[j]:
             continue
         shared = len(terms[i] & terms[j])
-        short, long = sorted((sizes[i], sizes[j]))
+        short, long = sorted((len(terms[i]), len(terms[j])))
         if shared < FACT_MIN_SHARED or shared < FACT_MIN_SHORT_COVERAGE * short or shared < FACT_MIN_LONG_COVERAGE * long:
             continue
         if _quote_led(full[i]) and _quote_led(full[j]) and not _same_quote_content(full[i], full[j]):
             continue
         if len(plain[i] & plain[j]) < FACT_MIN_SHARED_PLAIN or (days[i] and days[j] and not days[i] & days[j]):
             continue
-        rows += [i, j]  # both directions: every sentence proposes its own group
-        cols += [j, i]
-        cosine += [similarity[i, j]] * 2
-    n = len(corpus.sentences)
-    matches = sparse.csr_matrix((cosine, (rows, cols)), shape=(n, n))
-    matches.sort_indices()
-    return matches, sizes
+        cosine = float(similarity[i, j])
+        # both directions, every sentence proposing its own group; a sentence's partners before it
+        # come from earlier rows and those after it from its own, so each list is in input order
+        partners.setdefault(i, []).append((j, cosine))
+        partners.setdefault(j, []).append((i, cosine))
+    return partners, terms
 
 
 _QUOTED = re.compile(r"[“\"]([^“”\"]+)[”\"]")
@@ -148,27 +148,26 @@ def agreed_facts(corpus: Corpus, families: dict[str, int], cluster_date: str | N
     """Facts carried by ≥ MIN_INDEPENDENT copy families, most-supported first (at most MAX_FACTS)."""
     if len(corpus.sentences) < 2 or len(corpus.articles) < 2:
         return []
-    matches, sizes = _match_matrix(corpus, cluster_date)
-    if not matches.nnz:
+    partners, terms = _matches(corpus, cluster_date)
+    if not partners:
         return []
     order = {a.article.id: k for k, a in enumerate(corpus.articles)}
     family_of = [families.get(s.article, order.get(s.article, -1)) for s in corpus.sentences]
     similarity = similarity_matrix(corpus)
     candidates = []
-    for i in np.flatnonzero(np.diff(matches.indptr)):
-        start, end = matches.indptr[i], matches.indptr[i + 1]
+    for i in sorted(partners):
         best: dict[str, tuple[float, int]] = {}
-        for j, score in zip(matches.indices[start:end], matches.data[start:end]):
+        for j, score in partners[i]:
             article = corpus.sentences[j].article
             if score > best.get(article, (0.0, -1))[0]:
-                best[article] = (float(score), int(j))
-        members = [int(i)] + [j for _, j in best.values()]
+                best[article] = (score, j)
+        members = [i] + [j for _, j in best.values()]
         independent = _independent_sources(members, family_of, similarity)
         if independent < MIN_INDEPENDENT:
             continue
         centrality = sum(score for score, _ in best.values())
         # most families, then most central, then the shorter (clearer) sentence, then input order
-        candidates.append(((-independent, -round(centrality, 6), int(sizes[i]), int(i)), members, independent))
+        candidates.append(((-independent, -round(centrality, 6), len(terms[i]), i), members, independent))
     facts, used = [], set()
     for _, members, independent in sorted(candidates, key=lambda c: c[0]):
         if any(m in used for m in members):

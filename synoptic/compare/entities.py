@@ -17,12 +17,12 @@ import os
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from rapidfuzz import fuzz
-from rapidfuzz.process import cdist
 from rapidfuzz.distance import Levenshtein
+from rapidfuzz.process import cdist
 
 from synoptic.analyze.sentences import Corpus
 
@@ -196,30 +196,69 @@ def _builtin_mentions(text: str) -> list[tuple[str, str, bool]]:
     for begin, end in joined:
         if _NUMBERED.search(text, begin, end) and (number := _NUMBER_AFTER.match(text, end)):
             end = number.end()  # "Route 14"
-        raw = text[begin:end]
-        words, tokens, titled = _run_tokens(raw)
-        if len(tokens) > 2 and tokens[1] == "of" and tokens[0] == words[0] and at_start(begin):
-            if tokens[0].lower() not in _ORG_FIRST | _ORG_HEADS | _PLACE_HEADS:
-                tokens = tokens[2:]  # "Residents of Kelsby" at a sentence start: the name is "Kelsby"
-                while len(tokens) > 1 and tokens[0] in _SMALL:
-                    tokens = tokens[1:]
-        if not tokens:
+        anywhere, opening = _readings(text[begin:end])
+        reading = opening if opening is not anywhere and at_start(begin) else anywhere
+        if reading is None:
             continue
-        person, affiliation = _affiliation(tokens)
-        if affiliation:  # "Ailsa Curran of Highland Police": a person and an organisation
-            for part, cue in ((person, "person"), (affiliation, None)):
-                if (named := _name(part)) is not None:
-                    form, part = named
-                    mentions.append((form, cue or _token_cue(raw, form, part, False) or "other", False))
+        if isinstance(reading, _Affiliated):
+            mentions.extend((form, cue, False) for form, cue in reading.parts)
             continue
-        named = _name(tokens)
-        if named is None:
-            continue
-        form, tokens = named
-        start = len(tokens) == 1 and words[0] == tokens[0] and at_start(begin)
-        cue = _token_cue(raw, form, tokens, titled) or _context_cue(tokens, text[max(0, begin - 30) : begin], text[end : end + 30])
-        mentions.append((form, cue, start))
+        start = reading.single and at_start(begin)
+        cue = reading.cue or _context_cue(reading.tokens, text[max(0, begin - 30) : begin], text[end : end + 30])
+        mentions.append((reading.form, cue, start))
     return mentions
+
+
+class _Named(NamedTuple):
+    """A run read as one name: its form and tokens, the type the name itself shows (None: ask the
+    context), and whether it is a single word as written (a sentence start may then be no name)."""
+
+    form: str
+    tokens: tuple[str, ...]
+    cue: str | None
+    single: bool
+
+
+class _Affiliated(NamedTuple):
+    """A run read as a person and the body they belong to: (form, type) of each part found."""
+
+    parts: tuple[tuple[str, str], ...]
+
+
+_Reading = _Named | _Affiliated | None
+
+
+@lru_cache(maxsize=100_000)
+def _readings(raw: str) -> tuple[_Reading, _Reading]:
+    """How a capitalised run reads (anywhere, at a sentence start): everything about it that does not
+    depend on the text around it, found once per distinct run (a cluster repeats its names) in one
+    cache look-up. The two readings are the same object unless the start changes it."""
+    words, tokens, titled = _run_tokens(raw)
+    anywhere = _reading(raw, words, tokens, titled)
+    if len(tokens) > 2 and tokens[1] == "of" and tokens[0] == words[0] and tokens[0].lower() not in _ORG_FIRST | _ORG_HEADS | _PLACE_HEADS:
+        tokens = tokens[2:]  # "Residents of Kelsby" at a sentence start: the name is "Kelsby"
+        while len(tokens) > 1 and tokens[0] in _SMALL:
+            tokens = tokens[1:]
+        return anywhere, _reading(raw, words, tokens, titled)
+    return anywhere, anywhere
+
+
+def _reading(raw: str, words: tuple[str, ...], tokens: tuple[str, ...], titled: bool) -> _Reading:
+    if not tokens:
+        return None
+    person, affiliation = _affiliation(tokens)
+    if affiliation:  # "Ailsa Curran of Highland Police": a person and an organisation
+        parts = []
+        for part, cue in ((person, "person"), (affiliation, None)):
+            if (named := _name(part)) is not None:
+                form, part = named
+                parts.append((form, cue or _token_cue(raw, form, part, False) or "other"))
+        return _Affiliated(tuple(parts))
+    named = _name(tokens)
+    if named is None:
+        return None
+    form, tokens = named
+    return _Named(form, tokens, _token_cue(raw, form, tokens, titled), len(tokens) == 1 and words[0] == tokens[0])
 
 
 # Names whose own head comes before "of" ("Democratic Republic of the Congo", "Royal Bank of Scotland"):
@@ -228,7 +267,6 @@ _OF_HEADS = {"republic", "kingdom", "states", "emirates", "bureau", "society", "
              "church", "house", "order", "friends", "sisters", "brothers", "daughters", "sons"}  # fmt: skip
 
 
-@lru_cache(maxsize=100_000)
 def _affiliation(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(person, organisation or place) when a run is a two- or three-word name, "of" and an affiliation
     ("Karim Ben Ali of the Red Cross"); else (tokens, ())."""
@@ -245,7 +283,6 @@ def _affiliation(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, .
     return person, rest
 
 
-@lru_cache(maxsize=100_000)
 def _run_tokens(raw: str) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
     """(words, name tokens without titles or a hyphenated modifier, titled) of a capitalised run."""
     words = tuple(raw.split())
@@ -255,7 +292,6 @@ def _run_tokens(raw: str) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
     return words, tuple(tokens), titled
 
 
-@lru_cache(maxsize=100_000)
 def _name(tokens: tuple[str, ...]) -> tuple[str, tuple[str, ...]] | None:
     """(form, its tokens) when the tokens name something, None for "The", "But Monday" and the like."""
     form = _clean_form(" ".join(tokens))
@@ -266,7 +302,6 @@ def _name(tokens: tuple[str, ...]) -> tuple[str, tuple[str, ...]] | None:
     return form, tokens
 
 
-@lru_cache(maxsize=100_000)
 def _token_cue(raw: str, form: str, tokens: tuple[str, ...], titled: bool) -> str | None:
     """The type the name itself shows (a title, an organisation's head word, "U.S."), or None."""
     if form.replace(".", "") in _COUNTRY_ABBREVIATIONS or (

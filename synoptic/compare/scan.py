@@ -13,6 +13,9 @@ The date and quantity patterns try a dozen alternatives at every character, but 
 occur near a tell-tale token (a month name, a digit). ``finditer_near`` finds those tokens with a
 cheap *trigger* pattern and runs the full pattern in a window around each: a sentence without a
 trigger costs one fast scan, and one with a trigger a few short searches instead of a long one.
+
+``lower_keeps_letters``: whether a word missing from ``text.lower()`` rules out a case-insensitive
+match of it, so that a cheap ``in`` look-up can stand in for a case-insensitive search.
 """
 
 from __future__ import annotations
@@ -23,6 +26,14 @@ from collections.abc import Iterator
 # Characters that case-insensitive ``re`` matches to an ASCII letter besides its two cases (found by
 # trying every code point; tests/compare/test_scan.py checks it).
 _FOLDS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}  # İ ı, the Kelvin sign, the long s
+_LOWER_BREAKS = "\u0130\u0131\u017f"  # …of which str.lower() keeps these apart from "i" and "s"
+
+
+def lower_keeps_letters(text: str) -> bool:
+    """Does ``text.lower()`` hold, as plain lower-case ASCII, every letter a case-insensitive ``re``
+    reads as one? Then a word missing from it rules out a case-insensitive match of the word. Only
+    the Turkish dotted and dotless i and the long s break that (the Kelvin sign lowers to "k")."""
+    return text.isascii() or not any(c in text for c in _LOWER_BREAKS)
 
 
 def ignoring_case(*alternatives: str) -> str:
@@ -47,11 +58,20 @@ def either_case(*words: str) -> str:
 
 
 def finditer_near(
-    pattern: re.Pattern[str], trigger: re.Pattern[str], text: str, before: int, after: int
+    pattern: re.Pattern[str],
+    trigger: re.Pattern[str],
+    text: str,
+    before: int,
+    after: int,
+    closer: tuple[int, re.Pattern[str]] | None = None,
 ) -> Iterator[re.Match[str]]:
     """The matches ``pattern.finditer(text)`` gives, when every match of ``pattern`` contains a match
     of ``trigger`` starting at most ``before`` characters after its own start, and no match is
     longer than ``after`` characters.
+
+    ``closer``: (a smaller bound, a pattern): a trigger whose ``before`` characters ahead hold no
+    match of that pattern has its match's start within the smaller bound (a date phrase's words lie
+    further from its trigger only with runs of spaces between them), so fewer positions are tried.
 
     Each trigger opens the window [start - before, end + after). The first match in a window is the
     next match of the text: an earlier one would have held an earlier trigger. A match the window's
@@ -59,10 +79,16 @@ def finditer_near(
     false alarm ("Market" for "Mar").
     """
     done = 0  # where the last match ended: finditer never returns overlapping matches
+    near, spread = closer or (before, None)
     for hint in trigger.finditer(text):
-        if hint.start() < done:
+        start = hint.start()
+        if start < done:
             continue
-        found = pattern.search(text, max(done, hint.start() - before), hint.end() + after)
+        if spread is not None and not spread.search(text, max(0, start - before), start):
+            start -= near
+        else:
+            start -= before
+        found = pattern.search(text, max(done, start), hint.end() + after)
         if found is None:
             continue
         whole = pattern.match(text, found.start())  # the same position, reading the whole text

@@ -178,6 +178,11 @@ _KINDS = ("iso", "mdy", "dmy", "my", "md", "dm", "wd", "mon", "mon2", "year", "r
 # pattern runs only in windows around triggers (synoptic.compare.scan).
 _BEFORE_TRIGGER = 40
 _AFTER_TRIGGER = 40
+# With single separators between its words a candidate starts at most 14 characters before its first
+# trigger ("through early June", "earlier this week"); only runs of them ("in  early   June") push it
+# further. The closer window saves a quarter of the scan on TAC 2010 (nine sentences in ten qualify).
+_BEFORE_TRIGGER_SPACED = 14
+_SEPARATOR_RUN = re.compile(r"[\s-]{2}")
 # Every alternative starts with a plain character, so the scan jumps between the places holding one
 # (synoptic.compare.scan.either_case).
 _TRIGGER = re.compile(
@@ -189,7 +194,9 @@ _TRIGGER = re.compile(
 def _date_phrases(text: str) -> list[tuple[str, re.Match[str]]]:
     """(phrase, match) for each date phrase in ``text``: what ``find_dates`` resolves, whatever the date."""
     found: list[tuple[str, re.Match[str]]] = []
-    for match in finditer_near(_CANDIDATES, _TRIGGER, text, _BEFORE_TRIGGER, _AFTER_TRIGGER):
+    for match in finditer_near(
+        _CANDIDATES, _TRIGGER, text, _BEFORE_TRIGGER, _AFTER_TRIGGER, (_BEFORE_TRIGGER_SPACED, _SEPARATOR_RUN)
+    ):
         kind = match.lastgroup if match.lastgroup in _KINDS else next(k for k in _KINDS if match.group(k))
         if kind == "mon" and match.group("mon_m") == "May" and match.group(kind).split()[0].lower() == "of":
             continue  # "of May" is too often a name ("the government of Theresa May")

@@ -97,3 +97,27 @@ def test_seed_facts(seeds_dir: Path) -> None:
     corpus = corpus_of_folder(seeds_dir)
     facts = agreed_facts(corpus, families_of(corpus))
     assert facts and any("Mosul" in f["text"] and f["independent"] >= 3 for f in facts)
+
+
+def test_each_sentence_lists_the_sentences_that_say_the_same_in_input_order() -> None:
+    """_matches: symmetric, across articles only, partners in input order (a tie on cosine then goes
+    to the earlier sentence), each with the pair's cosine."""
+    from synoptic.analyze.vectors import similarity_matrix
+    from synoptic.compare.claims import _matches
+
+    corpus = corpus_of(
+        "Nine people were taken to Aldermoor General Hospital with injuries after the crash on the ridge road.",
+        "After the crash, nine people went to Aldermoor General Hospital for treatment of their injuries. "
+        "Nine people were treated at Aldermoor General Hospital for injuries from the crash on the ridge road.",
+        "Nine people from the ridge road crash went to Aldermoor General Hospital with their injuries.",
+    )
+    partners, terms = _matches(corpus, None)
+    similarity = similarity_matrix(corpus)
+    article = [s.article for s in corpus.sentences]
+    assert partners[2] and any(j < 2 for j, _ in partners[2]) and any(j > 2 for j, _ in partners[2])
+    for i, found in partners.items():
+        assert [j for j, _ in found] == sorted(j for j, _ in found)
+        for j, cosine in found:
+            assert article[i] != article[j] and cosine == float(similarity[i, j])
+            assert (i, cosine) in partners[j]
+        assert terms[i] == set(corpus.terms[i])

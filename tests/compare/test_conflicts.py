@@ -5,9 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from synoptic.clean.duplicates import find_copies
-from synoptic.compare.conflicts import find_conflicts, mentions_in, speaker_of
+from synoptic.compare.conflicts import (
+    _STATUS,
+    STATUS_FRAMES,
+    find_conflicts,
+    mentions_in,
+    speaker_of,
+    status_claims,
+)
+from synoptic.compare.scan import lower_keeps_letters
 from synoptic.summarize.methods import copy_families
 from tests.compare.helpers import corpus_of, corpus_of_folder, families_of
 
@@ -155,3 +165,25 @@ def test_a_status_value_runs_to_the_end_of_its_cue() -> None:
         "“We understand that there is still about 10% of the town that has to be cleared, and more,” said an officer."
     )
     assert claim.value.endswith("has to be cleared") and not claim.complete
+
+
+@pytest.mark.parametrize("frame, complete", [(f, c) for f in STATUS_FRAMES for c in (True, False)])
+def test_every_status_cue_holds_one_of_its_words(frame: str, complete: bool) -> None:
+    """Each status pattern's matches (generated from the pattern itself) hold one of the words that
+    status_claims looks up before searching for it."""
+    pattern, words = _STATUS[frame][0 if complete else 1]
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(st.from_regex(pattern, fullmatch=True))
+    def holds_a_word(text: str) -> None:
+        if lower_keeps_letters(text):
+            assert any(word in text.lower() for word in words), text
+
+    holds_a_word()
+
+
+def test_status_cues_spelled_with_a_long_s_are_still_found() -> None:
+    """"cloſed" matches the case-insensitive cue but its lower case lacks "closed": searched anyway."""
+    [claim] = status_claims("The northbound carriageway remains cloſed after the landslide.")
+    assert claim.frame == "open" and not claim.complete
+    assert status_claims("The northbound carriageway remains open after the landslide.") == []

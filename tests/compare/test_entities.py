@@ -186,3 +186,18 @@ def test_a_ministry_named_after_its_title_is_an_organisation() -> None:
         "A spokesman for the Defence Ministry confirmed the patrols.",
     )
     assert found["Defence Ministry"]["type"] == "org"
+
+
+@pytest.mark.parametrize("start_first", [True, False])
+def test_a_run_is_read_apart_at_a_sentence_start_and_inside_one(start_first: bool) -> None:
+    """One cache entry per run holds both readings: whichever sentence comes first, "Residents of
+    Kelsby" opening a sentence names Kelsby and inside one stays whole, and a single word's sentence
+    start is marked only where it opens the sentence."""
+    entities_module._readings.cache_clear()
+    opening, inside = "Residents of Kelsby fled the flood.", "The mayor met Residents of Kelsby later."
+    texts = [opening, inside] if start_first else [inside, opening]
+    found = dict(zip(texts, map(entities_module._builtin_mentions, texts)))
+    assert found[opening] == [("Kelsby", "other", False)]
+    assert found[inside] == [("Residents of Kelsby", "other", False)]
+    assert entities_module._builtin_mentions("Kelsby was flooded, said Curran.") == [("Kelsby", "other", True), ("Curran", "person", False)]
+    assert entities_module._builtin_mentions("Curran said Kelsby was flooded.") == [("Curran", "other", True), ("Kelsby", "person", False)]

@@ -9,8 +9,21 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from synoptic.compare import conflicts, quotes
-from synoptic.compare.scan import either_case, finditer_near, ignoring_case
-from synoptic.compare.timeline import _AFTER_TRIGGER, _BEFORE_TRIGGER, _CANDIDATES, _TRIGGER
+from synoptic.compare.scan import (
+    either_case,
+    finditer_near,
+    ignoring_case,
+    lower_keeps_letters,
+)
+from synoptic.compare.timeline import (
+    _AFTER_TRIGGER,
+    _BEFORE_TRIGGER,
+    _BEFORE_TRIGGER_SPACED,
+    _CANDIDATES,
+    _SEPARATOR_RUN,
+    _TRIGGER,
+    _date_phrases,
+)
 
 # Words that make, break or imitate date phrases; glued with spaces, commas and full stops.
 PIECES = [
@@ -31,6 +44,20 @@ def test_same_matches_as_a_full_scan(words: list[tuple[str, str]]) -> None:
     text = "".join(word + gap for word, gap in words)
     expected = _spans(_CANDIDATES.finditer(text))
     assert _spans(finditer_near(_CANDIDATES, _TRIGGER, text, _BEFORE_TRIGGER, _AFTER_TRIGGER)) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from([" ", ", ", "-", "\n", " -"])), max_size=30))
+def test_the_dates_found_with_the_closer_window_are_those_of_a_full_scan(words: list[tuple[str, str]]) -> None:
+    """Mostly single separators, where the timeline searches only 14 characters ahead of a trigger
+    ("through early June" is the longest lead), with a run of two now and then."""
+    text = "".join(word + gap for word, gap in words)
+    closer = (_BEFORE_TRIGGER_SPACED, _SEPARATOR_RUN)
+    found = finditer_near(_CANDIDATES, _TRIGGER, text, _BEFORE_TRIGGER, _AFTER_TRIGGER, closer)
+    assert _spans(found) == _spans(_CANDIDATES.finditer(text))
+    assert [phrase for phrase, _ in _date_phrases("It lasted through early June, and earlier this week it ended.")] == [
+        "through early June", "earlier this week"
+    ]
 
 
 def test_a_match_the_window_would_cut_short_is_read_whole() -> None:
@@ -60,6 +87,22 @@ def test_ignoring_case_classes_hold_every_character_re_ignorecase_matches() -> N
     for letter in "abcdefghijklmnopqrstuvwxyz":
         wanted = set(re.findall(letter, everything, re.IGNORECASE))
         assert set(re.findall(ignoring_case(letter), everything)) == wanted, letter
+
+
+def test_lower_keeps_every_letter_re_ignorecase_reads_unless_told_otherwise() -> None:
+    """Over every code point: where lower_keeps_letters says yes, str.lower() gives the ASCII letter
+    that a case-insensitive re matches the character to."""
+    breaks = []
+    for code in range(0x110000):
+        char = chr(code)
+        if 0xD800 <= code <= 0xDFFF or char.isascii():
+            continue
+        for letter in "abcdefghijklmnopqrstuvwxyz":
+            if re.fullmatch(letter, char, re.IGNORECASE) and letter not in char.lower():
+                breaks.append(char)
+                assert not lower_keeps_letters(f"a {char} b"), hex(code)
+    assert breaks  # İ, ı, ſ
+    assert lower_keeps_letters("Straße, “Kelvin” \u212a") and lower_keeps_letters("plain")
 
 
 def test_ignoring_case_matches_like_re_ignorecase() -> None:
