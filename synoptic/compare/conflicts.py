@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from synoptic.analyze.sentences import Corpus
 from synoptic.analyze.tokens import STOPWORDS, content_terms, stem
-from synoptic.compare.scan import ignoring_case, lower_keeps_letters
+from synoptic.compare.scan import ignoring_case, lower_keeps_letters, texts_holding
 from synoptic.model import Sentence
 
 # --- calibrated thresholds (seeds, the sample, the labelled set in tests/compare/labelled) -------------
@@ -242,6 +242,19 @@ _PARTITIVE = re.compile(r"\s*(?:of|o'clock)\b")  # "two of them", "nine o'clock"
 _WHEN_NOT_HOW_LONG = re.compile(r"\s*\w+\s+(?:after|before|ago|later|earlier|since)\b")  # "four days after"
 
 
+def _ends_with_skip_word(before: str, stripped: str) -> bool:
+    """``_SKIP_BEFORE.search(before)``, searched from the start of the last word (``stripped``:
+    ``before.rstrip()``): its words hold no white space, so a match lies in the last one (a quarter
+    of the time of a search from the start)."""
+    last = stripped.rsplit(None, 1)
+    return bool(last) and _SKIP_BEFORE.search(before, len(stripped) - len(last[-1])) is not None
+
+
+def _counted_terms(terms: list[str]) -> set[str]:
+    """The terms that say what a number counts or where: not numbers, in digits or in words."""
+    return {t for t in terms if not t[:1].isdigit() and t not in _WORD_NUMBERS}
+
+
 def mentions_in(text: str, index: int = 0, terms: list[str] | None = None) -> list[Mention]:
     """Quantities in one sentence (see the module docstring); ``terms``: its content terms, if known."""
     found = []
@@ -255,9 +268,10 @@ def mentions_in(text: str, index: int = 0, terms: list[str] | None = None) -> li
         qual = match.group("qual") or ""
         if len(raw_a) == 4 and raw_a.isdigit() and 1800 <= a <= 2100 and not match.group("cur"):
             continue  # a year
-        if before.rstrip().endswith("(") or _NAME_COMMA.search(before):
+        stripped = before.rstrip()
+        if stripped.endswith("(") or _NAME_COMMA.search(before):
             continue  # "7,000 hectares (17,290 acres)": a conversion; "Rosa Pellew, 67,": an age
-        if not qual and _SKIP_BEFORE.search(before) and not match.group("cur"):
+        if not qual and _ends_with_skip_word(before, stripped) and not match.group("cur"):
             continue  # "Route 14", "Rosa Pellew, 67", "in 2014", "one of"
         if raw_b and qual.lower() != "between" and _AND.search(match.group(0), len(qual)):
             continue  # "two and three" in a list, not a range (ranges with "and" need "between")
@@ -280,8 +294,10 @@ def mentions_in(text: str, index: int = 0, terms: list[str] | None = None) -> li
             continue  # "four days after the slide": when, not how long
         is_round = b_val is None and a >= 10 and a % 10 == 0  # the figure as written: "2.5 million" is not round
         low, high = _interval(qual, a_val * factor, b_val * factor if b_val is not None else None, is_round)
+        if context is None:  # the sentence's terms, shared by all its mentions
+            context = _counted_terms(terms or content_terms(text))
         clause = _clause(text, match.start(), match.end())
-        clause_terms = {t for t in content_terms(clause) if not t[:1].isdigit() and t not in _WORD_NUMBERS}
+        clause_terms = context if clause == text else _counted_terms(content_terms(clause))  # a fifth are whole sentences
         events: set[str] = set()
         for term in clause_terms:
             events |= _EVENT_OF.get(term, set())
@@ -291,8 +307,6 @@ def mentions_in(text: str, index: int = 0, terms: list[str] | None = None) -> li
             take = len(modifiers) + 1
             words = text[match.end():].split(None, take)[:take]
             value = (value + " " + " ".join(words)).rstrip(",.;:")
-        if context is None:  # the sentence's terms, shared by all its mentions
-            context = {t for t in (terms or content_terms(text)) if not t[:1].isdigit() and t not in _WORD_NUMBERS}
         found.append(Mention(
             sentence=index, value=value, low=low, high=high, dimension=dimension, head=head,
             modifiers={w.lower() for w in modifiers}, events=events,
@@ -549,7 +563,7 @@ _MAYBE_WORD_NUMBER = re.compile(
     r"[otfsenhd](?<!\w[otfsenhd])(?:ne|wo|hree|our|ive|ix|even|ight|ine|en|leven|welve|wenty|hirty|orty|ifty|ixty"
     r"|eventy|ighty|inety|undred|ozen)\b"
 )
-# Substrings, each found by ``in`` (a third cheaper than one alternation of them all).
+# Substrings, found by scan.texts_holding (cheaper than one alternation of them all, or ``in`` checks).
 _MAYBE_STATUS = ("open", "control", "liberat", "clear", "pocket", "holed", "hold", "freed", "rescued", "trapped", "missing",
                  "power", "restored", "contained", "burning", "raging", "closed", "shut")
 
@@ -562,11 +576,12 @@ def find_conflicts(corpus: Corpus, families: dict[str, int]) -> list[dict]:
     speakers = _Speakers(sentences)
     mentions: list[Mention] = []
     statuses: list[StatusClaim] = []
+    lowered = [s.full.lower() for s in sentences]
+    maybe_status = texts_holding(lowered, _MAYBE_STATUS)
     for i, s in enumerate(sentences):
-        lowered = s.full.lower()
-        if _DIGIT.search(lowered) or _MAYBE_WORD_NUMBER.search(lowered):
+        if _DIGIT.search(lowered[i]) or _MAYBE_WORD_NUMBER.search(lowered[i]):
             mentions.extend(mentions_in(s.full, i, corpus.terms[i] if s.text == s.full else None))
-        if any(cue in lowered for cue in _MAYBE_STATUS):
+        if i in maybe_status:
             statuses.extend(status_claims(s.full, i))
     conflicts = []
     # numbers: same-quantity graph, keep components with at least one disjoint independent pair

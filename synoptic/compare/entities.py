@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -25,6 +26,7 @@ from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import cdist
 
 from synoptic.analyze.sentences import Corpus
+from synoptic.compare.scan import finditer_from
 
 MAX_ENTITIES = 25  # a brief lists the names a reader needs, not every capitalised word
 # Two spellings are one name when rapidfuzz's ratio of each token pair is at least this and they
@@ -51,6 +53,9 @@ _CONNECT = r"(?:(?:of|de|da|del|di|du|la|le|bin|ibn|van|von|der|den)\s+(?:the\s+
 _NAME_RUN = re.compile(
     rf"(?=[{_UPPER}ae])(?<![\w'’.-])(?:(?:al|el|Al|El)-)?{_WORD}(?:\s+(?:{_CONNECT})?(?:(?:al|el)-)?{_WORD})*"
 )
+# Where a run can start, unless the text holds the "al-" or "el-" of a name: finditer_from tries
+# _NAME_RUN only at a capital (a third less time than its scan of every position).
+_NAME_START = re.compile(rf"[{_UPPER}]")
 _NUMBERED = re.compile(r"(?:Route|Highway|Interstate|Flight|Terminal|Gate|Platform|Resolution)$")
 _NUMBER_AFTER = re.compile(r"\s+\d{1,4}\b")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
@@ -169,11 +174,18 @@ _HYPHEN_PREFIX = re.compile(r"-[a-z]+$")  # "Kurdish-led", "U.S.-backed"
 _DOTTED_END = re.compile(r"(?:[A-Z]\.)+$")  # "U.S.", "U.K."
 
 
+def _name_runs(text: str) -> Iterator[re.Match[str]]:
+    """``_NAME_RUN.finditer(text)``: a run starts at a capital or at a lower-case "al-"/"el-"."""
+    if "al-" in text or "el-" in text:
+        return _NAME_RUN.finditer(text)
+    return finditer_from(_NAME_RUN, _NAME_START, text)
+
+
 def _builtin_mentions(text: str) -> list[tuple[str, str, bool]]:
     """(form, cue type, at sentence start) for each capitalised run in ``text``."""
     mentions: list[tuple[str, str, bool]] = []
     joined: list[tuple[int, int]] = []
-    for match in _NAME_RUN.finditer(text):  # "Esterby Fire and Rescue Service": "and" inside an organisation's name
+    for match in _name_runs(text):  # "Esterby Fire and Rescue Service": "and" inside an organisation's name
         if joined and text[joined[-1][1] : match.start()] in (" and ", " & ") and match.group().split()[-1].lower() in _ORG_HEADS:
             joined[-1] = (joined[-1][0], match.end())
         else:

@@ -14,6 +14,15 @@ occur near a tell-tale token (a month name, a digit). ``finditer_near`` finds th
 cheap *trigger* pattern and runs the full pattern in a window around each: a sentence without a
 trigger costs one fast scan, and one with a trigger a few short searches instead of a long one.
 
+``finditer_from``: run a pattern whose every match starts with one of a few characters only where
+one of them stands, found by a search for one character class (which ``re`` skips through), where
+``finditer`` would try it at every position (the entities' name runs: 0.86 → 0.63 ms per TAC 2010
+cluster).
+
+``texts_holding``: which of many texts hold one of a few words, by a ``str.find`` per word over all
+of them at once, where a loop of ``in`` checks per text pays Python's overhead for every pair
+(conflicts' status cues: 0.47 → 0.30 ms per TAC 2010 cluster).
+
 ``lower_keeps_letters``: whether a word missing from ``text.lower()`` rules out a case-insensitive
 match of it, so that a cheap ``in`` look-up can stand in for a case-insensitive search.
 """
@@ -21,7 +30,9 @@ match of it, so that a cheap ``in`` look-up can stand in for a case-insensitive 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
+from itertools import accumulate
 
 # Characters that case-insensitive ``re`` matches to an ASCII letter besides its two cases (found by
 # trying every code point; tests/compare/test_scan.py checks it).
@@ -98,3 +109,34 @@ def finditer_near(
                 return
         done = whole.end()
         yield whole
+
+
+def finditer_from(pattern: re.Pattern[str], starts: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches ``pattern.finditer(text)`` gives, when every match of ``pattern`` is non-empty and
+    starts where ``starts`` matches: ``pattern`` is tried only at those positions, in order."""
+    position = 0
+    while (start := starts.search(text, position)) is not None:
+        found = pattern.match(text, start.start())
+        if found is None:
+            position = start.start() + 1
+        else:
+            position = found.end()
+            yield found
+
+
+def texts_holding(texts: Sequence[str], words: Sequence[str]) -> set[int]:
+    """The indices of the texts that contain one of ``words`` (none of which holds a line break):
+    the texts are joined by line breaks, and each word is found with ``str.find``, skipping to the
+    next text after a hit."""
+    joined = "\n".join(texts)
+    starts = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
+    found: set[int] = set()
+    for word in words:
+        at = joined.find(word)
+        while at != -1:
+            k = bisect_right(starts, at) - 1
+            found.add(k)
+            if k + 1 == len(starts):
+                break
+            at = joined.find(word, starts[k + 1])
+    return found

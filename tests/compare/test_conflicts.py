@@ -8,6 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from synoptic.analyze.tokens import content_terms
 from synoptic.clean.duplicates import find_copies
 from synoptic.compare.conflicts import (
     _STATUS,
@@ -187,3 +188,20 @@ def test_status_cues_spelled_with_a_long_s_are_still_found() -> None:
     [claim] = status_claims("The northbound carriageway remains cloſed after the landslide.")
     assert claim.frame == "open" and not claim.complete
     assert status_claims("The northbound carriageway remains open after the landslide.") == []
+
+
+
+@pytest.mark.parametrize(
+    ("text", "clause_terms"),
+    [
+        # one clause: its terms are the sentence's, whether given or read again
+        ("About 200 miners remained trapped underground near Kelsby on Tuesday.",
+         {"kelsby", "near", "remain", "trapp", "tuesday", "underground"}),
+        ("Rescuers said that 41 passengers were freed, while the ferry sank off Varrow.", {"fre", "rescu"}),
+        ("The fire, which burned 7,000 hectares of forest near Esterby, is contained.", {"burn", "esterby", "forest", "near"}),
+    ],
+)
+def test_a_numbers_clause_terms_are_those_of_its_clause(text: str, clause_terms: set[str]) -> None:
+    [mention] = mentions_in(text)
+    assert mention.clause_terms == clause_terms
+    assert mentions_in(text, terms=content_terms(text)) == [mention]

@@ -8,12 +8,14 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from synoptic.compare import conflicts, quotes
+from synoptic.compare import conflicts, entities, quotes
 from synoptic.compare.scan import (
     either_case,
+    finditer_from,
     finditer_near,
     ignoring_case,
     lower_keeps_letters,
+    texts_holding,
 )
 from synoptic.compare.timeline import (
     _AFTER_TRIGGER,
@@ -170,3 +172,45 @@ def test_quote_pattern_matches_like_its_look_behind_first_original(pieces: list[
     text = "".join(pieces)
     fast = [(m.span(), m.group("a") or m.group("b") or m.group("c") or m.group("c2")) for m in quotes._QUOTE.finditer(text)]
     assert fast == [(m.span(), m.group("a") or m.group("b") or m.group("c")) for m in PLAIN_QUOTE.finditer(text)]
+
+
+# Words that start, join, break or imitate capitalised runs, lower-case "al-"/"el-" among them.
+NAME_PIECES = [
+    "al-Naim", "el-Sisi", "Al-Naim", "El", "al", "el", "deal-maker", "model-", "Kelsby", "Fire", "and", "Rescue",
+    "of", "the", "bin", "Mr.", "Dr", "Łódź", "Émile", "Wolańska", "O'Neill", "MacLeod", "US", "U.S.", "NATO's",
+    "said", "a", "e", "Ab", "x-Ray", "2017", "Route", "14", "ß", "Ünal",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(NAME_PIECES), st.sampled_from([" ", "  ", "", ", ", "-", ". ", "\n"])), max_size=20))
+def test_name_runs_found_from_capitals_are_those_of_a_full_scan(words: list[tuple[str, str]]) -> None:
+    text = "".join(word + gap for word, gap in words)
+    assert _spans(entities._name_runs(text)) == _spans(entities._NAME_RUN.finditer(text))
+
+
+def test_finditer_from_tries_every_start_and_goes_on_after_a_match() -> None:
+    pattern, starts = re.compile(r"A[a-z]+(?: A[a-z]+)*"), re.compile(r"A")
+    text = "AAb Acd xAe"  # a failed start just before a match of two words, then one inside a word
+    assert _spans(finditer_from(pattern, starts, text)) == _spans(pattern.finditer(text)) == [(1, 7, None), (9, 11, None)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.text(alphabet="abo\n pen", max_size=12), max_size=8),
+    st.lists(st.text(alphabet="abo pen", min_size=1, max_size=3), min_size=1, max_size=3),
+)
+def test_texts_holding_a_word_are_those_an_in_check_finds(texts: list[str], words: list[str]) -> None:
+    assert texts_holding(texts, words) == {k for k, text in enumerate(texts) if any(w in text for w in words)}
+
+
+def test_the_status_cues_can_be_found_in_texts_joined_by_line_breaks() -> None:
+    assert all(cue and "\n" not in cue for cue in conflicts._MAYBE_STATUS)
+    assert texts_holding(["still open", "", "shut\nopen", "clo", "sed"], conflicts._MAYBE_STATUS) == {0, 2}
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["Route", "No.", "aged", "Kelsby", "K", "x", "4", ".", "(", " ", "\n", "\t", "\x1f", "\u2028", "\xa0"]), max_size=12).map("".join))
+def test_the_skip_words_before_a_number_are_found_from_the_last_word(before: str) -> None:
+    expected = conflicts._SKIP_BEFORE.search(before) is not None
+    assert conflicts._ends_with_skip_word(before, before.rstrip()) == expected
