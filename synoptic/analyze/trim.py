@@ -8,6 +8,14 @@ attribution included, so a reader can always see who said it.
 Attribution tails are always dropped. A trailing clause is often the detail worth keeping, so its
 cut is only an alternative (``shortened``) that a method may choose when the words are worth more
 elsewhere: cutting every such clause lost 0.4–0.6 R1 on tac2010_A; offering the choice gains 0.2.
+
+The tail covers "say" and "noted" as well as "said", and a source named after "according to" with
+its title (", according to Ana Ruiz, head of the office."): tac2010_A 38.7 -> 38.8 R1 (4 clusters
+changed, all up), the other dev sets within +0.1. What hangs off an attribution (", citing a report.",
+", adding that…") is content and stays: cutting it too scored the same. Cuts inside the sentence
+(parentheses, appositives, leading adverbials, a mid-sentence ", he said,"), offered to the search as
+further alternatives, did not raise R1 on any dev set (-0.3 to +0.1): the words they drop are facts the
+references also state.
 """
 
 from __future__ import annotations
@@ -22,8 +30,8 @@ _WHEN = (
 )
 _ATTRIBUTION_TAIL = re.compile(
     r",\s+(?:"
-    r"according\s+to\s+[^,;\"“”]{2,60}"  # , according to the police.
-    r"|(?:[\w.'’-]+\s+){0,6}?(?:said|says|reported|reports|added|announced|told\s+[\w.'’ -]{1,30})(?:\s+" + _WHEN + r")*"
+    r"according\s+to\s+[^,;\"“”]{2,90}(?:,\s+(?:(?:a|an|the)\s+|[a-z]+\s+of\s+)[^,;\"“”]{2,80})?"  # , according to Ana Ruiz, head of the office.
+    r"|(?:[\w.'’-]+\s+){0,6}?(?:said|says|say|reported|reports|added|announced|noted|told\s+[\w.'’ -]{1,30})(?:\s+" + _WHEN + r")*"
     r"|said\s+(?:[A-Z][\w.'’-]+\s*){1,4}(?:,\s+(?:a|an|the)\s+[^,;\"“”]{2,80})?"  # , said Ana Ruiz, a spokeswoman.
     r")\s*\.$"
 )

@@ -15,6 +15,14 @@ from synoptic.analyze.trim import shortened, trimmed
         ("The road will stay closed for a week, said Ana Ruiz, a spokeswoman for the city.", "The road will stay closed for a week."),
         ("Prices rose sharply in the north of the country, according to the statistics office.", "Prices rose sharply in the north of the country."),
         ("Twelve homes were flooded in the lower town, the fire service reported.", "Twelve homes were flooded in the lower town."),
+        # a plural speaker
+        ("Most of the wells in the valley are now safe to drink from, health officials say.", "Most of the wells in the valley are now safe to drink from."),
+        ("The dam held through the night, the engineers noted.", "The dam held through the night."),
+        # the source named after "according to", with its title
+        (
+            "The harvest fell by a third in the eastern districts, according to Omar Lind, head of the farmers' union.",
+            "The harvest fell by a third in the eastern districts.",
+        ),
     ],
 )
 def test_tails_are_trimmed(text: str, expected: str) -> None:
@@ -29,6 +37,9 @@ def test_tails_are_trimmed(text: str, expected: str) -> None:
         # the tail closes a quotation
         "\u201cWe are in control of the whole valley,\u201d said Ana Ruiz.",
         "\"We have reached every house in the valley,\" a rescuer said.",
+        # a new clause after the attribution carries content of its own
+        "The bridge reopened to traffic on Friday, the mayor said, and the ferry stopped running.",
+        "The ferry will resume its crossings to the island next month, the port authority said, citing repairs to the pier.",
         # too little would be left
         "The bridge is safe, he said.",
         "Nobody was hurt in the collapse on Monday night.",
