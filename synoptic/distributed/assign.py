@@ -8,9 +8,10 @@ does them, so that its stories are the store's stories:
 - ``WindowSignatures``: the signatures of one time window, continuing the document frequencies
   from the window's start (the counts of all earlier windows, which Spark sums in parallel). Windows
   are independent, so this runs one task per window.
-- ``StoryAssigner``: the assignment itself (synoptic.stories.cluster, unchanged) over the
-  signatures of the whole corpus in order, with each near-duplicate's original found beforehand.
-  This is the one sequential pass; it holds the active stories, not the articles.
+- ``StoryAssigner``: the assignment itself (synoptic.stories.cluster, unchanged), refinement
+  included, over the signatures of the whole corpus in order, with each near-duplicate's original
+  found beforehand. This is the one sequential pass; it holds the active stories and their
+  articles' vectors, not the articles, and remembers where refinement moved an article.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from synoptic.stories.cluster import STORY_IDLE_DAYS, ActiveStories, place
+from synoptic.stories.cluster import STORY_IDLE_DAYS, ActiveStories, advance, place
 from synoptic.stories.features import FEATURE_BITS, DocumentFrequencies, Signature, weighted_terms
 from synoptic.stories.store import DUPLICATE_WINDOW_DAYS
 
@@ -56,8 +57,8 @@ class WindowSignatures:
 
 @dataclass(frozen=True)
 class Placed:
-    """Where one article went: its story at that moment (a later merge may move it, see
-    ``StoryAssigner.redirects``) and the original it near-duplicates, if any."""
+    """Where one article went: its story at that moment (a later merge or refinement may move it,
+    see ``StoryAssigner.redirects`` and ``StoryAssigner.moves``) and the original it near-duplicates, if any."""
 
     article: str
     story: str
@@ -76,12 +77,18 @@ class StoryAssigner:
         self.window = ActiveStories(idle_days=idle_days)
         self.clock: int | None = None
         self.merged_into: dict[str, str] = {}
+        self.moved_to: dict[str, str] = {}  # article → the story refinement last moved it to
         self.originals: dict[str, tuple[str, str]] = {}  # article → (its story then, the root original of its copy group)
         self.remembered: deque[tuple[int, str]] = deque()
 
     def add(self, signature: Signature, original: str | None = None, is_original: bool = False) -> Placed:
-        self.clock = signature.day if self.clock is None else max(self.clock, signature.day)
-        self.window.close_idle(self.clock)
+        previous, self.clock = self.clock, signature.day if self.clock is None else max(self.clock, signature.day)
+        _, refinement = advance(self.window, previous, self.clock)
+        for move in refinement.moves:
+            self.moved_to[move.article] = move.target
+            if move.article in self.originals:  # a later copy joins the story its original is in now
+                self.originals[move.article] = (move.target, self.originals[move.article][1])
+        self.merged_into.update(refinement.emptied)
         original_story = root = None
         if original is not None:
             story_then, root = self.originals[original]
@@ -105,6 +112,10 @@ class StoryAssigner:
         for step in path[:-1]:  # shorten the chain for the next look-up
             self.merged_into[step] = story
         return story
+
+    def moves(self) -> dict[str, str]:
+        """Every article that refinement moved → the story it belongs to in the end."""
+        return {article: self.current(story) for article, story in self.moved_to.items()}
 
     def redirects(self) -> dict[str, str]:
         """Every merged-away story → the story its articles belong to in the end."""

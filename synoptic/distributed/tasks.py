@@ -70,7 +70,7 @@ SIGNATURES = Table((("order", "long", pa.int64()), ("article", "string", pa.stri
                     ("terms", "array<int>", pa.list_(pa.int32())), ("weights", "array<double>", pa.list_(pa.float64()))))  # fmt: skip
 SCORES = Table((("copy", "long", pa.int64()), ("original", "long", pa.int64()), ("score", "double", pa.float64())))
 PLACED = Table((("article", "string", pa.string()), ("story", "string", pa.string()), ("duplicate_of", "string", pa.string()),
-                ("merged_into", "string", pa.string())))  # fmt: skip
+                ("merged_into", "string", pa.string()), ("moved", "boolean", pa.bool_())))  # fmt: skip
 BRIEFS = Table((("story", "string", pa.string()), ("brief", "string", pa.string()), ("error", "string", pa.string())))
 
 
@@ -198,7 +198,8 @@ def jaccard_task(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
 
 def assign_task(idle_days: int, batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
     """The whole corpus in arrival order, in one task → each article's story and original, then one
-    row per merged-away story saying where its articles went (``merged_into``)."""
+    row per article that refinement moved (``moved``: its final story), then one row per merged-away
+    story saying where its articles went (``merged_into``)."""
 
     def rows() -> Iterator[dict[str, Any]]:
         assigner = StoryAssigner(idle_days)
@@ -208,6 +209,8 @@ def assign_task(idle_days: int, batches: Iterable[pa.RecordBatch]) -> Iterator[p
                 signature = Signature(row["article"], row["day"], tuple(zip(terms[i].tolist(), weights[i].tolist())))
                 placed = assigner.add(signature, row["original"], bool(row["is_original"]))
                 yield {"article": placed.article, "story": placed.story, "duplicate_of": placed.duplicate_of}
+        for article, story in sorted(assigner.moves().items()):
+            yield {"article": article, "story": story, "moved": True}
         for gone, survivor in sorted(assigner.redirects().items()):
             yield {"story": gone, "merged_into": survivor}
 

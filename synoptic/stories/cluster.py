@@ -9,6 +9,11 @@ a story is such fragments, left behind by articles that arrived before the story
 match them. A story that has had no article for STORY_IDLE_DAYS is closed and leaves memory; so do
 the stalest ones when more than MAX_ACTIVE_STORIES are open. Memory is therefore bounded by the window, not by the stream.
 
+A single pass decides each article once, against the stories as they were when it arrived. Each
+time the clock enters a new refinement period, ``refine`` re-examines every article of
+the active stories against their current centroids and moves the ones now clearly closer to another
+active story (k-means rounds, bounded): the window keeps each active story's member vectors for it.
+
 Story ids derive from the story's first article id, so the same stream gives the same ids in every
 process; when two stories merge, the one whose first article came first keeps its id.
 """
@@ -20,6 +25,9 @@ import heapq
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+
+import numpy as np
+from scipy import sparse
 
 from synoptic.stories.features import Signature
 
@@ -62,6 +70,21 @@ MERGE_MIN_SIMILARITY = 0.4
 # gained less; 0.2 and 0.25 tie within 0.3 point (0.2 won the leave-one-dataset-out check 2 of 4).
 FRAGMENT_MAX_SIZE = 3
 FRAGMENT_MIN_SIMILARITY = 0.2
+# Refinement (``refine``): when the clock enters a new period of REFINE_EVERY_DAYS (at the default
+# window; in proportion to --idle-days otherwise, see ``refine_period``), each article of
+# an active story moves to the active story it now scores best on (the assignment's score, the
+# article left out of its own story's centroid) when that score reaches ASSIGN_MIN_SIMILARITY (a
+# lone article's: REFINE_LONE_MIN_SIMILARITY) and beats its own story's by REFINE_MARGIN; at most
+# REFINE_ROUNDS rounds. Dev stream BCubed F1 0.869 -> 0.881 (P 0.873 -> 0.857, R 0.864 -> 0.907); each
+# set alone: tac2010_A 0.922 -> 0.947, duc2006 0.878 -> 0.885, duc2007_update 0.924 -> 0.950,
+# multiling2011 0.947 (unchanged). Grid: period 30/90/180 days, margin 0/0.02/0.05, lone 0.10/0.12/0.14;
+# leave-one-dataset-out (chosen on the other three sets) picked lone 0.10 and margin 0-0.02 for every
+# held-out set. A 30-day period scores 0.882 but sweeps three times as often (speed); 180 days 0.874;
+# only re-examining the last 30-365 days' articles kept under half the gain. Cost: ~12% of ingest speed.
+REFINE_EVERY_DAYS = 90
+REFINE_ROUNDS = 2
+REFINE_MARGIN = 0.02
+REFINE_LONE_MIN_SIMILARITY = 0.10
 
 
 def story_id_for(article_id: str) -> str:
@@ -152,6 +175,24 @@ def merge_stories(a: Story, b: Story) -> tuple[Story, Story]:
 
 
 @dataclass(frozen=True)
+class Member:
+    """An article of an active story, as refinement needs it: its day and its vector as arrays."""
+
+    article: str
+    day: int
+    features: np.ndarray  # int64, heaviest first
+    weights: np.ndarray  # float64, L2 norm 1
+
+    @classmethod
+    def of(cls, signature: Signature) -> Member:
+        pairs = np.array(signature.terms, dtype=np.float64).reshape(-1, 2)  # features < 2^20: exact as floats
+        return cls(signature.article, signature.day, pairs[:, 0].astype(np.int64), pairs[:, 1].copy())
+
+    def order_key(self) -> tuple[int, str]:
+        return (self.day, self.article)
+
+
+@dataclass(frozen=True)
 class Assignment:
     """Where one article went: its story, whether that story is new, and stories merged into it."""
 
@@ -170,6 +211,7 @@ class ActiveStories:
     index: dict[int, set[str]] = field(default_factory=dict)
     keys: dict[str, tuple[int, ...]] = field(default_factory=dict)
     expiry: list[tuple[int, str]] = field(default_factory=list)  # (last_day, story), lazily validated
+    members: dict[str, list[Member]] = field(default_factory=dict)  # each active story's articles
     idle_days: int = STORY_IDLE_DAYS
     max_active: int = MAX_ACTIVE_STORIES
 
@@ -193,7 +235,29 @@ class ActiveStories:
         self.stories[story.id] = story
         heapq.heappush(self.expiry, (story.last_day, story.id))
 
+    def start(self, signature: Signature) -> Story:
+        """A new story of one article."""
+        story = new_story(signature)
+        self.members[story.id] = [Member.of(signature)]
+        self.put(story)
+        return story
+
+    def join(self, story: Story, signature: Signature) -> None:
+        """The article joins ``story`` (an active one)."""
+        add_article(story, signature)
+        self.members[story.id].append(Member.of(signature))
+        self.put(story)
+
+    def merge(self, story: Story, other: Story) -> tuple[Story, Story]:
+        """(survivor, absorbed) of merging two active stories; the caller re-puts the survivor."""
+        survivor, absorbed = merge_stories(story, other)
+        moved = self.members.pop(absorbed.id, [])
+        self.remove(absorbed.id)
+        self.members[survivor.id].extend(moved)
+        return survivor, absorbed
+
     def remove(self, story_id: str) -> Story | None:
+        self.members.pop(story_id, None)
         story = self.stories.pop(story_id, None)
         for key in self.keys.pop(story_id, ()):
             holders = self.index.get(key)
@@ -238,16 +302,14 @@ def assign(signature: Signature, window: ActiveStories) -> tuple[Assignment, lis
     scored = [(similarity(signature, s), s) for s in window.candidates(signature)]
     scored.sort(key=lambda pair: (-pair[0], pair[1].order_key()))
     if not scored or scored[0][0] < ASSIGN_MIN_SIMILARITY:
-        story = new_story(signature)
-        window.put(story)
+        story = window.start(signature)
         return Assignment(signature.article, story.id, True, scored[0][0] if scored else 0.0), [story]
     score, story = scored[0]
-    add_article(story, signature)
+    window.join(story, signature)
     merged: list[str] = []
     for other_score, other in scored[1:]:
         if other.id in window.stories and (bridged(story, other, other_score) or is_fragment_of(other, story)):
-            story, absorbed = merge_stories(story, other)
-            window.remove(absorbed.id)
+            story, absorbed = window.merge(story, other)
             merged.append(absorbed.id)
     window.put(story)
     return Assignment(signature.article, story.id, False, score, tuple(merged)), [story]
@@ -273,21 +335,163 @@ def place(signature: Signature, window: ActiveStories, original_story: str | Non
     if story is None:
         assignment, _ = assign(signature, window)
         return assignment
-    add_article(story, signature)
-    window.put(story)
+    window.join(story, signature)
     return Assignment(signature.article, story.id, False, 1.0)
 
 
+@dataclass(frozen=True)
+class Move:
+    """One article that refinement moved from its story to another active story."""
+
+    article: str
+    source: str
+    target: str
+
+
+@dataclass(frozen=True)
+class Refinement:
+    """What one ``refine`` changed: the moves in order, the stories left with no article (each with
+    the story its last article went to, which its id now resolves to) and the stories to persist."""
+
+    moves: tuple[Move, ...] = ()
+    emptied: tuple[tuple[str, str], ...] = ()
+    changed: tuple[str, ...] = ()
+
+
+def refine_period(idle_days: int) -> int:
+    """Days between refinements: REFINE_EVERY_DAYS at the default window, in proportion for others,
+    so a newsroom stream whose stories close after a few idle days is refined daily, not never."""
+    return max(1, idle_days * REFINE_EVERY_DAYS // STORY_IDLE_DAYS)
+
+
+def advance(window: ActiveStories, previous_clock: int | None, clock: int) -> tuple[list[Story], Refinement]:
+    """Move the window's clock from ``previous_clock`` to ``clock``: close the idle stories, then
+    refine when the clock has entered a new refinement period (``refine_period``). Both the store and
+    the Spark assigner call this before placing each article, so both refine at the same points."""
+    closed = window.close_idle(clock)
+    period = refine_period(window.idle_days)
+    due = previous_clock is not None and clock // period > previous_clock // period
+    return closed, refine(window) if due else Refinement()
+
+
+def refine(window: ActiveStories) -> Refinement:
+    """Re-examine every article of the active stories (REFINE_ROUNDS rounds at most) and move each
+    one that now scores clearly better on another active story; see REFINE_MARGIN."""
+    moves: list[Move] = []
+    emptied: list[tuple[str, str]] = []
+    changed: set[str] = set()
+    for _ in range(REFINE_ROUNDS):
+        received: set[str] = set()
+        moved_out: set[str] = set()
+        done = 0
+        for member, source, target in _proposed_moves(window):
+            # a story that took an article this round keeps its own; an emptied one takes none
+            if source.id in received or not window.members[target.id]:
+                continue
+            window.members[source.id].remove(member)
+            window.members[target.id].append(member)
+            moves.append(Move(member.article, source.id, target.id))
+            received.add(target.id)
+            moved_out.add(source.id)
+            done += 1
+        for story_id in sorted(received | moved_out):
+            story = window.stories[story_id]
+            if window.members[story_id]:
+                _rebuild(story, window.members[story_id])
+                window.put(story)
+                changed.add(story_id)
+            else:  # a lone article moved out (a story with more keeps its first article)
+                window.remove(story_id)
+                emptied.append((story_id, next(m.target for m in reversed(moves) if m.source == story_id)))
+        if not done:
+            break
+    return Refinement(tuple(moves), tuple(emptied), tuple(sorted(changed - {gone for gone, _ in emptied})))
+
+
+def _proposed_moves(window: ActiveStories) -> list[tuple[Member, Story, Story]]:
+    """(article, its story, the story it should move to), scored all at once as sparse products:
+    each article against every active story's summed vector, its own story's without it."""
+    stories = sorted(window.stories.values(), key=Story.order_key)
+    if len(stories) < 2:
+        return []
+    members: list[Member] = []
+    owners: list[int] = []
+    for j, story in enumerate(stories):
+        for member in sorted(window.members[story.id], key=Member.order_key):
+            members.append(member)
+            owners.append(j)
+    owner = np.array(owners)
+    lengths = np.fromiter((len(m.features) for m in members), dtype=np.int64, count=len(members))
+    features = np.concatenate([m.features for m in members])
+    columns, local = np.unique(features, return_inverse=True)
+    articles = sparse.csr_matrix(
+        (np.concatenate([m.weights for m in members]), local, np.concatenate(([0], np.cumsum(lengths)))),
+        shape=(len(members), len(columns)),
+    )
+    membership = sparse.csr_matrix((np.ones(len(members)), (owner, np.arange(len(members)))), shape=(len(stories), len(members)))
+    sums = (membership @ articles).tocsr()
+    squares = np.asarray(sums.multiply(sums).sum(axis=1)).ravel()
+    dots = (articles @ sums.T).tocsr()
+    dots.sort_indices()
+    rows = np.repeat(np.arange(len(members)), np.diff(dots.indptr))
+    cols = dots.indices
+    sizes = np.bincount(owner, minlength=len(stories))
+    lone = sizes[owner] == 1
+    own_cell = cols == owner[rows]
+    own_dot = np.zeros(len(members))
+    own_dot[rows[own_cell]] = dots.data[own_cell]
+    # an article's vector has norm 1: its own story without it is (sum − x), of squared norm |sum|² − 2 x·sum + 1
+    own = np.where(lone, 0.0, (own_dot - 1.0) / np.sqrt(np.maximum(squares[owner] - 2.0 * own_dot + 1.0, 1e-12)))
+    days = np.fromiter((m.day for m in members), dtype=np.int64, count=len(members))
+    last_days = np.array([s.last_day for s in stories])
+    gap = np.maximum(0, days[rows] - last_days[cols])
+    scores = dots.data / np.sqrt(squares[cols]) * np.exp(-gap / TIME_SCALE_DAYS)
+    scores[own_cell] = -1.0
+    # per article the best other story, ties to the earlier one (a row's columns are sorted, and the
+    # stories are in order); every row holds at least the article's own cell, so none is empty
+    best = np.maximum.reduceat(scores, dots.indptr[:-1])
+    best_rows, best_cols = rows[scores == best[rows]], cols[scores == best[rows]]
+    first = np.ones(len(best_rows), dtype=bool)
+    first[1:] = best_rows[1:] != best_rows[:-1]
+    best_rows, best_cols = best_rows[first], best_cols[first]
+    best_scores = best[best_rows]
+    needed = np.where(lone[best_rows], REFINE_LONE_MIN_SIMILARITY, ASSIGN_MIN_SIMILARITY)
+    chosen = (best_scores >= needed) & (best_scores > own[best_rows] + REFINE_MARGIN)
+    best_rows, best_cols = best_rows[chosen], best_cols[chosen]
+    proposals = []
+    for i, j in zip(best_rows.tolist(), best_cols.tolist()):
+        source = stories[owner[i]]
+        if members[i].article == source.first_article and not lone[i]:
+            continue  # the first article anchors the story's id
+        proposals.append((members[i], source, stories[j]))
+    return proposals
+
+
+def _rebuild(story: Story, members: list[Member]) -> None:
+    """The story's centroid, size and days from its members (summed in a fixed order)."""
+    ordered = sorted(members, key=Member.order_key)
+    features = np.concatenate([m.features for m in ordered])
+    columns, local = np.unique(features, return_inverse=True)
+    sums = np.bincount(local, weights=np.concatenate([m.weights for m in ordered]))
+    story.set_centroid(dict(zip(columns.tolist(), sums.tolist())))
+    story.size = len(ordered)
+    story.first_day = min(m.day for m in ordered)
+    story.last_day = max(m.day for m in ordered)
+
+
 def replay(signatures: Iterable[Signature], window: ActiveStories | None = None) -> dict[str, str]:
-    """Article → story for a stream of signatures in arrival order, merges resolved (for tests
-    and for checking another implementation against this one)."""
+    """Article → story for a stream of signatures in arrival order, merges and moves resolved (for
+    tests and for checking another implementation against this one)."""
     window = window or ActiveStories()
     story_of: dict[str, str] = {}
     merged_into: dict[str, str] = {}
     clock = None
     for signature in signatures:
-        clock = signature.day if clock is None else max(clock, signature.day)
-        window.close_idle(clock)
+        previous, clock = clock, signature.day if clock is None else max(clock, signature.day)
+        _, refinement = advance(window, previous, clock)
+        for move in refinement.moves:
+            story_of[move.article] = move.target
+        merged_into.update(refinement.emptied)
         assignment, _ = assign(signature, window)
         story_of[assignment.article] = assignment.story
         for gone in assignment.merged:

@@ -43,9 +43,11 @@ from synoptic.stories.cluster import (
     STORY_IDLE_DAYS,
     ActiveStories,
     Assignment,
+    Member,
+    Refinement,
     Story,
-    add_article,
-    assign,
+    advance,
+    place,
 )
 from synoptic.stories.features import (
     DocumentFrequencies,
@@ -56,7 +58,7 @@ from synoptic.stories.features import (
     weighted_terms,
 )
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: the members table (refinement)
 # Articles held back to put them in date order before they are assigned. The dev stream read in file
 # order (datasets one after the other, 1996-2008 mixed) made 1,449 stories against 249 in date order;
 # with this window it is read in date order. Memory: the held articles' texts (~5 KB each).
@@ -88,6 +90,10 @@ CREATE INDEX IF NOT EXISTS stories_by_status ON stories (status, last_day);
 CREATE TABLE IF NOT EXISTS copy_bands (band INTEGER NOT NULL, seq INTEGER NOT NULL, day INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS copy_bands_by_band ON copy_bands (band);
 CREATE INDEX IF NOT EXISTS copy_bands_by_day ON copy_bands (day);
+CREATE TABLE IF NOT EXISTS members (
+    article TEXT PRIMARY KEY, story TEXT NOT NULL, day INTEGER NOT NULL, features BLOB NOT NULL, weights BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS members_by_story ON members (story);
 """
 
 
@@ -133,13 +139,15 @@ class IngestReport:
     created: int = 0
     merged: int = 0
     closed: int = 0
+    moved: int = 0
     failed: int = 0
     assignments: list[Assignment] = field(default_factory=list)
 
     def line(self) -> str:
         return (
             f"{self.added} added ({self.duplicates} near-duplicates linked), {self.unchanged} already stored, "
-            f"{self.failed} failed; {self.created} new stories, {self.merged} merged, {self.closed} closed"
+            f"{self.failed} failed; {self.created} new stories, {self.merged} merged, {self.closed} closed, "
+            f"{self.moved} articles moved by refinement"
         )
 
 
@@ -196,6 +204,10 @@ class StoryStore:
         for row in self.db.execute("SELECT id, first_article, first_day, last_day, size, centroid FROM stories WHERE status = 'active'"):
             centroid = {int(f): w for f, w in json.loads(row[5])}
             self.window.put(Story(row[0], row[1], row[2], row[3], row[4], centroid))
+            self.window.members[row[0]] = []
+        for article, story, day, features, weights in self.db.execute("SELECT article, story, day, features, weights FROM members"):
+            member = Member(article, day, np.frombuffer(features, dtype=np.int64), np.frombuffer(weights, dtype=np.float64))
+            self.window.members[story].append(member)
         self._dirty: set[str] = set()
 
     def __enter__(self) -> StoryStore:
@@ -270,10 +282,13 @@ class StoryStore:
         day = parse_day(article.date)
         if day is None:
             day = self.clock if self.clock is not None else datetime.now(UTC).date().toordinal()
-        self.clock = day if self.clock is None else max(self.clock, day)
-        for story in self.window.close_idle(self.clock):
+        previous, self.clock = self.clock, day if self.clock is None else max(self.clock, day)
+        closed, refinement = advance(self.window, previous, self.clock)
+        for story in closed:
             self._save_story(story, "closed")
+            self.db.execute("DELETE FROM members WHERE story = ?", (story.id,))
             report.closed += 1
+        self._apply(refinement, report)
         article_id = self._free_id(article.id)
         counts = term_counts(article)
         self.frequencies.add(counts)
@@ -289,6 +304,11 @@ class StoryStore:
              assignment.story, original[0] if original else None),
         )
         self.db.executemany("INSERT INTO copy_bands (band, seq, day) VALUES (?, ?, ?)", [(k, cursor.lastrowid, day) for k in bands])
+        member = Member.of(signature)
+        self.db.execute(
+            "INSERT INTO members (article, story, day, features, weights) VALUES (?, ?, ?, ?, ?)",
+            (article_id, assignment.story, day, member.features.tobytes(), member.weights.tobytes()),
+        )
         if assignment.created:
             self.db.execute(
                 "INSERT INTO stories (id, first_article, first_day, last_day, size, status, title) VALUES (?, ?, ?, ?, 1, 'active', ?)",
@@ -296,14 +316,29 @@ class StoryStore:
             )
             report.created += 1
         for gone in assignment.merged:
-            self.db.execute("UPDATE articles SET story = ? WHERE story = ?", (assignment.story, gone))
-            self.db.execute("UPDATE stories SET status = 'merged', merged_into = ?, centroid = NULL WHERE id = ?", (assignment.story, gone))
-            self.db.execute("UPDATE stories SET merged_into = ? WHERE merged_into = ?", (assignment.story, gone))
+            self._merged(gone, assignment.story)
             report.merged += 1
         self._dirty.add(assignment.story)
         report.added += 1
         report.duplicates += original is not None
         report.assignments.append(assignment)
+
+    def _merged(self, gone: str, survivor: str) -> None:
+        """Story ``gone`` is now part of ``survivor``: its articles, members and old ids follow."""
+        self.db.execute("UPDATE articles SET story = ? WHERE story = ?", (survivor, gone))
+        self.db.execute("UPDATE members SET story = ? WHERE story = ?", (survivor, gone))
+        self.db.execute("UPDATE stories SET status = 'merged', merged_into = ?, centroid = NULL WHERE id = ?", (survivor, gone))
+        self.db.execute("UPDATE stories SET merged_into = ? WHERE merged_into = ?", (survivor, gone))
+
+    def _apply(self, refinement: Refinement, report: IngestReport) -> None:
+        """Persist what a refinement moved; a story it emptied resolves to where its article went."""
+        for move in refinement.moves:
+            self.db.execute("UPDATE articles SET story = ? WHERE id = ?", (move.target, move.article))
+            self.db.execute("UPDATE members SET story = ? WHERE article = ?", (move.target, move.article))
+        for gone, survivor in refinement.emptied:
+            self._merged(gone, survivor)
+        self._dirty.update(refinement.changed)
+        report.moved += len(refinement.moves)
 
     def _free_id(self, wanted: str) -> str:
         candidate, n = wanted, 1
@@ -336,13 +371,7 @@ class StoryStore:
 
     def _place(self, signature: Signature, original: tuple[str, str] | None) -> Assignment:
         """A copy joins its original's story while that is active; everything else is clustered."""
-        if original is not None and original[1] in self.window.stories:
-            story = self.window.stories[original[1]]
-            add_article(story, signature)
-            self.window.put(story)
-            return Assignment(signature.article, story.id, False, 1.0)
-        assignment, _ = assign(signature, self.window)
-        return assignment
+        return place(signature, self.window, original[1] if original is not None else None)
 
     # --- queries (what the CLI and a web view call) ---------------------------------------------
     def resolve(self, story_id: str) -> str:

@@ -52,8 +52,8 @@ def test_the_assigner_places_articles_and_copies_as_the_store_does(tmp_path):
     originals = {"copy": "beetle-1", "club-late": "club-3"}  # what the job's near-duplicate join finds
     assigner = StoryAssigner()
     placed = [assigner.add(s, originals.get(s.article), s.article in originals.values()) for s in signatures(dated)]
-    redirects = assigner.redirects()
-    assert [(p.article, redirects.get(p.story, p.story), p.duplicate_of) for p in placed] == expected
+    redirects, moves = assigner.redirects(), assigner.moves()
+    assert [(p.article, moves.get(p.article, redirects.get(p.story, p.story)), p.duplicate_of) for p in placed] == expected
     assert dict((p.article, p.story) for p in placed)["copy"] == story_id_for("beetle-1")
 
 

@@ -170,3 +170,86 @@ def test_parse_day(value, expected):
 
 def test_parse_day_without_a_date():
     assert parse_day(None) is None and parse_day("  ") is None and parse_day("not a date at all") is None
+
+
+# --- refinement ------------------------------------------------------------------------------------
+def built(*stories: list[Signature]) -> tuple[ActiveStories, list[str]]:
+    """A window holding the given stories as they are (no assignment): each list's first signature
+    starts a story and the rest join it."""
+    window = ActiveStories()
+    ids = []
+    for members in stories:
+        story = window.start(members[0])
+        for signature in members[1:]:
+            window.join(story, signature)
+        ids.append(story.id)
+    return window, ids
+
+
+def test_refinement_moves_an_article_to_the_story_it_is_now_closer_to():
+    # "x" sits in story A (it joined when A was all there was) but is far closer to story B now
+    window, (a, b) = built(
+        [unit("a1", 1, f1=1, f2=1), unit("a2", 2, f1=1, f2=1), unit("x", 3, f1=0.3, f3=1, f4=1)],
+        [unit("b1", 4, f3=1, f4=1, f5=0.5), unit("b2", 5, f3=1, f4=1, f6=0.5)],
+    )
+    refinement = cluster.refine(window)
+    assert refinement.moves == (cluster.Move("x", a, b),)
+    assert sorted(m.article for m in window.members[a]) == ["a1", "a2"]
+    assert sorted(m.article for m in window.members[b]) == ["b1", "b2", "x"]
+    story_a, story_b = window.stories[a], window.stories[b]
+    assert (story_a.size, story_b.size) == (2, 3)
+    assert 3 not in story_a.centroid and story_a.last_day == 2  # A's centroid and days are rebuilt without x
+    assert set(refinement.changed) == {a, b} and refinement.emptied == ()
+    assert cluster.refine(window) == cluster.Refinement()  # nothing left to move: refinement is stable
+
+
+def test_refinement_never_moves_a_story_s_first_article():
+    # "a1" (A's first article, which its id derives from) fits B better than the rest of A
+    window, (a, _) = built(
+        [unit("a1", 1, f3=1, f4=1, f1=0.2), unit("x", 2, f1=1, f3=1), unit("a3", 3, f1=1, f2=1)],
+        [unit("b1", 4, f3=1, f4=1), unit("b2", 5, f3=1, f4=1)],
+    )
+    moved = {m.article for m in cluster.refine(window).moves}
+    assert "a1" not in moved
+    assert window.stories[a].first_article == "a1" and "a1" in {m.article for m in window.members[a]}
+
+
+def test_a_lone_article_moves_at_the_lone_threshold_and_its_story_resolves_to_the_target():
+    window, (a, lone, far) = built(
+        [unit("a1", 1, f1=1, f2=1), unit("a2", 2, f1=1, f2=1)],
+        [unit("l1", 3, f1=0.4, f7=1, f8=1)],  # cosine with A's centroid: 0.26
+        [unit("z1", 4, f9=1)],  # shares nothing: stays alone
+    )
+    refinement = cluster.refine(window)
+    assert refinement.moves == (cluster.Move("l1", lone, a),)
+    assert refinement.emptied == ((lone, a),)
+    assert lone not in window.stories and far in window.stories
+
+
+def test_replay_refines_when_the_clock_enters_a_new_period_and_is_deterministic():
+    period = cluster.REFINE_EVERY_DAYS
+    stream = [
+        unit("a1", 1, f1=1, f2=1), unit("a2", 2, f1=1, f2=1), unit("x", 3, f1=0.3, f3=1, f4=1),
+        unit("b1", 4, f3=1, f4=1, f5=3, f6=3), unit("b2", 5, f3=1, f4=1, f5=3, f6=3),
+        unit("b3", 6, f3=1, f4=1, f5=3, f6=3),
+    ]
+    before = replay(stream)
+    assert before["x"] == story_id_for("a1") and before["b1"] == story_id_for("b1")  # one pass: x stays in A
+    late = unit("later", period + 1, f20=1)  # enters the next period: refinement runs before it is placed
+    after = replay([*stream, late])
+    assert after["x"] == story_id_for("b1")
+    assert after == replay([*stream, late])
+
+
+def test_the_refinement_period_follows_the_window():
+    assert cluster.refine_period(cluster.STORY_IDLE_DAYS) == cluster.REFINE_EVERY_DAYS
+    assert cluster.refine_period(3) == 1  # a newsroom window: refined every day
+    # the same misplaced article as above, in a three-day window: the next day's first article refines it
+    window, (a, b) = built(
+        [unit("a1", 1, f1=1, f2=1), unit("a2", 2, f1=1, f2=1), unit("x", 3, f1=0.3, f3=1, f4=1)],
+        [unit("b1", 3, f3=1, f4=1, f5=0.5), unit("b2", 3, f3=1, f4=1, f6=0.5)],
+    )
+    window.idle_days = 3
+    assert cluster.advance(window, 3, 3)[1].moves == ()  # same day: nothing is due
+    closed, refinement = cluster.advance(window, 3, 4)
+    assert closed == [] and refinement.moves == (cluster.Move("x", a, b),)
