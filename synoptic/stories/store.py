@@ -87,6 +87,8 @@ CREATE TABLE IF NOT EXISTS stories (
     merged_into TEXT, title TEXT, centroid TEXT
 );
 CREATE INDEX IF NOT EXISTS stories_by_status ON stories (status, last_day);
+-- a merge re-points the ids that already resolved to the absorbed story: without this, a scan of every story
+CREATE INDEX IF NOT EXISTS stories_by_merged_into ON stories (merged_into);
 CREATE TABLE IF NOT EXISTS copy_bands (band INTEGER NOT NULL, seq INTEGER NOT NULL, day INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS copy_bands_by_band ON copy_bands (band);
 CREATE INDEX IF NOT EXISTS copy_bands_by_day ON copy_bands (day);
