@@ -240,16 +240,3 @@ def test_replay_refines_when_the_clock_enters_a_new_period_and_is_deterministic(
     assert after["x"] == story_id_for("b1")
     assert after == replay([*stream, late])
 
-
-def test_the_refinement_period_follows_the_window():
-    assert cluster.refine_period(cluster.STORY_IDLE_DAYS) == cluster.REFINE_EVERY_DAYS
-    assert cluster.refine_period(3) == 1  # a newsroom window: refined every day
-    # the same misplaced article as above, in a three-day window: the next day's first article refines it
-    window, (a, b) = built(
-        [unit("a1", 1, f1=1, f2=1), unit("a2", 2, f1=1, f2=1), unit("x", 3, f1=0.3, f3=1, f4=1)],
-        [unit("b1", 3, f3=1, f4=1, f5=0.5), unit("b2", 3, f3=1, f4=1, f6=0.5)],
-    )
-    window.idle_days = 3
-    assert cluster.advance(window, 3, 3)[1].moves == ()  # same day: nothing is due
-    closed, refinement = cluster.advance(window, 3, 4)
-    assert closed == [] and refinement.moves == (cluster.Move("x", a, b),)
