@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from synoptic.clean.boilerplate import line_key, repeated_lines
-from synoptic.clean.rules import DROP_RULES, PREFIX_LINES, PREFIX_RULES, LineContext
+from synoptic.clean.rules import DROP_RULES, PREFIX_RULES, LineContext
 from synoptic.model import Article, CleanArticle, Removal
 
 __all__ = ["clean_article", "clean_cluster", "DROP_RULES", "PREFIX_RULES"]
@@ -29,18 +29,17 @@ def clean_article(article: Article, boilerplate: frozenset[str] = frozenset()) -
     lifted_date: str | None = None
     for number, (start, end) in enumerate(_lines(text)):
         ctx = LineContext(title=article.title, line_number=number)
-        if number < PREFIX_LINES:
-            cut_any = True
-            while cut_any and start < end:  # prefixes can stack: "date 2017-10-17 Site web: …"
-                cut_any = False
-                for name in PREFIX_RULES:
-                    cut = PREFIX_RULES.get(name)(text[start:end], ctx)
-                    if cut and cut.length > 0:
-                        removals.append(Removal(article.id, name, text[start : start + cut.length].strip(), start, start + cut.length))
-                        if name == "date_header" and cut.value:
-                            lifted_date = lifted_date or cut.value
-                        start += cut.length
-                        cut_any = True
+        cut_any = True
+        while cut_any and start < end:  # prefixes can stack: "date 2017-10-17 Site web: …"
+            cut_any = False
+            for name in PREFIX_RULES:
+                cut = PREFIX_RULES.get(name)(text[start:end], ctx)
+                if cut and cut.length > 0:
+                    removals.append(Removal(article.id, name, text[start : start + cut.length].strip(), start, start + cut.length))
+                    if name == "date_header" and cut.value:
+                        lifted_date = lifted_date or cut.value
+                    start += cut.length
+                    cut_any = True
         line = text[start:end]
         if not line.strip():
             continue

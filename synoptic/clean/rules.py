@@ -1,7 +1,8 @@
 """Named cleaning rules. Each looks at one line (a paragraph) of an article.
 
-Two kinds: *prefix* rules cut junk off the start of one of an article's first lines (date headers,
-syndication prefixes, datelines, a headline run into the body); *drop* rules remove a whole line
+Two kinds: *prefix* rules cut junk off the start of a line (date headers, syndication prefixes,
+datelines and a headline run into the body in an article's first lines; wire slugs and interview
+labels anywhere); *drop* rules remove a whole line
 (promo, contact, captions, credits, bylines). Rules never rewrite text, they only choose what to
 keep, so every kept character still has its offset in the original article.
 """
@@ -24,6 +25,11 @@ TAIL_CHARS = 120  # credits sit at the end of a line: only its tail is searched 
 class LineContext:
     title: str | None
     line_number: int  # among the article's non-empty lines, from 0
+
+    @property
+    def near_top(self) -> bool:
+        """Date headers, syndication prefixes, datelines and headlines sit in the first few lines."""
+        return self.line_number < PREFIX_LINES
 
 
 @dataclass(frozen=True)
@@ -51,7 +57,7 @@ _DATE_HEADER = re.compile(r"\s*date\s*[:=]?\s*(\d{4}-\d{2}-\d{2})\b[\s:,;|-]*", 
 @PREFIX_RULES.register("date_header")
 def date_header(line: str, ctx: LineContext) -> Cut | None:
     """``date 2017-10-17 …`` at the top of a body: the date goes to metadata, not the summary."""
-    match = _DATE_HEADER.match(line)
+    match = _DATE_HEADER.match(line) if ctx.near_top else None
     return Cut(match.end(), match.group(1)) if match else None
 
 
@@ -61,7 +67,7 @@ _SYNDICATION = re.compile(r"\s*[A-Z][\w&.'’-]*(?: [A-Z0-9][\w&.'’-]*){0,4} (
 @PREFIX_RULES.register("syndication_prefix")
 def syndication_prefix(line: str, ctx: LineContext) -> Cut | None:
     """"Vastavam web: …" — a reposting site's label glued before the copied text."""
-    match = _SYNDICATION.match(line)
+    match = _SYNDICATION.match(line) if ctx.near_top else None
     return Cut(match.end()) if match and match.end() < len(line) else None
 
 
@@ -73,14 +79,32 @@ _DATELINE = re.compile(
 )
 
 
+# A wire service's story slug: "BC-FLA-LOBBY", "BC-KANSAS-CREATIONISM-REVIEW-2NDTAKE-NYT".
+_WIRE_SLUG = re.compile(r"BC-[A-Z0-9]")
+
+
 @PREFIX_RULES.register("dateline")
 def dateline(line: str, ctx: LineContext) -> Cut | None:
-    """"LITTLETON, Colo. (AP) -- The …": place and agency belong to metadata, not a sentence."""
+    """"LITTLETON, Colo. (AP) -- The …": place and agency belong to metadata, not a sentence.
+    Wire digests start each of their stories with one ("BC-FLA-LOBBY (Tallahassee) -- …"), so a
+    dateline led by a wire slug is cut wherever it stands."""
+    if not (ctx.near_top or _WIRE_SLUG.match(line)):
+        return None
     match = _DATELINE.match(line)
     if not match or match.end() >= len(line):
         return None
     first_word = line.split(None, 1)[0].strip(",")
     return Cut(match.end()) if first_word.isupper() and len(first_word) > 1 else None
+
+
+_INTERVIEW_LABEL = re.compile(r"\s*(?:Q|A)\s*:\s+(?=[\"“A-Z])")
+
+
+@PREFIX_RULES.register("interview_label")
+def interview_label(line: str, ctx: LineContext) -> Cut | None:
+    """"Q: …" / "A: …" of a question-and-answer piece: the label is layout, not part of the sentence."""
+    match = _INTERVIEW_LABEL.match(line)
+    return Cut(match.end()) if match and match.end() < len(line) else None
 
 
 def _normalised(text: str) -> str:
@@ -90,7 +114,7 @@ def _normalised(text: str) -> str:
 @PREFIX_RULES.register("headline_prefix")
 def headline_prefix(line: str, ctx: LineContext) -> Cut | None:
     """A body that starts by repeating the headline with no break: cut the headline off."""
-    if not ctx.title:
+    if not ctx.title or not ctx.near_top:
         return None
     title = _normalised(ctx.title)
     if not _normalised(line).startswith(title) or len(_normalised(line)) <= len(title) + 1:

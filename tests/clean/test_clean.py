@@ -47,3 +47,15 @@ def test_wide_repeat_of_a_long_line_is_boilerplate_only_across_families() -> Non
     assert len(repeated_lines([t.splitlines() for t in texts])) == 1
     texts2 = [f"Unique report number {i} about the storm.\n{long_line}" for i in range(2)]
     assert repeated_lines([t.splitlines() for t in texts2]) == set()
+
+
+def test_wire_digest_keeps_each_story_without_its_slug() -> None:
+    text = (
+        "HARBOUR TOWN (Wire) -- The ferry resumed its crossings on Monday.\n\n"
+        "The operator said repairs took two weeks.\n\n"
+        "BC-HILL-FIRE (Upton) -- A grass fire burned 40 acres of the hill on Sunday."
+    )
+    cleaned = clean_article(make_article(text))
+    kept = [text[s:e] for s, e in cleaned.blocks]
+    assert kept[-1] == "A grass fire burned 40 acres of the hill on Sunday."
+    assert [r.rule for r in cleaned.removals] == ["dateline", "dateline"]

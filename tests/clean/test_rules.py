@@ -110,6 +110,31 @@ def test_datelines_are_cut(line: str, rest: str) -> None:
     assert result is not None and line[result.length :] == rest
 
 
+def test_wire_slug_dateline_is_cut_anywhere_but_plain_datelines_only_near_the_top() -> None:
+    deep = LineContext(title=None, line_number=9)
+    slug = "BC-HARBOUR-PIER (Dunmore) -- The pier reopened to boats on Friday."
+    result = PREFIX_RULES.get("dateline")(slug, deep)
+    assert result is not None and slug[result.length :] == "The pier reopened to boats on Friday."
+    assert PREFIX_RULES.get("dateline")("DUNMORE, Ireland (AP) -- Flood waters rose.", deep) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "rest"),
+    [
+        ("Q: Is the tap water safe to drink yet?", "Is the tap water safe to drink yet?"),
+        ("A: The council says the tests came back clean.", "The council says the tests came back clean."),
+    ],
+)
+def test_interview_labels_are_cut(line: str, rest: str) -> None:
+    result = PREFIX_RULES.get("interview_label")(line, LineContext(title=None, line_number=7))
+    assert result is not None and line[result.length :] == rest
+
+
+@pytest.mark.parametrize("line", ["A 12-year-old boy was rescued.", "Q2 sales rose.", "A. J. Styles won.", "A:"])
+def test_interview_label_leaves_ordinary_sentences(line: str) -> None:
+    assert cut("interview_label", line) is None
+
+
 def test_dateline_needs_capitals() -> None:
     assert cut("dateline", "Officials - who declined to be named - said so.") is None
     assert cut("dateline", "U.S.-backed forces advanced - slowly - on Monday.") is None

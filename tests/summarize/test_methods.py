@@ -134,3 +134,17 @@ def test_near_repeats_is_symmetric_and_catches_shared_terms() -> None:
     assert repeats[0, 2]  # too similar
     assert repeats[0, 1]  # all of the second's terms are in the first
     assert not repeats[1, 2]
+
+
+def test_default_skips_sentences_that_do_not_read_alone() -> None:
+    texts = [
+        "You should check the pier notices before sailing this week. "
+        "The harbour pier reopened to fishing boats on Friday after two weeks of repairs. "
+        '"Everyone worked through the storm to get the harbour pier open again."',
+        '"Everyone worked through the storm to get the harbour pier open again." '
+        "The harbour pier reopened to fishing boats on Friday after two weeks of repairs, the council said. "
+        "You should check the pier notices before sailing this week.",
+    ]
+    c = build_corpus(clean_cluster([make_article(t, id=f"a{i}") for i, t in enumerate(texts)]))
+    shown = [c.shown(i) for i in METHODS.get("default")(c, 1000)]
+    assert shown and all("reopened" in s for s in shown)
