@@ -69,11 +69,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _cannot_write(output: Path, exc: OSError) -> SynopticError:
+    return SynopticError(f"{output}: cannot write ({exc.strerror}); check the path")
+
+
 def _write(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
-    else:
+        return
+    try:
         output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise _cannot_write(output, exc) from None
 
 
 def brief_options(args: argparse.Namespace):  # -> Options
@@ -109,7 +116,10 @@ def _run_clusters(path: str, options, output: Path | None) -> int:
     if path != "-" and not Path(path).is_file():
         raise SynopticError(f"{path}: no such file; check the path of the --clusters JSONL file")
     failures = done = 0
-    out = sys.stdout if output is None else open(output, "w", encoding="utf-8")
+    try:
+        out = sys.stdout if output is None else open(output, "w", encoding="utf-8")
+    except OSError as exc:
+        raise _cannot_write(output, exc) from None
     try:
         for item in iter_clusters(path):
             if isinstance(item, SynopticError):

@@ -160,3 +160,13 @@ def test_an_internal_error_in_one_cluster_does_not_end_the_batch(tmp_path: Path)
     assert proc.returncode == 1
     assert [json.loads(line)["id"] for line in proc.stdout.decode().splitlines()] == ["ok"]
     assert_one_line_error(proc, "cluster bad: internal error (RuntimeError: boom); skipped")
+
+
+@pytest.mark.parametrize("clusters", [False, True])
+def test_an_output_path_that_cannot_be_written_is_a_one_line_error(tmp_path: Path, clusters: bool) -> None:
+    data = write_jsonl(tmp_path / "c.jsonl", [{"id": "c1", "articles": [{"text": t} for t in STORY]}]) if clusters else None
+    inputs = ("--clusters", str(data)) if clusters else (str(SAMPLE),)
+    for target in (tmp_path / "no" / "such" / "dir.md", tmp_path):  # a missing folder, then a folder itself
+        proc = run("brief", *inputs, "-o", str(target))
+        assert proc.returncode == 1
+        assert_one_line_error(proc, str(target), "cannot write")

@@ -51,13 +51,16 @@ def cluster_from_dict(data: Any, origin: str, fallback_id: str) -> Cluster:
     articles: list[Article] = []
     seen: set[str] = set()
     for i, item in enumerate(data["articles"]):
-        fallback = stable_id(cluster_id, str(i), item.get("text", "") if isinstance(item, dict) else str(item))
+        text = item.get("text") if isinstance(item, dict) else item
+        fallback = stable_id(cluster_id, str(i), text if isinstance(text, str) else "")  # a bad text is refused below
         article = article_from_dict(item, origin, fallback)
         if article.id in seen:  # ids must be unique within a brief, or citations become ambiguous
             article = Article(**{**article.__dict__, "id": f"{article.id}~{i}"})
         seen.add(article.id)
         articles.append(article)
     summary = data.get("summary") or []
+    if not isinstance(summary, (str, list)):
+        raise InputError(origin, f"cluster '{cluster_id}' has a \"summary\" that is a {type(summary).__name__}", "give the reference summaries as a string or a list of strings")
     references = (summary,) if isinstance(summary, str) else tuple(str(s) for s in summary)
     return Cluster(id=cluster_id, articles=tuple(articles), date=_optional_str(data.get("date")), references=references)
 

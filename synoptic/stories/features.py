@@ -91,6 +91,17 @@ def weighted_terms(counts: Counter[int], frequencies: DocumentFrequencies) -> tu
     return tuple((int(f), float(w) / norm) for f, w in zip(features[order], kept))
 
 
+# Only absolute dates with at least a month and a year: dateparser would otherwise fill a missing part,
+# or a relative phrase ("Monday", "yesterday"), from today's clock, and the stories would then depend on
+# when the stream is ingested ("5" became May of the current year and closed every older story as idle).
+_DATEPARSER_SETTINGS = {
+    "PREFER_DAY_OF_MONTH": "first",
+    "RETURN_AS_TIMEZONE_AWARE": False,
+    "REQUIRE_PARTS": ["month", "year"],
+    "PARSERS": ["timestamp", "custom-formats", "absolute-time"],
+}
+
+
 def parse_day(value: str | None) -> int | None:
     """The day of an ISO date or datetime as a proleptic ordinal, or None when there is none.
 
@@ -113,7 +124,7 @@ def parse_day(value: str | None) -> int | None:
             return None
     import dateparser  # lazy: rarely needed, and slow to import
 
-    parsed = dateparser.parse(text, settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False})
+    parsed = dateparser.parse(text, settings=_DATEPARSER_SETTINGS)
     return parsed.date().toordinal() if parsed else None
 
 

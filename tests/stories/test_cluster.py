@@ -172,6 +172,13 @@ def test_parse_day_without_a_date():
     assert parse_day(None) is None and parse_day("  ") is None and parse_day("not a date at all") is None
 
 
+@pytest.mark.parametrize("value", ["5", "2005", "n/a", "Monday", "yesterday", "now"])
+def test_parse_day_never_takes_a_part_from_the_clock(value):
+    # dateparser fills what a value lacks from today ("5" -> May of this year); such a day would make
+    # the stream's stories depend on when it is ingested, and close every story as idle.
+    assert parse_day(value) is None
+
+
 # --- refinement ------------------------------------------------------------------------------------
 def built(*stories: list[Signature]) -> tuple[ActiveStories, list[str]]:
     """A window holding the given stories as they are (no assignment): each list's first signature
