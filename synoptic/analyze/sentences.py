@@ -36,6 +36,21 @@ def reject_reason(text: str) -> str | None:
     return None
 
 
+# Sentences that lean on an earlier one ("He said…", "But…") read badly out of context, and a
+# column's asides to its reader ("You should…") are not a brief's voice.
+_DEPENDENT_START = re.compile(r"(?:He|She|It|They|This|That|These|Those|His|Her|Its|Their|But|And|Also|However|Both|You|Your)\b")
+# A sentence that is one quotation from end to end names no speaker, and "…," he said. names one
+# only through an earlier sentence: out of context both read as the brief's own words.
+_SPEAKERLESS_QUOTE = re.compile(r"\s*[\"“][^\"“”]+[\"”]\s*$")
+_PRONOUN_SPEAKER = re.compile(r"[,?!][\"”]\s+(?:he|she|they) (?:said|says|added|told|explained|explains)\b")
+
+
+def reads_alone(text: str) -> bool:
+    """Whether a sentence makes sense without the ones around it: what a summary or a list of agreed
+    facts may show on its own (see the three patterns above)."""
+    return not (_DEPENDENT_START.match(text) or _SPEAKERLESS_QUOTE.match(text) or _PRONOUN_SPEAKER.search(text))
+
+
 @dataclass
 class Corpus:
     """The sentences of a cluster plus their content terms, computed once for every method."""

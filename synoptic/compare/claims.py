@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from synoptic.analyze.sentences import Corpus
+from synoptic.analyze.sentences import Corpus, reads_alone
 from synoptic.analyze.tokens import content_terms
 from synoptic.analyze.vectors import similarity_matrix
 from synoptic.compare.timeline import sentence_dates
@@ -156,6 +156,8 @@ def agreed_facts(corpus: Corpus, families: dict[str, int], cluster_date: str | N
     similarity = similarity_matrix(corpus)
     candidates = []
     for i in sorted(partners):
+        if not reads_alone(corpus.sentences[i].full):
+            continue  # every sentence proposes its own group: the fact is shown through one that reads alone
         best: dict[str, tuple[float, int]] = {}
         for j, score in partners[i]:
             article = corpus.sentences[j].article

@@ -84,10 +84,12 @@ def finditer_near(
     match of that pattern has its match's start within the smaller bound (a date phrase's words lie
     further from its trigger only with runs of spaces between them), so fewer positions are tried.
 
-    Each trigger opens the window [start - before, end + after). The first match in a window is the
-    next match of the text: an earlier one would have held an earlier trigger. A match the window's
-    end may have cut short is checked against the whole text, and a window without a match held a
-    false alarm ("Market" for "Mar").
+    Each trigger opens the window [start - before, end + after). The first match in a window that
+    starts no later than the trigger is the next match of the text: an earlier one would have held an
+    earlier trigger. One that starts later does not hold this trigger, and the window's end may have
+    cut off a longer match that starts before it ("early  September  2017" read up to "20"), so it is
+    left to the later trigger it holds. A match the window's end may have cut short is checked
+    against the whole text, and a window without a match held a false alarm ("Market" for "Mar").
     """
     done = 0  # where the last match ended: finditer never returns overlapping matches
     near, spread = closer or (before, None)
@@ -100,8 +102,8 @@ def finditer_near(
         else:
             start -= before
         found = pattern.search(text, max(done, start), hint.end() + after)
-        if found is None:
-            continue
+        if found is None or found.start() > hint.start():
+            continue  # a match after the trigger holds a later one, whose own window reads all of it
         whole = pattern.match(text, found.start())  # the same position, reading the whole text
         if whole is None or whole.end() != found.end():
             whole = pattern.search(text, found.start() + (whole is None))

@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from synoptic.analyze.sentences import Corpus
+from synoptic.analyze.sentences import Corpus, reads_alone
 from synoptic.analyze.tokens import content_terms, word_count
 from synoptic.analyze.vectors import similarity_matrix
 from synoptic.errors import InputError
@@ -97,7 +97,10 @@ def select_update(corpus: Corpus, prior: Prior, words: int) -> list[int]:
     unit = sum(weights.values()) / len(weights) if weights else 1.0
     lengths = [word_count(s.text) for s in corpus.sentences]
     fits = [i for i in range(len(lengths)) if lengths[i] <= words]
-    eligible = [i for i in fits if lengths[i] >= MIN_CANDIDATE_WORDS and not is_old_news(corpus.terms[i], prior)] or fits
+    eligible = [
+        i for i in fits
+        if lengths[i] >= MIN_CANDIDATE_WORDS and reads_alone(corpus.sentences[i].text) and not is_old_news(corpus.terms[i], prior)
+    ] or fits
     bonus = {
         i: unit * lengths[i] * (SUPPORT_BONUS * support[i] + LEAD_BONUS * np.exp(-LEAD_DECAY * corpus.sentences[i].position))
         for i in eligible

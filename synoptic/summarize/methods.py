@@ -6,12 +6,11 @@ bonus beats every baseline on TAC 2010; centrality is the fast alternative.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 import numpy as np
 
-from synoptic.analyze.sentences import Corpus
+from synoptic.analyze.sentences import Corpus, reads_alone
 from synoptic.analyze.tokens import content_terms, word_count
 from synoptic.analyze.vectors import similarity_matrix
 from synoptic.summarize.base import METHODS, fill_budget, near_repeats
@@ -31,18 +30,6 @@ SUPPORT_BONUS = 1.0  # weight of cross-source support, in average-concept-weight
 CANDIDATES = 50
 LEAD_BONUS = 0.1  # lead-position prior, same units: 0.1 costs 0.1 R1 on tac2010_A, gains 0.4-2 on the other dev sets
 MIN_CANDIDATE_WORDS = 8  # shorter sentences are labels or context-dependent scraps (Gillick & Favre)
-# Sentences that lean on an earlier one ("He said…", "But…") read badly out of context, and a
-# column's asides to its reader ("You should…") are not the brief's voice.
-_DEPENDENT_START = re.compile(r"(?:He|She|It|They|This|That|These|Those|His|Her|Its|Their|But|And|Also|However|Both|You|Your)\b")
-# A sentence that is one quotation from end to end names no speaker: the brief would say it itself.
-_SPEAKERLESS_QUOTE = re.compile(r"\s*[\"“][^\"“”]+[\"”]\s*$")
-
-
-def _reads_alone(text: str) -> bool:
-    """Whether a sentence makes sense without the ones around it (see the two patterns above)."""
-    return not _DEPENDENT_START.match(text) and not _SPEAKERLESS_QUOTE.match(text)
-
-
 def _length_prior(words: int) -> float:
     low, high = IDEAL_WORDS
     if words < low:
@@ -132,7 +119,7 @@ def concept_coverage(corpus: Corpus, words: int, model: ConceptModel | None) -> 
     support = cross_source_support(corpus, similarity, family)
     unit = sum(weights.values()) / len(weights) if weights else 1.0
     lengths = [word_count(s.text) for s in corpus.sentences]
-    readable = [i for i, s in enumerate(corpus.sentences) if lengths[i] >= MIN_CANDIDATE_WORDS and _reads_alone(s.text)]
+    readable = [i for i, s in enumerate(corpus.sentences) if lengths[i] >= MIN_CANDIDATE_WORDS and reads_alone(s.text)]
     views = _views(corpus, readable, lengths, words) or _views(corpus, range(len(lengths)), lengths, words)
     view_concepts = [sentence_bigrams(corpus.sentences[i].short) if short else concepts[i] for i, short in views]
     view_lengths = [word_count(corpus.sentences[i].short) if short else lengths[i] for i, short in views]

@@ -121,3 +121,12 @@ def test_each_sentence_lists_the_sentences_that_say_the_same_in_input_order() ->
             assert article[i] != article[j] and cosine == float(similarity[i, j])
             assert (i, cosine) in partners[j]
         assert terms[i] == set(corpus.terms[i])
+
+
+def test_a_fact_is_shown_through_a_sentence_that_reads_alone() -> None:
+    corpus = corpus_of(
+        "Nine people were taken to Aldermoor General Hospital with injuries after the crash on the ridge road.",
+        "He said that after the crash, nine people went to Aldermoor General Hospital for treatment of their injuries.",
+    )
+    [fact] = agreed_facts(corpus, families_of(corpus))
+    assert fact["text"].startswith("Nine people") and fact["sources"] == ["a1", "a2"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from synoptic.analyze.tokens import content_terms
@@ -78,3 +80,11 @@ def test_story_updates_splits_a_stored_story_at_since(tmp_path):
         brief = story_updates(store, story_id_for("bridge-1"), "2025-03-14", Options(words=60))
     assert brief.meta["update"]["earlier_articles"] == 3
     assert {s.id for s in brief.sources} == {"bridge-reopens", "cars-return"}
+
+
+def test_update_leaves_out_sentences_that_lean_on_their_context():
+    leaning = "He said lorries will be allowed back across the River Lune crossing in May after the steel plates settle."
+    new = [replace(NEW[0], text=NEW[0].text + " " + leaning), replace(NEW[1], text=NEW[1].text + " " + leaning)]
+    brief = update_brief(story_articles("bridge"), new, Options(words=200), since="2025-03-14")
+    texts = [s.text for s in brief.summary]
+    assert texts and not any(t.startswith("He ") for t in texts)

@@ -1,0 +1,36 @@
+"""Which sentences a summary or a list of facts may show on their own."""
+
+from __future__ import annotations
+
+import pytest
+
+from synoptic.analyze.sentences import reads_alone
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry resumed its crossings on Monday after two weeks of repairs.",
+        '"We worked through the storm," harbour master Ana Ruiz said.',
+        "Ana Ruiz said the pier would stay closed to lorries.",
+        "Hector Island's ferry, the Theodora, sailed at dawn.",
+    ],
+)
+def test_sentences_that_stand_on_their_own(text: str) -> None:
+    assert reads_alone(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said the pier would stay closed to lorries.",
+        "But the crossings will stop again in winter.",
+        "You should check the timetable before travelling.",
+        '"We worked through the storm to open the pier again."',
+        "“Everyone pulled together when the pier flooded.”",
+        '"We worked through the storm," she said.',
+        '"Is the pier safe?" they asked, and then: "When will it open?" he added.',
+    ],
+)
+def test_sentences_that_lean_on_their_context(text: str) -> None:
+    assert not reads_alone(text)
