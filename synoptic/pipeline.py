@@ -91,7 +91,7 @@ def make_brief(
     if not corpus.sentences:
         raise InputError(origin, "no usable sentences after cleaning", "check that the input holds article text, not just headlines or page furniture")
     chosen = order_for_reading(corpus, method(corpus, options.words))
-    summary = tuple(cite(corpus, i) for i in chosen)
+    summary = tuple(cite(corpus, i, cluster_date) for i in chosen)
     findings = None
     if options.analysis:
         from synoptic.compare import compare_cluster  # lazy: only briefs with analysis pay for it

@@ -7,19 +7,22 @@ groups backed by the most copy families (a syndicated copy never adds support) a
 and a sentence is used by one fact only.
 
 Candidate pairs come from the sentence-similarity matrix the summary already computed (cosine first),
-so only the hundred or so pairs of a TAC cluster that pass it are tested further.
+so only the hundred or so pairs of a TAC cluster that pass it are tested further. The pairs are cached
+on the corpus: the summary's citations count them as paraphrases too (synoptic.summarize.citations).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
 from synoptic.analyze.sentences import Corpus, reads_alone
 from synoptic.analyze.tokens import content_terms
 from synoptic.analyze.vectors import similarity_matrix
+from synoptic.compare.conflicts import Mention, mentions_in
 from synoptic.compare.timeline import sentence_dates
 from synoptic.summarize.methods import COPY_SENTENCE_SIMILARITY
 
@@ -43,9 +46,25 @@ MIN_INDEPENDENT = 2  # a fact needs at least two copy families behind it
 MAX_FACTS = 10
 
 
-def _matches(corpus: Corpus, cluster_date: str | None) -> tuple[dict[int, list[tuple[int, float]]], dict[int, set[str]]]:
-    """(sentence → the sentences that say the same thing, in input order, each with its cosine;
-    sentence → its distinct terms, for the sentences in a pair).
+Partners = dict[int, list[tuple[int, float]]]
+
+
+def claim_partners(corpus: Corpus, cluster_date: str | None = None) -> Partners:
+    """Sentence → the sentences of other articles that say the same thing, in input order, each with
+    its cosine. Computed once per corpus and cluster date: the agreed facts and the summary's
+    citations (synoptic.summarize.citations) both read it."""
+    return _cached_matches(corpus, cluster_date)[0]
+
+
+def _cached_matches(corpus: Corpus, cluster_date: str | None) -> tuple[Partners, dict[int, set[str]]]:
+    key = ("claim partners", cluster_date)
+    if key not in corpus.cache:
+        corpus.cache[key] = _matches(corpus, cluster_date)
+    return corpus.cache[key]
+
+
+def _matches(corpus: Corpus, cluster_date: str | None) -> tuple[Partners, dict[int, set[str]]]:
+    """(claim partners, see above; sentence → its distinct terms, for the sentences in a pair).
 
     The cosine test comes first because the similarity matrix is already there (the summary used it):
     a TAC cluster of ~200 sentences has ~20,000 pairs but only ~100 across articles with cosine ≥ 0.2,
@@ -56,7 +75,7 @@ def _matches(corpus: Corpus, cluster_date: str | None) -> tuple[dict[int, list[t
     article = [s.article for s in corpus.sentences]
     full = [s.full for s in corpus.sentences]
     plain, days = _Lazy(lambda i: _plain_terms(corpus, i)), _Lazy(_day_dates(corpus, cluster_date))
-    partners: dict[int, list[tuple[int, float]]] = {}
+    partners: Partners = {}
     rows, cols = np.nonzero(np.triu(similarity >= FACT_MIN_COSINE, 1))  # row by row, each row's in order
     for i, j in zip(rows.tolist(), cols.tolist()):
         if article[i] == article[j]:
@@ -68,6 +87,8 @@ def _matches(corpus: Corpus, cluster_date: str | None) -> tuple[dict[int, list[t
         if _quote_led(full[i]) and _quote_led(full[j]) and not _same_quote_content(full[i], full[j]):
             continue
         if len(plain[i] & plain[j]) < FACT_MIN_SHARED_PLAIN or (days[i] and days[j] and not days[i] & days[j]):
+            continue
+        if not figures_agree(corpus, i, j):
             continue
         cosine = float(similarity[i, j])
         # both directions, every sentence proposing its own group; a sentence's partners before it
@@ -93,14 +114,32 @@ def _plain_terms(corpus: Corpus, index: int) -> set[str]:
     return terms - set(content_terms(" ".join(_CAPITALISED.findall(core))))
 
 
+def figures_agree(corpus: Corpus, a: int, b: int) -> bool:
+    """Do sentences ``a`` and ``b`` give compatible figures? Every kind of quantity both count (as
+    the conflicts module reads them: "people", "metres", "percent"…) needs an overlapping pair:
+    "1,100 people fell ill" is not "1,850 people fell ill". Figures of different kinds, or none,
+    prove nothing. The agreed facts and the summary's citations both ask."""
+    if "figures" not in corpus.cache:
+        corpus.cache["figures"] = _Lazy(lambda i: mentions_in(corpus.sentences[i].text, i, corpus.terms[i]))
+    first, second = corpus.cache["figures"][a], corpus.cache["figures"][b]
+    return all(
+        any(_overlap(x, y) for x in first if x.dimension == kind for y in second if y.dimension == kind)
+        for kind in {m.dimension for m in first} & {m.dimension for m in second}
+    )
+
+
+def _overlap(x: Mention, y: Mention) -> bool:
+    return x.low <= y.high and y.low <= x.high
+
+
 class _Lazy(dict):
     """Per-sentence values computed on first use: only sentences in candidate pairs need them."""
 
-    def __init__(self, compute: Callable[[int], set[str]]) -> None:
+    def __init__(self, compute: Callable[[int], Any]) -> None:
         super().__init__()
         self.compute = compute
 
-    def __missing__(self, index: int) -> set[str]:
+    def __missing__(self, index: int) -> Any:
         value = self[index] = self.compute(index)
         return value
 
@@ -148,7 +187,7 @@ def agreed_facts(corpus: Corpus, families: dict[str, int], cluster_date: str | N
     """Facts carried by ≥ MIN_INDEPENDENT copy families, most-supported first (at most MAX_FACTS)."""
     if len(corpus.sentences) < 2 or len(corpus.articles) < 2:
         return []
-    partners, terms = _matches(corpus, cluster_date)
+    partners, terms = _cached_matches(corpus, cluster_date)
     if not partners:
         return []
     order = {a.article.id: k for k, a in enumerate(corpus.articles)}

@@ -130,3 +130,11 @@ def test_a_fact_is_shown_through_a_sentence_that_reads_alone() -> None:
     )
     [fact] = agreed_facts(corpus, families_of(corpus))
     assert fact["text"].startswith("Nine people") and fact["sources"] == ["a1", "a2"]
+
+
+def test_different_figures_are_not_a_fact() -> None:
+    corpus = corpus_of(
+        "An estimated 1,100 people in the valley fell ill after drinking water from the old reservoir last month.",
+        "Health officials said an estimated 1,850 people in the valley fell ill from the reservoir water last month.",
+    )
+    assert agreed_facts(corpus, families_of(corpus)) == []

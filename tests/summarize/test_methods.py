@@ -66,7 +66,7 @@ def test_lead_takes_first_sentences_round_robin() -> None:
     assert [c.sentences[i].index for i in chosen[:3]] == [0, 0, 0]
 
 
-def test_citations_cover_paraphrase_free_copies_only() -> None:
+def test_citations_leave_out_a_sentence_with_part_of_the_claim() -> None:
     texts = [
         "Heavy snow closed the mountain road to all traffic on Sunday evening.",
         "Heavy snow closed the mountain road to all traffic on Sunday evening, police said.",
