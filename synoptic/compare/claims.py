@@ -49,11 +49,17 @@ MAX_FACTS = 10
 Partners = dict[int, list[tuple[int, float]]]
 
 
-def claim_partners(corpus: Corpus, cluster_date: str | None = None) -> Partners:
-    """Sentence → the sentences of other articles that say the same thing, in input order, each with
-    its cosine. Computed once per corpus and cluster date: the agreed facts and the summary's
-    citations (synoptic.summarize.citations) both read it."""
-    return _cached_matches(corpus, cluster_date)[0]
+def claim_partners(corpus: Corpus, index: int, cluster_date: str | None = None) -> list[tuple[int, float]]:
+    """The sentences of other articles that say the same thing as sentence ``index``, in input order,
+    each with its cosine: what the summary's citations count as paraphrases (synoptic.summarize.citations).
+
+    Read from the whole corpus's pairs when the agreed facts have found them; otherwise only this
+    sentence's pairs are tested, so a summary without the analysis (and the evaluation) pays for the
+    handful of pairs its four or five sentences have, not the hundred of the whole cluster."""
+    key = ("claim partners", cluster_date)
+    if key in corpus.cache:
+        return corpus.cache[key][0].get(index, [])
+    return _matches(corpus, cluster_date, only=index)[0].get(index, [])
 
 
 def _cached_matches(corpus: Corpus, cluster_date: str | None) -> tuple[Partners, dict[int, set[str]]]:
@@ -63,8 +69,10 @@ def _cached_matches(corpus: Corpus, cluster_date: str | None) -> tuple[Partners,
     return corpus.cache[key]
 
 
-def _matches(corpus: Corpus, cluster_date: str | None) -> tuple[Partners, dict[int, set[str]]]:
-    """(claim partners, see above; sentence → its distinct terms, for the sentences in a pair).
+def _matches(corpus: Corpus, cluster_date: str | None, only: int | None = None) -> tuple[Partners, dict[int, set[str]]]:
+    """(sentence → the sentences of other articles that say the same thing, in input order, each with
+    its cosine; sentence → its distinct terms, for the sentences in a pair). With ``only``, just the
+    pairs of that sentence (every test is symmetric, so they are the same pairs).
 
     The cosine test comes first because the similarity matrix is already there (the summary used it):
     a TAC cluster of ~200 sentences has ~20,000 pairs but only ~100 across articles with cosine ≥ 0.2,
@@ -76,7 +84,12 @@ def _matches(corpus: Corpus, cluster_date: str | None) -> tuple[Partners, dict[i
     full = [s.full for s in corpus.sentences]
     plain, days = _Lazy(lambda i: _plain_terms(corpus, i)), _Lazy(_day_dates(corpus, cluster_date))
     partners: Partners = {}
-    rows, cols = np.nonzero(np.triu(similarity >= FACT_MIN_COSINE, 1))  # row by row, each row's in order
+    if only is None:
+        rows, cols = np.nonzero(np.triu(similarity >= FACT_MIN_COSINE, 1))  # row by row, each row's in order
+    else:
+        cols = np.flatnonzero(similarity[only] >= FACT_MIN_COSINE)
+        cols = cols[cols != only]
+        rows = np.full(len(cols), only)
     for i, j in zip(rows.tolist(), cols.tolist()):
         if article[i] == article[j]:
             continue

@@ -78,7 +78,7 @@ def _paraphrases(corpus: Corpus, index: int, cluster_date: str | None) -> dict[s
 
     weights = tfidf_matrix(corpus)
     best: dict[str, tuple[float, int]] = {}
-    for j, cosine in claim_partners(corpus, cluster_date).get(index, ()):
+    for j, cosine in claim_partners(corpus, index, cluster_date):
         if min(_shared_weight(weights, index, j), _shared_weight(weights, j, index)) < PARAPHRASE_MIN_WEIGHT:
             continue
         article = corpus.sentences[j].article

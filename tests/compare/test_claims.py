@@ -103,7 +103,7 @@ def test_each_sentence_lists_the_sentences_that_say_the_same_in_input_order() ->
     """_matches: symmetric, across articles only, partners in input order (a tie on cosine then goes
     to the earlier sentence), each with the pair's cosine."""
     from synoptic.analyze.vectors import similarity_matrix
-    from synoptic.compare.claims import _matches
+    from synoptic.compare.claims import _matches, claim_partners
 
     corpus = corpus_of(
         "Nine people were taken to Aldermoor General Hospital with injuries after the crash on the ridge road.",
@@ -121,6 +121,17 @@ def test_each_sentence_lists_the_sentences_that_say_the_same_in_input_order() ->
             assert article[i] != article[j] and cosine == float(similarity[i, j])
             assert (i, cosine) in partners[j]
         assert terms[i] == set(corpus.terms[i])
+    assert all(claim_partners(corpus, i) == partners.get(i, []) for i in range(len(corpus.sentences)))
+
+
+def test_one_sentence_s_partners_found_alone_are_its_partners_in_the_whole_corpus(seeds_dir: Path) -> None:
+    from synoptic.compare.claims import _matches, claim_partners
+
+    corpus = corpus_of_folder(seeds_dir)
+    partners, _ = _matches(corpus, None)
+    assert partners  # the seeds' reports agree on several facts
+    for i in range(len(corpus.sentences)):
+        assert claim_partners(corpus, i) == partners.get(i, [])
 
 
 def test_a_fact_is_shown_through_a_sentence_that_reads_alone() -> None:
