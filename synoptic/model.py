@@ -80,12 +80,15 @@ class Sentence:
 
 @dataclass(frozen=True)
 class Evidence:
-    """Where a summary sentence's content appears in one article."""
+    """Where a summary sentence's content appears in one article, and how: "shown" (the sentence the
+    summary shows), "copy" (a near-copy of it) or "paraphrase" (the same claim in other words, so
+    not expected to match the summary's text)."""
 
     article: str
     sentence: int
     start: int
     end: int
+    support: str = "shown"
 
 
 @dataclass(frozen=True)
@@ -129,7 +132,7 @@ class Brief:
                     "text": s.text,
                     "sources": list(s.sources),
                     "evidence": [
-                        {"article": e.article, "sentence": e.sentence, "start": e.start, "end": e.end}
+                        {"article": e.article, "sentence": e.sentence, "start": e.start, "end": e.end, "support": e.support}
                         for e in s.evidence
                     ],
                     "disputed": s.disputed,

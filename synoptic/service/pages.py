@@ -21,6 +21,7 @@ class Cite:
     number: int
     mark: str | None = None
     sentence: str = ""  # the supporting sentence, shown on hover
+    paraphrase: bool = False  # it says the same in other words (the hover says so)
 
 
 @dataclass(frozen=True)
@@ -99,9 +100,13 @@ class BriefView:
     def cites(self, sources: list[str], evidence: list[dict[str, Any]] | None) -> list[Cite]:
         """A marker per source, in source order; it marks the source's evidence span when there is one."""
         spans: dict[str, tuple[int, int]] = {}
+        paraphrased: set[str] = set()
         for item in evidence or []:
-            if isinstance(item.get("start"), int) and isinstance(item.get("end"), int):
-                spans.setdefault(item["article"], (item["start"], item["end"]))
+            has_span = isinstance(item.get("start"), int) and isinstance(item.get("end"), int)
+            if has_span and item.get("article") not in spans:  # an article's first evidence is the one marked
+                spans[item["article"]] = (item["start"], item["end"])
+                if item.get("support") == "paraphrase":
+                    paraphrased.add(item["article"])
         cites = []
         for source in sorted((s for s in sources if s in self.numbers), key=self.numbers.__getitem__):
             text, span = self._texts.get(source), spans.get(source)
@@ -109,7 +114,7 @@ class BriefView:
                 cites.append(Cite(self.numbers[source]))
                 continue
             mark = self._marks.setdefault((source, *span), f"m{len(self._marks) + 1}")
-            cites.append(Cite(self.numbers[source], mark, " ".join(text[span[0] : span[1]].split())))
+            cites.append(Cite(self.numbers[source], mark, " ".join(text[span[0] : span[1]].split()), source in paraphrased))
         return cites
 
     def _conflict(self, conflict: dict[str, Any]) -> Line:

@@ -100,14 +100,15 @@ def supporting_sentences(corpus: Corpus, index: int, cluster_date: str | None = 
 
 def cite(corpus: Corpus, index: int, cluster_date: str | None = None) -> SummarySentence:
     """The summary sentence at ``index``: sources in article order; evidence starts with the sentence
-    itself, then each supporting article's best sentence. ``cluster_date`` resolves relative dates
+    itself, then each supporting article's best sentence, marked a copy or a paraphrase. ``cluster_date`` resolves relative dates
     ("on Monday") for articles without their own, so paraphrases put on different days are told apart."""
     chosen = corpus.sentences[index]
     order = {a.article.id: k for k, a in enumerate(corpus.articles)}
     support = supporting_sentences(corpus, index, cluster_date)
     evidence = [Evidence(chosen.article, chosen.index, chosen.start, chosen.end)]
     for article in sorted(support, key=order.__getitem__):
-        s = corpus.sentences[support[article][0]]
-        evidence.append(Evidence(s.article, s.index, s.start, s.end))
+        j, kind = support[article]
+        s = corpus.sentences[j]
+        evidence.append(Evidence(s.article, s.index, s.start, s.end, kind))
     sources = tuple(sorted((e.article for e in evidence), key=order.__getitem__))
     return SummarySentence(text=corpus.shown(index), sources=sources, evidence=tuple(evidence))

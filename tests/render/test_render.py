@@ -29,7 +29,7 @@ def test_markdown_has_markers_and_numbered_sources() -> None:
 def test_json_round_trips() -> None:
     data = json.loads(RENDERERS.get("json")(brief()))
     assert data["summary"][0]["sources"] == ["a0", "a1"]
-    assert data["summary"][0]["evidence"][0] == {"article": "a0", "sentence": 0, "start": 0, "end": len(TEXTS[0])}
+    assert data["summary"][0]["evidence"][0] == {"article": "a0", "sentence": 0, "start": 0, "end": len(TEXTS[0]), "support": "shown"}
 
 
 def test_html_escapes_article_text() -> None:

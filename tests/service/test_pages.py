@@ -64,3 +64,14 @@ def test_only_web_addresses_become_links() -> None:
     assert safe_link("https://example.org/x") == "https://example.org/x" and safe_link("HTTP://example.org") == "HTTP://example.org"
     for url in ("javascript:alert(1)", " javascript:alert(1)", "data:text/html,hi", "file:///etc/passwd", "", None):
         assert safe_link(url) is None
+
+
+def test_a_paraphrase_citation_says_so_on_hover() -> None:
+    view = BriefView(
+        brief([{"article": "a1", "sentence": 0, "start": 12, "end": 32, "support": "paraphrase"}]),
+        [{"id": "a1", "text": TEXT}],
+    )
+    cite = view.summary[0].cites[0]  # [1]; [2] has no span
+    assert cite.paraphrase and cite.sentence == "First sentence here."
+    plain = BriefView(brief([{"article": "a1", "sentence": 0, "start": 12, "end": 32, "support": "shown"}]), [{"id": "a1", "text": TEXT}])
+    assert not plain.summary[0].cites[0].paraphrase
