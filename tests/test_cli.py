@@ -71,6 +71,7 @@ def test_clusters_batch_keeps_order_and_ids_and_skips_bad_lines(tmp_path: Path) 
     briefs = [json.loads(line) for line in proc.stdout.decode().splitlines()]
     assert [b["id"] for b in briefs] == ["first", "third"]
     assert_one_line_error(proc, "cluster lonely", "only 1 article", "line 4", "not valid JSON")
+    assert ".txt extension" not in proc.stderr.decode()  # a line to fix, not a file to rename
 
 
 @pytest.mark.parametrize(

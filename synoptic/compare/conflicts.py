@@ -122,11 +122,13 @@ _TITLE = r"(?:(?:Col|Gen|Lt|Capt|Sgt|Maj|Dr|Mr|Mrs|Ms|Prof|Insp|Sen|Gov)\.?\s+|(
 _NAME = rf"{_TITLE}?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){{0,3}}"
 _BODY = r"(?:the\s+|an?\s+)(?:[A-Z][\w.-]*\s+|[a-z][\w.-]*\s+){0,6}?(?:[A-Z][\w.-]*|spokes(?:man|woman|person)|commander|officials?|police|service|authority|army|ministry|government|military|coalition|agency|council)"
 _SAID = r"(?:said|says|has\s+said|had\s+said|told|added|noted|explained|stated|reported|announced)"
+# A job named before a name, without a comma: "Council leader Tom Price said", "Fire chief Ann Lowe told".
+_JOB = r"(?:[A-Z][\w.-]*\s+){1,3}(?:[a-z]+\s+)?(?:leader|chief|spokes(?:man|woman|person)|director|minister|secretary|commander|officer|chair(?:man|woman)?|manager)\s+"
 _ATTRIBUTION = [
     re.compile(rf"{_SAID}\s+(?P<who>{_NAME})"),
     re.compile(rf"[,”\"]\s+(?P<who>{_NAME}|{_BODY})\s+{_SAID}\b"),
     re.compile(rf"according\s+to\s+(?P<who>{_NAME}|{_BODY}|[^,.;]{{3,60}})"),
-    re.compile(rf"^(?:But\s+|And\s+)?(?P<who>{_NAME})(?:,\s+[^,]{{3,90}},)?\s+{_SAID}\b"),
+    re.compile(rf"^(?:But\s+|And\s+)?(?:{_JOB})?(?P<who>{_NAME})(?:,\s+[^,]{{3,90}},)?\s+{_SAID}\b"),
     re.compile(rf"^(?:But\s+|And\s+)?(?P<who>{_BODY}(?:\s+(?:for|of)\s+the\s+[\w.-]+(?:\s+[A-Z][\w.-]*)?)?)(?:\s+(?:that|who)\s+[^,]*?)?\s+{_SAID}\b"),
     re.compile(r"\b(?P<who>the\s+[A-Z][\w]+)\s+understands\b"),
 ]

@@ -8,7 +8,8 @@ as Forces/Council/Ministry and acronyms → org; "city of X", "in X", Province/R
 
 Variants merge when they have the same type and token count and every token pair is close (so
 "John Smith" never absorbs "Jane Smith"), or when the text introduces an acronym ("Syrian
-Democratic Forces (SDF)", "…, or SDF"). A bare surname joins the one person who carries it.
+Democratic Forces (SDF)", "…, or SDF"), or when an acronym of three letters or more is the initials
+of exactly one name of the cluster. A bare surname joins the one person who carries it.
 """
 
 from __future__ import annotations
@@ -35,6 +36,10 @@ MAX_ENTITIES = 25  # a brief lists the names a reader needs, not every capitalis
 # Varrow/Varow 91) pass; distinct names (Iran/Iraq 75, John/Jane 50, Austria/Australia: 2 edits) fail.
 VARIANT_TOKEN_RATIO = 81
 VARIANT_CHARS_PER_EDIT = 8
+# An acronym joins a name by its initials alone from this many letters: two-letter ones are too often
+# something else (on TAC 2010 and AllSides, "ID" joined "Infectious Diseases", "PA" "Project Achieve";
+# of 3+ letters only "GMC"/"General Motors Corp" was doubtful among ~60 joins).
+MIN_INITIALS = 3
 NO_SPACY_ENV = "SYNOPTIC_NO_SPACY"  # set to 1 to force the built-in finder (tests do, for determinism)
 
 _SPACY_TYPES = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "other"}
@@ -78,6 +83,9 @@ _ORG_HEADS = {
     "cross", "line", "lines", "travel", "airways", "shipping", "ferries", "railways", "energy", "motors", "media",
     "journal", "magazine", "review", "post", "herald", "tribune", "gazette", "center", "centre", "clearinghouse",
 }  # fmt: skip
+# The heads above that end an organisation's name and never a person's: "Rescue Service said" is a
+# body speaking, while "Ann Court said" or "Lee Bank said" may be people.
+BODY_HEADS = frozenset(_ORG_HEADS - {"bank", "co", "court", "cross", "front", "guard", "line", "lines", "post", "press", "trust"})
 _PLACE_HEADS = {
     "province", "region", "river", "valley", "square", "street", "road", "pass", "county", "city",
     "mountains", "mountain", "island", "islands", "lake", "sea", "bay", "district", "village", "airport",
@@ -120,7 +128,11 @@ _SUFFIXES = ("n", "an", "ian", "i", "ese", "ish", "s", "es")  # Syria/Syrian, Ir
 # Adjectives of nationality or faith describe names ("Syrian army", "Kurdish militias"); they are not
 # names of their own. Regular ones are recognised by their suffix and base ("Iraqi" beside "Iraq").
 _DEMONYMS = {"arab", "arabs", "french", "dutch", "greek", "thai", "swiss", "islamic", "muslim", "christian",
-             "jewish", "catholic", "sunni", "shia", "shiite", "western", "european", "asian", "african"}
+             "jewish", "catholic", "sunni", "shia", "shiite", "western", "european", "asian", "african",
+             # frequent ones whose country is seldom named beside them ("American" beside "the United States")
+             "american", "americans", "british", "russian", "russians", "german", "germans", "italian", "canadian",
+             "mexican", "australian", "indian", "korean", "iranian", "israeli", "israelis", "palestinian", "palestinians",
+             "ukrainian", "egyptian", "brazilian", "nigerian", "syrian", "iraqi", "iraqis", "afghan", "saudi"}
 _DEMONYM_ENDINGS = ("ish", "ese")
 _INITIAL_SOUND = {"c": "k"}  # Catriona/Katriona, Carl/Karl: variants are compared when they sound alike
 _COUNTRY_ABBREVIATIONS = {"US", "USA", "UK", "UAE", "DRC"}  # acronyms, but places
@@ -444,6 +456,19 @@ class _Groups:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
+def _join_acronyms_by_initials(forms: list[str], groups: _Groups) -> None:
+    """An acronym of MIN_INITIALS letters or more joins the one name of the cluster whose initials it
+    is ("EPA" and "Environmental Protection Agency") even where no sentence defines it; with two
+    candidates ("National Football League", "New Finance Law" for "NFL") it joins neither."""
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    for form in forms:
+        if len(form.split()) >= 2:
+            by_initials[_initials(form).upper()].add(groups.find(form))
+    for form in forms:
+        if len(form) >= MIN_INITIALS and _ACRONYM.match(form) and len(owners := by_initials.get(form, set())) == 1:
+            groups.union(owners.pop(), form)
+
+
 def find_entities(corpus: Corpus, families: dict[str, int], use_spacy: bool | None = None) -> list[dict]:
     """People, organisations and places, spelling variants merged; most independent sources first."""
     order = {a.article.id: k for k, a in enumerate(corpus.articles)}
@@ -504,6 +529,7 @@ def find_entities(corpus: Corpus, families: dict[str, int], use_spacy: bool | No
                     name = _clean_form(" ".join(tokens))
                 if tokens and name in forms_set and acronym in forms_set:
                     groups.union(name, acronym)
+    _join_acronyms_by_initials(forms, groups)
     surnames = [(p.split()[-1], p) for p in forms if kinds[p] == "person" and len(p.split()) >= 2]
     singles = [f for f in forms if len(f.split()) == 1 and kinds[f] in ("person", "other")]
     if surnames and singles:  # "Bali said" → Mustafa Bali, when exactly one person carries that surname

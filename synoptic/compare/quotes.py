@@ -4,14 +4,15 @@ Quotes are found in each kept block (paragraph) of an article, so a quote that r
 sentences stays whole; its evidence is the sentence where it starts. Quote marks: “…”, "…" and the
 DUC/TAC ``…'' (or ''…''). Speakers come from the words around the quote:
 
-- after it: ``"…," said X[, role]``, ``"…," X said``, ``"…," he said``;
-- before it: ``X[, role,] said: "…"``;
+- after it: ``"…," said X[, role]``, ``"…," X said``, ``"…," he said``, ``"…," X told reporters``;
+- before it: ``X[, role,] said: "…"``, ``X told journalists: "…"``;
 
 where X is a capitalised name (titles kept: "Col. Ryan Dillon") and "he"/"she" is resolved to the
-most recent named speaker or titled name earlier in the same article. A descriptive speaker ("said
-the coalition commander") leaves ``speaker`` null and goes into ``role``. The same quote in several
-outlets (rapidfuzz ratio of the normalised texts ≥ SAME_QUOTE_RATIO, or one a long part of the other)
-is one entry listing every source.
+most recent named speaker or titled name earlier in the same article; a name ending in an
+organisation's head word ("… Rescue Service, said") is a body, never the person "she" means. A
+descriptive speaker ("said the coalition commander") leaves ``speaker`` null and goes into ``role``.
+The same quote in several outlets (rapidfuzz ratio of the normalised texts ≥ SAME_QUOTE_RATIO, or
+one a long part of the other) is one entry listing every source.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from bisect import bisect_right
 from rapidfuzz import fuzz
 
 from synoptic.analyze.sentences import Corpus
+from synoptic.compare.entities import BODY_HEADS
 
 MIN_QUOTE_WORDS = 4  # shorter quoted spans are scare quotes or titles ("a clearing operation")
 MAX_QUOTES = 20
@@ -38,7 +40,9 @@ _QUOTE = re.compile(r"“(?P<a>[^“”]{2,2000}?)”|\"(?<![\w`']\")(?P<b>[^\"]
 _HAS_QUOTE_MARK = re.compile(r"[“\"]|``|''")  # every _QUOTE match holds one
 _TITLE = r"(?:(?:Mr|Mrs|Ms|Dr|Col|Gen|Lt|Capt|Sgt|Maj|Sen|Rep|Gov|Prof|Rev|Insp|Det|St)\.|Colonel|General|President|Inspector|Chief|Captain|Sheriff|Mayor|Minister|Senator|Judge|Sergeant)"
 _NAME = rf"(?:{_TITLE}\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:al|el|bin|de|van|von|der)[\s-]+)?[A-Z][\w'’.-]*){{0,3}}"
-_VERB = r"(?:said|says|told\s+(?:[A-Z][\w.]*\s*){1,3}|added|explained|noted|declared|insisted|warned|stressed|recalled|asked|wrote)"
+# "told" names its audience: a named outlet or person ("told the Gazette"), or a plain one ("told reporters").
+_TOLD = r"told\s+(?:reporters|journalists|lawmakers|(?:an?\s+)?(?:news|press)\s+conference|(?:the\s+)?(?:[A-Z][\w.]*\s*){1,3})"
+_VERB = rf"(?:said|says|{_TOLD}|added|explained|noted|declared|insisted|warned|stressed|recalled|asked|wrote)"
 _ROLE = r"(?P<role>(?:an?|the|his|her)\s+(?:[^.;:“”\"]|(?<=[A-Z])\.|\.(?=\s*[a-z]))+?)"  # "a U.S. military spokesman"
 _END = r"\s*(?:[;,]|(?<![A-Z])\.|\.(?=\s*$|\s+[“\"`'A-Z])|$)"  # a full stop, not the one in "U.S. military"
 _AFTER_NAMED = re.compile(rf"^\s*,?\s*{_VERB}\s+(?P<name>{_NAME})(?:,\s+{_ROLE})?{_END}")
@@ -51,11 +55,12 @@ _VERB_AT_END = re.compile(rf"{_VERB}\s*[:,]?\s*$")
 # A person named in running text: "Col. Ryan Dillon", "Liam Oduya, 19, a student", "Gwen Tarrant said".
 _PERSON = re.compile(
     rf"(?<![\w'’-])(?:{_TITLE}\s+(?P<titled>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
-    rf"|(?P<plain>[A-Z][a-z]+\s+[A-Z][a-z'’-]+)(?=,\s+(?:\d+,\s+)?(?:an?|the|who|his|her|said|says|told)\s|\s+(?:said|says|told)\b"
+    rf"|(?P<plain>[A-Z][a-z]+\s+[A-Z][a-z'’-]+)(?=,\s+(?:\d+,\s+)?(?:an?|the|who|his|her|said|says|told)\s|(?:\s+(?:himself|herself))?(?:\s+ha[sd])?\s+(?:said|says|told)\b"
     r"|,\s+[a-z]+\s+(?:[a-z]+\s+)?(?:director|chief|head|spokesman|spokeswoman|officer|minister|manager|commander)\b))"
 )
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+$")
-_NOT_SPEAKERS = {"He", "She", "It", "They", "We", "I", "The", "But", "And", "This", "That", "There"}
+_NOT_SPEAKERS = {"He", "She", "It", "They", "We", "I", "The", "But", "And", "This", "That", "There",
+                 "In", "On", "At", "As", "For", "From", "After", "When", "If", "Meanwhile", "Then"}  # "In Washington, the…"
 
 
 def _words(text: str) -> int:
@@ -105,6 +110,8 @@ class _NamesMet:
             for person in _PERSON.finditer(self.text, *event):
                 if person.group("titled") and _CAPITALISED_BEFORE.search(self.text, max(0, person.start() - 40), person.start()):
                     continue  # "Aldermoor General Hospital" is no general
+                if (plain := person.group("plain")) and (plain.split()[-1].lower() in BODY_HEADS or not _named(plain)):
+                    continue  # "…, who heads Esterby Fire and Rescue Service, said": a body, not a person
                 self.names.append(person.group("titled") or person.group("plain"))
         self.pending.clear()
         return self.names

@@ -3,17 +3,21 @@
 Candidate phrases are found with one precompiled regex and resolved by small rules (no dateparser
 call per sentence: it costs ~1 ms a phrase, the rules a few microseconds):
 
-- weekdays ("on Tuesday", "Monday night") → the most recent such day on or before publication;
-  "last Monday" → strictly before; "next Monday" → strictly after;
+- weekdays ("on Tuesday", "Monday night") → the most recent such day on or before publication, or
+  the first on or after it in a clause about what is to come ("will start work on Friday", "is
+  scheduled to begin Monday"); "last Monday" → strictly before; "next Monday" → strictly after;
 - "yesterday", "today", "tonight", "last night", "this/last week", "this/last month", "this/last year";
 - months ("in early June", "since November") → YYYY-MM, the year chosen so it is not after publication;
 - month-day ("Oct. 16", "October 16", "16 October") → the publication year, or the year before when
   that would put the day more than FUTURE_SLACK_DAYS after publication;
 - full dates ("October 16, 2017", "16 October 2017", "2017-10-16"), "June 2014" and years ("in 2014").
 
-An article without a date uses the date of a removed dateline or photo caption, else the most common
-date of the cluster's articles, and its relative dates are marked ``approximate``; with no date at
-all, relative phrases stay literal (date null) while absolute ones still resolve.
+Publication dates are read in any spelling the stories accept (ISO, RFC 822, "Aug 15, 2005").
+A date that names an event ("after the April 20 massacre") dates its sentence only when the
+sentence has no other. An article without a date uses the date of a removed dateline or photo
+caption, else the most common date of the cluster's articles, and its relative dates are marked
+``approximate``; with no date at all, relative phrases stay literal (date null) while absolute ones
+still resolve.
 """
 
 from __future__ import annotations
@@ -94,6 +98,18 @@ _CANDIDATES = re.compile(
 )
 
 
+# A weekday in a clause about what is to come is the next such day, not the last: "crews will start
+# work on Friday", "classes are scheduled to begin Monday", "students are to return Monday". The marker
+# stands before the weekday in the same clause (no comma, semicolon or colon between them) and no
+# relative clause ("which", "who", "that", "since") intervenes, which may tell of the past
+# ("will inspect the bridge that collapsed on Monday").
+_FUTURE = re.compile(
+    r"(?:\b(?:will|shall|won't)|\w'll|\b(?:is|are|am)\s+(?:(?:scheduled|due|set|expected|going|planning|supposed)\s+)?to)"
+    r"\s(?![^,;:]*\b(?:which|who|that|since)\b)[^,;:]*$"
+)
+_FUTURE_REACH = 120  # characters before a weekday searched for the marker: a clause is rarely longer
+
+
 def _month(name: str) -> int:
     return _MONTHS[name.lower().rstrip(".")[:4] if name.lower().startswith("sept") else name.lower().rstrip(".")[:3]]
 
@@ -103,7 +119,7 @@ def _day(text: str) -> int:
 
 
 def parse_iso(value: str | None) -> date | None:
-    """A publication date from an ISO date or datetime string (None when it is not one)."""
+    """The date of an ISO date or datetime string (None when it is not one)."""
     if not value:
         return None
     try:
@@ -150,6 +166,8 @@ def resolve(match: re.Match[str], published: date | None) -> tuple[str | None, s
         back = (published.weekday() - _WEEKDAYS[g("wd_day").lower()]) % 7
         if rel == "next":
             return (published + timedelta(days=(7 - back) or 7)).isoformat(), "day"
+        if rel != "last" and _FUTURE.search(match.string, max(0, match.start() - _FUTURE_REACH), match.start()):
+            return (published + timedelta(days=-back % 7)).isoformat(), "day"
         if rel == "last" and back == 0:
             back = 7
         return (published - timedelta(days=back)).isoformat(), "day"
@@ -231,12 +249,23 @@ def publication_dates(corpus: Corpus, cluster_date: str | None = None) -> dict[s
 
 
 def _publication_dates(corpus: Corpus, cluster_date: str | None) -> dict[str, tuple[date | None, bool]]:
-    """Article → (publication date, whether the article itself says it) — see publication_dates."""
-    dates = Counter(d for a in corpus.articles if (d := parse_iso(a.date)))
-    fallback = parse_iso(cluster_date) or (max(dates.items(), key=lambda kv: (kv[1], kv[0]))[0] if dates else None)
+    """Article → (publication date, whether the article itself says it) — see publication_dates.
+
+    Dates are read as the stories read them (synoptic.stories.features.parse_day): ISO, RFC 822
+    ("Tue, 10 Mar 2025 09:00:00 GMT"), "Aug 15, 2005"; a partial or relative one is no date."""
+    # imported here, not at the top: the stories package builds on this one
+    from synoptic.stories.features import parse_day
+
+    def day(value: str | None) -> date | None:
+        ordinal = parse_day(value)
+        return date.fromordinal(ordinal) if ordinal is not None else None
+
+    own_dates = {clean.article.id: day(clean.date) for clean in corpus.articles}
+    dates = Counter(d for d in own_dates.values() if d)
+    fallback = day(cluster_date) or (max(dates.items(), key=lambda kv: (kv[1], kv[0]))[0] if dates else None)
     found = {}
     for clean in corpus.articles:
-        own = parse_iso(clean.date) or _dateline_date(clean, fallback)
+        own = own_dates[clean.article.id] or _dateline_date(clean, fallback)
         found[clean.article.id] = (own or fallback, own is not None)
     return found
 
@@ -261,6 +290,19 @@ def _sentence_phrases(corpus: Corpus, index: int) -> list[tuple[str, re.Match[st
     if index not in found:
         found[index] = _date_phrases(corpus.sentences[index].full)
     return found[index]
+
+
+# A date used to name an event ("after the April 20 massacre", "since the Monday meeting") is background:
+# a sentence is dated by its other dates when it has any ("… has been delayed after the April 20
+# massacre, an administrator said Tuesday" is Tuesday's news).
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_NOUN_AFTER = re.compile(r"\s+[a-z]")
+
+
+def _names_an_event(match: re.Match[str]) -> bool:
+    kind = match.lastgroup if match.lastgroup in _KINDS else next(k for k in _KINDS if match.group(k))
+    start, end = match.span(kind)
+    return _THE_BEFORE.search(match.string, max(0, start - 5), start) is not None and _NOUN_AFTER.match(match.string, end) is not None
 
 
 _PUNCTUATION = re.compile(r"[^\w\s]")
@@ -299,6 +341,9 @@ def build_timeline(corpus: Corpus, families: dict[str, int], cluster_date: str |
         if not found:
             continue
         resolved = [f for f in found if f[1]]
+        if len(resolved) > 1:
+            events = {phrase for phrase, match in _sentence_phrases(corpus, index) if _names_an_event(match)}
+            resolved = [f for f in resolved if f[0] not in events] or resolved
         if resolved:
             rank = min(_PRECISION_RANK[precision] for _, _, precision in resolved)
             picked = [f for f in resolved if _PRECISION_RANK[f[2]] == rank]

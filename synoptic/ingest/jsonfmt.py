@@ -9,6 +9,7 @@ from typing import Any, BinaryIO
 
 from synoptic.errors import InputError
 from synoptic.ingest.base import READERS, decode_text, stable_id
+from synoptic.ingest.records import ReadArticles
 from synoptic.model import Article, Cluster
 
 _ARTICLE_FIELDS = "title, text, url, date, source (only text is required)"
@@ -65,13 +66,24 @@ def cluster_from_dict(data: Any, origin: str, fallback_id: str) -> Cluster:
     return Cluster(id=cluster_id, articles=tuple(articles), date=_optional_str(data.get("date")), references=references)
 
 
-def _parse_json(text: str, origin: str) -> Any:
+_FIX_JSON = "fix the JSON or give the file a .txt extension"
+_FIX_LINE = "fix the line: each line of a .jsonl file is one JSON object"
+
+
+def _parse_json(text: str, origin: str, advice: str = _FIX_JSON) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError(origin, f"not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})", "fix the JSON or give the file a .txt extension") from None
+        raise InputError(origin, f"not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})", advice) from None
     except RecursionError:  # valid JSON nested deeper than Python's parser goes: no article file looks like it
         raise InputError(origin, "JSON nested too deeply to read", "give articles or a cluster as flat JSON (see the README's formats)") from None
+
+
+def _some_articles(articles: list[Article], origin: str) -> list[Article]:
+    """``articles``, or an error when the input holds none ("[]"): an empty input is a mistake, not a brief."""
+    if not articles:
+        raise InputError(origin, "holds no articles", f"give a list of article objects with {_ARTICLE_FIELDS}")
+    return articles
 
 
 @READERS.register(".json")
@@ -79,19 +91,32 @@ def read_json(data: bytes, origin: str) -> list[Article]:
     parsed = _parse_json(decode_text(data, origin), origin)
     if isinstance(parsed, dict) and "text" in parsed and "articles" not in parsed:
         parsed = [parsed]
-    return list(cluster_from_dict(parsed, origin, PurePath(origin).stem).articles)
+    return _some_articles(list(cluster_from_dict(parsed, origin, PurePath(origin).stem).articles), origin)
 
 
 @READERS.register(".jsonl")
 def read_jsonl(data: bytes, origin: str) -> list[Article]:
-    """Lines of articles, or exactly one cluster line (several clusters need ``--clusters``)."""
+    """Lines of articles, or exactly one cluster line (several clusters need ``--clusters``). A bad
+    line is reported with its number and skipped, as ``synoptic stories ingest`` does."""
     lines = [(n, line) for n, line in enumerate(decode_text(data, origin).splitlines(), 1) if line.strip()]
-    records = [_parse_json(line, f"{origin} line {n}") for n, line in lines]
+    records: list[Any] = []
+    skipped: list[InputError] = []
+    for n, line in lines:
+        where = f"{origin} line {n}"
+        try:
+            record = _parse_json(line, where, _FIX_LINE)
+            if not (isinstance(record, dict) and "articles" in record):
+                article_from_dict(record, where, f"line {n}")  # checked here, so that the error names its line
+            records.append(record)
+        except InputError as exc:
+            skipped.append(exc)
     if records and all(isinstance(r, dict) and "articles" in r for r in records):
         if len(records) > 1:
             raise InputError(origin, f"holds {len(records)} clusters", "brief each cluster with: synoptic brief --clusters FILE.jsonl --format jsonl")
-        return list(cluster_from_dict(records[0], origin, PurePath(origin).stem).articles)
-    return list(cluster_from_dict(records, origin, PurePath(origin).stem).articles)
+        return ReadArticles(_some_articles(list(cluster_from_dict(records[0], origin, PurePath(origin).stem).articles), origin), skipped)
+    if not records:
+        return ReadArticles(skipped=skipped)  # every line reported; nothing to brief
+    return ReadArticles(cluster_from_dict(records, origin, PurePath(origin).stem).articles, skipped)
 
 
 def iter_article_lines(stream: BinaryIO, origin: str) -> Iterator[Article | InputError]:
@@ -102,7 +127,7 @@ def iter_article_lines(stream: BinaryIO, origin: str) -> Iterator[Article | Inpu
             continue
         where = f"{origin} line {n}"
         try:
-            record = _parse_json(decode_text(raw, where), where)
+            record = _parse_json(decode_text(raw, where), where, _FIX_LINE)
             if isinstance(record, dict) and "articles" in record:
                 yield from cluster_from_dict(record, where, f"cluster-{n}").articles
             else:
@@ -129,7 +154,7 @@ def iter_clusters(path: Path | str) -> Iterator[Cluster | InputError]:
                 continue
             where = f"{origin} line {n}"
             try:
-                yield cluster_from_dict(_parse_json(decode_text(raw, where), where), where, f"cluster-{n}")
+                yield cluster_from_dict(_parse_json(decode_text(raw, where), where, _FIX_LINE), where, f"cluster-{n}")
             except InputError as exc:
                 yield exc
     finally:

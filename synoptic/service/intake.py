@@ -96,6 +96,10 @@ def _url_list(value: Any) -> list[str]:
     return [u.strip() for u in value]
 
 
+# What a JSON value that is neither an object nor a list is called in JSON's own words.
+_JSON_KINDS = {type(None): "null", bool: "a JSON boolean", int: "a JSON number", float: "a JSON number", str: "a JSON string"}
+
+
 async def job_from_json(body: bytes, options: Options, sources: Sources) -> tuple[BriefJob, list[str]]:
     """A JSON request body as a job, and the warnings of the inputs skipped on the way."""
     try:
@@ -111,7 +115,7 @@ async def job_from_json(body: bytes, options: Options, sources: Sources) -> tupl
         files, warnings = await _fetch_all(urls, sources)
         return job(inputs=tuple(files)), warnings
     if not isinstance(data, list | dict):
-        raise ServiceError(f"request body: a JSON {type(data).__name__} cannot be briefed; send {JSON_SHAPES}")
+        raise ServiceError(f"request body: {_JSON_KINDS.get(type(data), 'this JSON')} cannot be briefed; send {JSON_SHAPES}")
     _check_count(len(data if isinstance(data, list) else data.get("articles") or []), sources.limits)
     cluster = cluster_from_dict(data, "request body", "request")
     cluster_id = cluster.id if isinstance(data, dict) and data.get("id") else None

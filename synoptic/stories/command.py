@@ -112,7 +112,7 @@ def run_list(args: argparse.Namespace) -> int:
         _write(json.dumps([s.to_dict() for s in stories], ensure_ascii=False, indent=2), None)
         return 0
     for s in stories:
-        print(f"{s.id}  {s.size:>4} articles  {s.first_date} – {s.last_date}  {s.status:<6}  {s.title or '(untitled)'}")
+        print(f"{s.id}  {s.size:>4} {'article ' if s.size == 1 else 'articles'}  {s.first_date} – {s.last_date}  {s.status:<6}  {s.title or '(untitled)'}")
     return 0
 
 

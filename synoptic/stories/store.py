@@ -181,6 +181,9 @@ class StoryStore:
 
     def __init__(self, path: str | Path, idle_days: int | None = None) -> None:
         self.path = str(path)
+        folder = Path(self.path).parent
+        if not folder.is_dir():
+            raise SynopticError(f"{path}: the folder {folder} does not exist; create it or give a path in an existing folder")
         try:
             self.db = sqlite3.connect(self.path)
             # WAL: a server reading the store (synoptic serve --stories-db) never waits for an ingest's commit

@@ -75,6 +75,8 @@ def test_non_quantities_are_skipped(text: str) -> None:
          "Inspector Callum Rees"),
         ("Air strikes killed 1,000 people, according to local activists.", "local activists"),
         ('"One lane will stay closed," Thale said.', "Thale"),
+        ("Council leader Tom Price said the repairs would cost about 200,000 pounds.", "Tom Price"),
+        ("Fire service spokeswoman Ada Kemp told reporters 41 passengers were freed.", "Ada Kemp"),
         ("About 30 passengers were freed from the coach.", None),
     ],
 )

@@ -89,6 +89,22 @@ def test_acronym_introduced_by_the_text_merges_with_its_expansion() -> None:
     assert "Syrian Democratic Forces" in or_form["SDF"]["variants"]
 
 
+def test_an_acronym_joins_the_one_name_whose_initials_it_is() -> None:
+    found = entities_of(
+        "Inspectors from the Harbour Safety Board reached the ferry at dawn.",
+        "The HSB said the ferry had been overloaded.",
+        "A spokesman for the HSB declined to comment on the ferry.",
+    )
+    assert found["HSB"]["variants"] == ["Harbour Safety Board"] and found["HSB"]["sources"] == ["a1", "a2", "a3"]
+    two = entities_of(  # two names with those initials: the acronym joins neither
+        "The Harbour Safety Board and the Highland Ski Bureau met in Kelsby.",
+        "The HSB said the ferry had been overloaded, officials told reporters in Kelsby.",
+    )
+    assert two["HSB"]["variants"] == []
+    short = entities_of("The Pier Authority met in Kelsby.", "The PA said the pier would close in Kelsby.")
+    assert short["PA"]["variants"] == []  # two letters: too often something else
+
+
 def test_a_bare_surname_counts_for_the_one_person_who_has_it() -> None:
     found = entities_of("The plan was set out by Gideon Thale, a director of the authority.", "Later on, Thale said the road would stay shut.")
     assert found["Gideon Thale"]["count"] == 2 and found["Gideon Thale"]["variants"] == []
@@ -133,6 +149,11 @@ def test_nationality_adjectives_are_not_names_but_a_surname_ending_in_i_is() -> 
     for adjective in ("Kurdish", "Syrian", "Iraqi", "Kurdish YPG"):
         assert adjective not in found
     assert {"Syria", "Iraq", "YPG", "Mustafa Bali"} <= set(found)
+    without_country = entities_of(
+        "American and Canadian divers searched the wreck off Kelsby.",
+        "The American team left Kelsby on Friday; Russian divers stayed in Kelsby.",
+    )
+    assert {"American", "Canadian", "Russian"}.isdisjoint(without_country) and "Kelsby" in without_country
 
 
 def test_us_is_a_place() -> None:

@@ -30,6 +30,14 @@ def quotes_of(*texts: str, families: dict[str, int] | None = None) -> list[dict]
          "We were constantly getting different counts"),
         ('"It is a tough fight out there," said the coalition commander.', None, "the coalition commander",
          "It is a tough fight out there"),
+        ('"The bridge is not safe for traffic," Mayor Ellen Ward told reporters on Monday.', "Mayor Ellen Ward", None,
+         "The bridge is not safe for traffic"),
+        ('"We expect repairs to take three weeks," Ellen Ward told the Gazette.', "Ellen Ward", None,
+         "We expect repairs to take three weeks"),
+        ('Ellen Ward told journalists: "The repairs will take three weeks at the very least."', "Ellen Ward", None,
+         "The repairs will take three weeks at the very least."),
+        ('"The ferry will sail again by the weekend," Harbourmaster Ian Loft told a news conference.', "Harbourmaster Ian Loft",
+         None, "The ferry will sail again by the weekend"),
     ],
 )
 def test_speaker_patterns(text: str, speaker: str | None, role: str | None, quote: str) -> None:
@@ -46,6 +54,14 @@ def test_speaker_patterns(text: str, speaker: str | None, role: str | None, quot
         ('Rosa Pellew, 67, said the coach lurched. "I thought we were going over the edge," she said.', "Rosa Pellew"),
         ('Gideon Thale, regional operations director, spoke first. "The lane stays shut for now," Thale said.', "Gideon Thale"),
         ('Nobody was named in the statement. "They are isolated in this small section," he noted.', None),
+        # an organisation is never the "she": the body a person heads, a sentence's opening "In …"
+        (('Tamsin Okafur, who heads Esterby Fire and Rescue Service, said her teams had reached the coach. '
+          '"They are cold but they are talking to us," she told the Courier.'), "Tamsin Okafur"),
+        (('Bryn Salter, who chairs Kelsby Parish Council, said the hall stays open. '
+          '"We have beds for forty people tonight," she said.'), "Bryn Salter"),
+        (('Nell Farrow spoke first. In Harwick, the ferry office said crossings were cancelled. '
+          '"I have never seen the river this high," she told reporters.'), None),
+        ('Orla Penn himself had said the bank was safe. "It will hold for another winter," he said.', "Orla Penn"),
     ],
 )
 def test_pronouns_and_surnames_resolve_to_a_named_person(text: str, speaker: str | None) -> None:
@@ -90,6 +106,8 @@ def test_sample_groups_the_syndicated_copy(sample_dir: Path) -> None:
     okafor = [q for q in quotes if q["speaker"] == "Tamsin Okafor"]
     assert okafor and all(q["sources"] == ["01_wire", "02_syndicated"] for q in okafor)
     assert any(q["speaker"] == "Gideon Thale" and q["text"].startswith("One lane will stay closed") for q in quotes)
+    cold = next(q for q in quotes if q["text"].startswith("They are cold and frightened"))
+    assert cold["speaker"] == "Tamsin Okafur"  # "she told the Courier", after the fire chief's full name
 
 
 def test_he_said_after_an_unnamed_speaker_keeps_that_speaker_as_role() -> None:

@@ -37,6 +37,14 @@ PUBLISHED = date(2017, 10, 17)  # a Tuesday
         ("The war began on 15 March 2011 in Deraa.", "15 March 2011", "2011-03-15"),
         ("The report is dated 2011-03-15 in the archive.", "2011-03-15", "2011-03-15"),
         ("The dam was finished in June 2014 after delays.", "June 2014", "2014-06"),
+        # a weekday in a clause about what is to come is the next one; in the past tense, the last one
+        ("Crews will start work on the bridge on Friday.", "on Friday", "2017-10-20"),
+        ("Classes are scheduled to begin Monday at another school.", "Monday", "2017-10-23"),
+        ("Pupils are to return to their classrooms Thursday.", "Thursday", "2017-10-19"),
+        ("We'll reopen the road on Saturday night.", "on Saturday night", "2017-10-21"),
+        ("The bridge collapsed on Friday after the storm.", "on Friday", "2017-10-13"),
+        ("Crews will inspect the bridge that collapsed on Friday.", "on Friday", "2017-10-13"),
+        ("Repairs will take weeks, the council said on Friday.", "on Friday", "2017-10-13"),
     ],
 )
 def test_phrase_rules(sentence: str, phrase: str, expected: str) -> None:
@@ -60,6 +68,33 @@ def test_relative_phrases_stay_literal_without_any_date_but_absolute_ones_resolv
     corpus = corpus_of("Rebels attacked the base on Monday, officials said. The siege began in 2014 and never ended.")
     timeline = build_timeline(corpus, families_of(corpus))
     assert [(e["date"], e["phrase"]) for e in timeline] == [("2014", "in 2014"), (None, "on Monday")]
+
+
+def test_a_date_that_names_an_event_is_background() -> None:
+    corpus = corpus_of(
+        "The reopening of the school has been delayed after the March 3 flood, the head teacher said Tuesday.",
+        "The March 3 flood reached the first floor of the school.",
+        dates=("2025-03-11",),
+    )
+    dated = {e["text"][:20]: (e["date"], e["phrase"]) for e in build_timeline(corpus, families_of(corpus))}
+    assert dated["The reopening of the"] == ("2025-03-11", "Tuesday")
+    assert dated["The March 3 flood re"] == ("2025-03-03", "March 3")  # its only date: the flood's own
+
+
+@pytest.mark.parametrize(
+    "published, expected",
+    [
+        ("Tue, 11 Mar 2025 09:00:00 GMT", "2025-03-08"),
+        ("March 11, 2025", "2025-03-08"),
+        ("2025-03-11T08:30:00+01:00", "2025-03-08"),
+        ("2025", None),  # a partial date is no date (as for the stories): the phrase stays literal
+        ("yesterday", None),
+    ],
+)
+def test_publication_dates_in_any_spelling_the_stories_accept(published: str, expected: str | None) -> None:
+    corpus = corpus_of("The ferry ran aground on Saturday near the harbour mouth.", dates=(published,))
+    [entry] = build_timeline(corpus, families_of(corpus))
+    assert (entry["phrase"], entry["date"]) == ("on Saturday", expected)
 
 
 def test_undated_article_falls_back_to_the_clusters_most_common_date() -> None:

@@ -93,6 +93,9 @@ def test_stdin_is_sniffed(monkeypatch: pytest.MonkeyPatch) -> None:
         ("numbertext.json", b'{"articles": [{"text": 5}, {"text": "A ferry sailed."}]}', "has no text"),
         ("badsummary.json", b'{"summary": 5, "articles": [{"text": "A ferry sailed."}]}', "summary"),
         ("many.jsonl", b'{"articles": [{"text": "a"}]}\n{"articles": [{"text": "b"}]}\n', "--clusters"),
+        ("empty_list.json", b"[]", "holds no articles"),
+        ("no_articles.json", b'{"id": "c1", "articles": []}', "holds no articles"),
+        ("one_bad_line.jsonl", b'{"id": 3}\n', "line 1: article '3' has no text"),
         ("title_only.txt", b"Just a headline\n\n", "no article text"),
     ],
 )
@@ -105,6 +108,20 @@ def test_bad_inputs_are_reported_not_raised(tmp_path: Path, name: str, data: byt
     assert isinstance(error, InputError)
     assert str(path) in str(error) and message in str(error)
     assert "\n" not in str(error)
+
+
+def test_a_bad_jsonl_line_is_reported_with_its_number_and_the_good_lines_kept(tmp_path: Path) -> None:
+    good = [{"text": "The ferry left Kelsby harbour on Monday."}, {"text": "It came back on Tuesday after a gale."}]
+    path = tmp_path / "m.jsonl"
+    path.write_text(json.dumps(good[0]) + '\n{"id": 3}\nnot json\n\n' + json.dumps(good[1]) + "\n")
+    result = read_inputs([str(path)])
+    assert [a.text for a in result.articles] == [g["text"] for g in good]
+    assert [str(e).split(":")[0] for e in result.errors] == [f"{path} line 2", f"{path} line 3"]
+    assert "has no text" in str(result.errors[0]) and "fix the line" in str(result.errors[1])
+    (tmp_path / "fixed").mkdir()
+    clean = tmp_path / "fixed" / "m.jsonl"
+    clean.write_text("".join(json.dumps(g) + "\n" for g in good))
+    assert [a.id for a in read_inputs([str(clean)]).articles] == [a.id for a in result.articles]  # ids as without the bad lines
 
 
 def test_missing_path_and_bad_item_in_folder(tmp_path: Path) -> None:

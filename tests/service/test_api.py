@@ -67,6 +67,7 @@ def test_a_list_of_articles_and_options_are_accepted(client: httpx.Client) -> No
         ({}, b"{not json", 400, "not valid JSON"),
         ({}, b'{"x": 1}', 400, "articles"),
         ({}, b"42", 400, "cannot be briefed"),
+        ({}, b"null", 400, "request body: null cannot be briefed"),
         ({}, json.dumps([{"text": "Only one article here, which is not enough to compare."}]).encode(), 400, "only 1 article"),
         ({}, json.dumps([{"title": "no text"}, {"text": "some text"}]).encode(), 400, "has no text"),
         ({"words": "abc"}, json.dumps(small_cluster()).encode(), 422, "words"),

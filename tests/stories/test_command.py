@@ -40,6 +40,13 @@ def test_list_and_export(stored, capsys):
     assert {line["story"] for line in lines if line["article"].startswith("club")} == {story_id_for("club-1")}
 
 
+def test_a_story_of_one_article_is_listed_as_one_article(tmp_path, capsys):
+    db, stream = tmp_path / "one.db", write_stream(tmp_path / "one.jsonl", interleaved()[:1])
+    assert main(["stories", "ingest", str(stream), "--db", str(db)]) == 0
+    assert main(["stories", "list", "--db", str(db)]) == 0
+    assert capsys.readouterr().out.split()[1:3] == ["1", "article"]
+
+
 @pytest.mark.parametrize("fmt", ["md", "json", "html"])
 def test_show_renders_the_story_brief(stored, capsys, fmt):
     assert main(["stories", "show", story_id_for("beetle-1"), "--db", str(stored), "--format", fmt, "--words", "50"]) == 0
@@ -65,12 +72,14 @@ def test_updates_since(stored, capsys):
         (["stories", "updates", "{story}", "--since", "someday", "--db", "{db}"], "not a date", 1),
         (["stories", "updates", "{story}", "--since", "2026-01-01", "--db", "{db}"], "no new articles", 1),
         (["stories", "list", "--db", "{missing}"], "no such story store", 1),
+        (["stories", "ingest", "{db}", "--db", "{no_folder}"], "does not exist; create it", 1),
         (["stories", "list", "--db", "{db}", "--format", "xml"], "unknown list format", 2),
         (["stories", "show", "{story}", "--db", "{db}", "--format", "pdf"], "unknown output format", 2),
     ],
 )
 def test_errors_are_one_line(stored, tmp_path, capsys, argv, message, code):
-    values = {"db": str(stored), "missing": str(tmp_path / "none.db"), "story": story_id_for("bridge-1")}
+    values = {"db": str(stored), "missing": str(tmp_path / "none.db"), "story": story_id_for("bridge-1"),
+              "no_folder": str(tmp_path / "no" / "such" / "x.db")}
     assert main([a.format(**values) for a in argv]) == code
     err = capsys.readouterr().err
     assert message in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
