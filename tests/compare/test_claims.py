@@ -149,3 +149,26 @@ def test_different_figures_are_not_a_fact() -> None:
         "Health officials said an estimated 1,850 people in the valley fell ill from the reservoir water last month.",
     )
     assert agreed_facts(corpus, families_of(corpus)) == []
+
+
+def test_a_corpus_is_freed_without_waiting_for_the_cycle_collector() -> None:
+    # what the matchers cache on a corpus must not point back at it: a cycle would keep every
+    # corpus of an evaluation (and its similarity matrix) alive until the collector runs
+    import gc
+    import weakref
+
+    from synoptic.summarize import cite
+
+    corpus = corpus_of(
+        "An estimated 40 families were moved out of their homes after the flood on the ridge road.",
+        "About 40 families left their homes after the ridge road flood, the council said.",
+    )
+    agreed_facts(corpus, families_of(corpus))
+    cite(corpus, 0)
+    alive = weakref.ref(corpus)
+    gc.disable()
+    try:
+        del corpus
+        assert alive() is None
+    finally:
+        gc.enable()
