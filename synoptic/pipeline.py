@@ -91,13 +91,15 @@ def make_brief(
     if not corpus.sentences:
         raise InputError(origin, "no usable sentences after cleaning", "check that the input holds article text, not just headlines or page furniture")
     chosen = order_for_reading(corpus, method(corpus, options.words))
-    summary = tuple(cite(corpus, i, cluster_date) for i in chosen)
     findings = None
     if options.analysis:
         from synoptic.compare import compare_cluster  # lazy: only briefs with analysis pay for it
 
-        families = copy_families(corpus)
-        findings = compare_cluster(corpus, families, cluster_date)
+        findings = compare_cluster(corpus, copy_families(corpus), cluster_date)
+    # cited after the analysis: its agreed facts pair every sentence with its paraphrases once, and the
+    # citations read those pairs instead of testing their own sentences' again
+    summary = tuple(cite(corpus, i, cluster_date) for i in chosen)
+    if findings is not None:
         disputed = findings.disputed()
         summary = tuple(
             replace(s, disputed=any((e.article, e.sentence) in disputed for e in s.evidence)) for s in summary

@@ -22,7 +22,7 @@ import numpy as np
 from synoptic.analyze.sentences import Corpus, reads_alone
 from synoptic.analyze.tokens import content_terms
 from synoptic.analyze.vectors import similarity_matrix
-from synoptic.compare.conflicts import Mention, mentions_in
+from synoptic.compare.conflicts import Mention, sentence_mentions
 from synoptic.compare.timeline import sentence_dates
 from synoptic.summarize.methods import COPY_SENTENCE_SIMILARITY
 
@@ -66,7 +66,9 @@ def _cached_matches(corpus: Corpus, cluster_date: str | None) -> tuple[Partners,
     key = ("claim partners", cluster_date)
     if key not in corpus.cache:
         partners, terms = _matches(corpus, cluster_date)
-        corpus.cache[key] = partners, dict(terms)  # the terms found, without the closure (see figures_agree)
+        # the terms found, without the closure: a closure over the corpus kept in its own cache would be a
+        # reference cycle, and each corpus (with its similarity matrix) would wait for the cycle collector
+        corpus.cache[key] = partners, dict(terms)
     return corpus.cache[key]
 
 
@@ -133,13 +135,7 @@ def figures_agree(corpus: Corpus, a: int, b: int) -> bool:
     the conflicts module reads them: "people", "metres", "percent"…) needs an overlapping pair:
     "1,100 people fell ill" is not "1,850 people fell ill". Figures of different kinds, or none,
     prove nothing. The agreed facts and the summary's citations both ask."""
-    # a plain dict: a closure over the corpus kept in its own cache would make a reference cycle, and
-    # the corpus (with its similarity matrix) would then wait for the cycle collector (eval peak +60 MB)
-    figures: dict[int, list[Mention]] = corpus.cache.setdefault("figures", {})
-    for i in (a, b):
-        if i not in figures:
-            figures[i] = mentions_in(corpus.sentences[i].text, i, corpus.terms[i])
-    first, second = figures[a], figures[b]
+    first, second = sentence_mentions(corpus, a), sentence_mentions(corpus, b)
     return all(
         any(_overlap(x, y) for x in first if x.dimension == kind for y in second if y.dimension == kind)
         for kind in {m.dimension for m in first} & {m.dimension for m in second}

@@ -570,6 +570,19 @@ _MAYBE_STATUS = ("open", "control", "liberat", "clear", "pocket", "holed", "hold
                  "power", "restored", "contained", "burning", "raging", "closed", "shut")
 
 
+def sentence_mentions(corpus: Corpus, index: int) -> list[Mention]:
+    """The quantities of one sentence (its whole text), found once per corpus: the conflicts read every
+    sentence's, the agreed facts and the citations those of the pairs they compare (a plain dict in
+    the corpus's cache, so nothing there points back at the corpus)."""
+    found: dict[int, list[Mention]] = corpus.cache.setdefault("mentions", {})
+    if index not in found:
+        s = corpus.sentences[index]
+        lowered = s.full.lower()
+        maybe = _DIGIT.search(lowered) or _MAYBE_WORD_NUMBER.search(lowered)
+        found[index] = mentions_in(s.full, index, corpus.terms[index] if s.text == s.full else None) if maybe else []
+    return found[index]
+
+
 def find_conflicts(corpus: Corpus, families: dict[str, int]) -> list[dict]:
     """Numeric and status conflicts between independent sources (see the module docstring)."""
     sentences = corpus.sentences
@@ -581,8 +594,7 @@ def find_conflicts(corpus: Corpus, families: dict[str, int]) -> list[dict]:
     lowered = [s.full.lower() for s in sentences]
     maybe_status = texts_holding(lowered, _MAYBE_STATUS)
     for i, s in enumerate(sentences):
-        if _DIGIT.search(lowered[i]) or _MAYBE_WORD_NUMBER.search(lowered[i]):
-            mentions.extend(mentions_in(s.full, i, corpus.terms[i] if s.text == s.full else None))
+        mentions.extend(sentence_mentions(corpus, i))
         if i in maybe_status:
             statuses.extend(status_claims(s.full, i))
     conflicts = []
