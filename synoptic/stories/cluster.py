@@ -10,10 +10,9 @@ match them. A story that has had no article for STORY_IDLE_DAYS is closed and le
 the stalest ones when more than MAX_ACTIVE_STORIES are open. Memory is therefore bounded by the window, not by the stream.
 
 A single pass decides each article once, against the stories as they were when it arrived. Each
-time the clock enters a new period of REFINE_EVERY_DAYS (or of the idle window, if shorter),
-``refine`` re-examines every article of the active stories against their current centroids and
-moves the ones now clearly closer to another active story (k-means rounds, bounded): the window
-keeps each active story's member vectors for it.
+time the clock enters a new period of REFINE_EVERY_DAYS, ``refine`` re-examines every article of
+the active stories against their current centroids and moves the ones now clearly closer to another
+active story (k-means rounds, bounded): the window keeps each active story's member vectors for it.
 
 Story ids derive from the story's first article id, so the same stream gives the same ids in every
 process; when two stories merge, the one whose first article came first keeps its id.
@@ -81,11 +80,11 @@ FRAGMENT_MIN_SIMILARITY = 0.2
 # leave-one-dataset-out (chosen on the other three sets) picked lone 0.10 and margin 0-0.02 for every
 # held-out set. A 30-day period scores 0.882 but sweeps three times as often (speed); 180 days 0.874;
 # only re-examining the last 30-365 days' articles kept under half the gain. Cost: ~20% of ingest speed.
-# A window shorter than the period (--idle-days) is refined once per window instead, so that its
-# stories are re-examined before they close: the work per refinement shrinks with the window, so the
-# cost per day of stream stays about the same. On the dev stream at --idle-days 15/30/60: F1 0.476 ->
-# 0.479, 0.535 -> 0.535, 0.612 -> 0.623. A period of a tenth of the window cost too much: the Spark
-# job's assignment of 200k articles over a year (--idle-days 60, every 6 days) took 270 s against 96 s.
+# The period stays the same with a shorter --idle-days. Refining once per window instead (every 60 days
+# at --idle-days 60) was measured both ways: dev stream at --idle-days 15/30/60, F1 0.476 -> 0.479,
+# 0.535 -> 0.535, 0.612 -> 0.623; but the synthetic stream of benchmarks/spark_scaling.py (a year,
+# --idle-days 60) fell, 0.859 -> 0.848 on 20k articles and 0.817 -> 0.804 on 200k. A tenth of the
+# window (every 6 days) made the Spark job's assignment of 200k articles take 270 s against 96 s.
 REFINE_EVERY_DAYS = 90
 REFINE_ROUNDS = 2
 REFINE_MARGIN = 0.02
@@ -365,12 +364,10 @@ class Refinement:
 
 def advance(window: ActiveStories, previous_clock: int | None, clock: int) -> tuple[list[Story], Refinement]:
     """Move the window's clock from ``previous_clock`` to ``clock``: close the idle stories, then
-    refine when the clock has entered a new period of REFINE_EVERY_DAYS (or of the idle window, when
-    that is shorter). Both the store and the
+    refine when the clock has entered a new period of REFINE_EVERY_DAYS. Both the store and the
     Spark assigner call this before placing each article, so both refine at the same points."""
     closed = window.close_idle(clock)
-    period = min(REFINE_EVERY_DAYS, window.idle_days)
-    due = previous_clock is not None and clock // period > previous_clock // period
+    due = previous_clock is not None and clock // REFINE_EVERY_DAYS > previous_clock // REFINE_EVERY_DAYS
     return closed, refine(window) if due else Refinement()
 
 
