@@ -1,9 +1,9 @@
 """Named cleaning rules. Each looks at one line (a paragraph) of an article.
 
 Two kinds: *prefix* rules cut junk off the start of a line (date headers, syndication prefixes,
-datelines and a headline run into the body in an article's first lines; wire slugs and interview
-labels anywhere); *drop* rules remove a whole line
-(promo, contact, captions, credits, bylines). Rules never rewrite text, they only choose what to
+datelines and a headline run into the body in an article's first lines; wire slugs and "A:" labels
+anywhere); *drop* rules remove a whole line (promo, contact, captions, credits, bylines, "Q:"
+questions). Rules never rewrite text, they only choose what to
 keep, so every kept character still has its offset in the original article.
 """
 
@@ -97,13 +97,13 @@ def dateline(line: str, ctx: LineContext) -> Cut | None:
     return Cut(match.end()) if first_word.isupper() and len(first_word) > 1 else None
 
 
-_INTERVIEW_LABEL = re.compile(r"\s*(?:Q|A)\s*:\s+(?=[\"“A-Z])")
+_ANSWER_LABEL = re.compile(r"\s*A\s*:\s+(?=[\"“A-Z])")
 
 
-@PREFIX_RULES.register("interview_label")
-def interview_label(line: str, ctx: LineContext) -> Cut | None:
-    """"Q: …" / "A: …" of a question-and-answer piece: the label is layout, not part of the sentence."""
-    match = _INTERVIEW_LABEL.match(line)
+@PREFIX_RULES.register("answer_label")
+def answer_label(line: str, ctx: LineContext) -> Cut | None:
+    """"A: …" of a question-and-answer piece: the label is layout, not part of the sentence."""
+    match = _ANSWER_LABEL.match(line)
     return Cut(match.end()) if match and match.end() < len(line) else None
 
 
@@ -181,6 +181,16 @@ _CREDIT_HEAD = re.compile(r"\s*(?:photo|picture|image|caption|pictured|above|top
 def caption(line: str, ctx: LineContext) -> bool:
     """Photo captions: a line that ends in a credit ("REUTERS/Name", "(Agency/Name)") or starts "Photo:"."""
     return bool(_CREDIT_TAIL.search(line[-TAIL_CHARS:]) or _CREDIT_HEAD.match(line))
+
+
+_QUESTION_LABEL = re.compile(r"\s*Q\s*:\s+(?=[\"“A-Z])")
+
+
+@DROP_RULES.register("question")
+def question(line: str, ctx: LineContext) -> bool:
+    """"Q: …" of a question-and-answer piece: a reader's or an interviewer's question ("I heard …, do you
+    have any information?"), not a report of the story."""
+    return bool(_QUESTION_LABEL.match(line))
 
 
 _CREDITS = re.compile(r"\W*(?:reporting|editing|writing|additional reporting|compiled|produced|edited)\s+by\b", re.IGNORECASE)

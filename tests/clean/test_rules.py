@@ -118,21 +118,17 @@ def test_wire_slug_dateline_is_cut_anywhere_but_plain_datelines_only_near_the_to
     assert PREFIX_RULES.get("dateline")("DUNMORE, Ireland (AP) -- Flood waters rose.", deep) is None
 
 
-@pytest.mark.parametrize(
-    ("line", "rest"),
-    [
-        ("Q: Is the tap water safe to drink yet?", "Is the tap water safe to drink yet?"),
-        ("A: The council says the tests came back clean.", "The council says the tests came back clean."),
-    ],
-)
-def test_interview_labels_are_cut(line: str, rest: str) -> None:
-    result = PREFIX_RULES.get("interview_label")(line, LineContext(title=None, line_number=7))
-    assert result is not None and line[result.length :] == rest
+def test_answer_labels_are_cut_and_questions_dropped() -> None:
+    line = "A: The council says the tests came back clean."
+    result = PREFIX_RULES.get("answer_label")(line, LineContext(title=None, line_number=7))
+    assert result is not None and line[result.length :] == "The council says the tests came back clean."
+    assert drop("question", "Q: I heard the tap water is unsafe. Do you have any information?")
+    assert not drop("question", "Queues formed at the water station on Monday.")
 
 
 @pytest.mark.parametrize("line", ["A 12-year-old boy was rescued.", "Q2 sales rose.", "A. J. Styles won.", "A:"])
-def test_interview_label_leaves_ordinary_sentences(line: str) -> None:
-    assert cut("interview_label", line) is None
+def test_answer_label_leaves_ordinary_sentences(line: str) -> None:
+    assert cut("answer_label", line) is None
 
 
 def test_dateline_needs_capitals() -> None:

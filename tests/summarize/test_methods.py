@@ -148,3 +148,17 @@ def test_default_skips_sentences_that_do_not_read_alone() -> None:
     c = build_corpus(clean_cluster([make_article(t, id=f"a{i}") for i, t in enumerate(texts)]))
     shown = [c.shown(i) for i in METHODS.get("default")(c, 1000)]
     assert shown and all("reopened" in s for s in shown)
+
+
+def test_same_core_pairs_sentences_that_differ_only_in_their_asides() -> None:
+    from synoptic.analyze.tokens import content_terms
+    from synoptic.summarize.methods import same_core
+
+    texts = [
+        "Ana Ruiz, 58, a former harbour pilot, resigned from the ferry board last October.",
+        "Ana Ruiz, who ran the ferry board for nine years, resigned from the ferry board last October.",
+        "Ana Ruiz, who ran the ferry board for nine years, will stand for mayor in the spring.",
+    ]
+    repeats = same_core(texts, [set(content_terms(t)) for t in texts])
+    assert repeats[0, 1] and repeats[1, 0]  # both: "Ana Ruiz resigned from the ferry board last October"
+    assert not repeats[0, 2] and not repeats[1, 2]
