@@ -11,12 +11,6 @@ from synoptic.compare.entities import MAX_ENTITIES, find_entities
 from tests.compare.helpers import corpus_of, corpus_of_folder, families_of
 
 
-@pytest.fixture(autouse=True)
-def builtin_finder(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests pin the built-in finder: spaCy is optional and its output is not ours to fix."""
-    monkeypatch.setenv(entities_module.NO_SPACY_ENV, "1")
-
-
 def entities_of(*texts: str, families: dict[str, int] | None = None) -> dict[str, dict]:
     corpus = corpus_of(*texts)
     return {e["name"]: e for e in find_entities(corpus, families or families_of(corpus))}
@@ -133,12 +127,6 @@ def test_sample_variants_and_nothing_else_merged(sample_dir: Path) -> None:
     assert merged == {"Tamsin Okafor": {"Tamsin Okafur"}, "Varrow Pass": {"Varow Pass"}}
     by_name = {e["name"]: e for e in result}
     assert by_name["Tamsin Okafor"]["type"] == "person" and by_name["Varrow Pass"]["type"] == "place"
-
-
-def test_spacy_is_used_only_when_allowed(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(entities_module, "_spacy_model", lambda: pytest.fail("spaCy must not load"))
-    assert entities_module._use_spacy(None) is None  # the env var set by the fixture wins
-    assert entities_module._use_spacy(False) is None
 
 
 def test_nationality_adjectives_are_not_names_but_a_surname_ending_in_i_is() -> None:

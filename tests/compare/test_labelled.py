@@ -21,7 +21,7 @@ Each file holds 2-5 made-up articles and three kinds of hand-written labels:
   a shared original) are a false positive.
 
 Everything runs through the pipeline's own pieces: cleaning, segmentation and whole-article copy detection
-(``prepare_corpus``), copy families, then the analysis with the built-in entity finder.
+(``prepare_corpus``), copy families, then the analysis.
 """
 
 from __future__ import annotations
@@ -125,7 +125,7 @@ def _score_variants() -> tuple[int, int, int, list[str]]:
     errors = []
     for name, case in _cases():
         corpus = _corpus(case)
-        listed = find_entities(corpus, copy_families(corpus), use_spacy=False)
+        listed = find_entities(corpus, copy_families(corpus))
         entities = {e["name"]: {e["name"].lower(), *(v.lower() for v in e["variants"])} for e in listed}
         for group in case["variants"]:
             for a, b in itertools.combinations(group, 2):
