@@ -107,6 +107,7 @@ class Source:
     published: str | None
     outlet: str | None
     duplicate_of: str | None = None
+    lead: str | None = None  # the opening words of its first kept sentence: a name for a source without a title
 
 
 @dataclass(frozen=True)
@@ -152,6 +153,7 @@ class Brief:
                     "published": s.published,
                     "outlet": s.outlet,
                     "duplicate_of": s.duplicate_of,
+                    "lead": s.lead,
                 }
                 for s in self.sources
             ],

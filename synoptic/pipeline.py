@@ -26,6 +26,7 @@ from synoptic.options import Options
 from synoptic.summarize import METHODS, cite, order_for_reading
 from synoptic.summarize.methods import copy_families
 
+LEAD_WORDS = 12  # enough to tell articles apart in a list of sources, short enough to stay one line
 _TITLE_SITE_SUFFIX = re.compile(r"\s+(?:[|–—-]|::)\s+[^|–—-]{2,40}$")
 
 
@@ -65,6 +66,17 @@ def prepare_corpus(articles: Sequence[Article], references: Sequence[str] = (), 
     corpus = build_corpus(cleaned, references, trim=trim)
     corpus.copies = find_copies(cleaned)
     return corpus
+
+
+def source_leads(corpus: Corpus) -> dict[str, str]:
+    """Article id → the first LEAD_WORDS words of its first kept sentence ("…" when cut), so that a list
+    of sources can name an article that has no title by what it says, not by its id."""
+    leads: dict[str, str] = {}
+    for sentence in corpus.sentences:
+        if sentence.article not in leads:
+            words = sentence.full.split()
+            leads[sentence.article] = " ".join(words[:LEAD_WORDS]) + ("…" if len(words) > LEAD_WORDS else "")
+    return leads
 
 
 def make_brief(
@@ -119,8 +131,12 @@ def make_brief(
     }
     if options.show_removed:
         meta["removals"] = [{"article": r.article, "rule": r.rule, "text": r.text, "start": r.start, "end": r.end} for r in removals]
+    leads = source_leads(corpus)
     sources = tuple(
-        Source(id=a.id, title=a.title, url=a.url, published=c.date, outlet=a.source, duplicate_of=corpus.copies.get(a.id))
+        Source(
+            id=a.id, title=a.title, url=a.url, published=c.date, outlet=a.source,
+            duplicate_of=corpus.copies.get(a.id), lead=leads.get(a.id),
+        )
         for a, c in zip(articles, cleaned)
     )
     meta["elapsed_ms"] = round((time.perf_counter() - started) * 1000, 2)

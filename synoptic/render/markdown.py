@@ -7,8 +7,9 @@ from synoptic.render.base import RENDERERS, Item, sections, source_numbers
 
 
 def describe_source(source: Source) -> str:
-    """"Title — Outlet, 2025-03-12 (id)" with whatever parts are known."""
-    label = source.title or source.id
+    """"Title — Outlet, 2025-03-12 (id)" with whatever parts are known; an untitled source is named by
+    its opening words, in quotation marks so they do not pass for a headline."""
+    label = source.title or (f"“{source.lead}”" if source.lead else source.id)
     extras = ", ".join(p for p in (source.outlet, source.published) if p)
     text = f"{label} — {extras}" if extras else label
     if source.url:

@@ -49,6 +49,7 @@ class SourceView:
     number: int
     id: str
     title: str | None
+    lead: str | None  # the opening words of an untitled source (older stored briefs: None)
     outlet: str | None
     published: str | None
     url: str | None
@@ -146,6 +147,7 @@ class BriefView:
             number=number,
             id=source["id"],
             title=source.get("title"),
+            lead=source.get("lead"),
             outlet=source.get("outlet"),
             published=source.get("published"),
             url=source.get("url"),

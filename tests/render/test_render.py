@@ -112,3 +112,16 @@ def test_sections_show_week_and_assumed_dates_unnamed_speakers_and_single_quote_
     assert [i.text.split(":")[0] for i in found["Timeline"]] == ["week of 2017-10-16", "2017-10-12 (approx.)", "on Friday"]
     assert found["Quotes"][0].text == "“We hold it” — the brigade commander"
     assert found["Where sources disagree"][0].children[0].text == "whole city: “We hold the whole city,” he said."
+
+
+def test_an_untitled_source_is_named_by_its_opening_words() -> None:
+    long_text = "Crews reopened the coastal road at dawn after clearing the rockfall that had cut off three villages for a week."
+    articles = [make_article(long_text, id="untitled"), make_article(TEXTS[0], id="titled", title="Barrier approved")]
+    result = make_brief(articles)
+    sources = {s["id"]: s for s in json.loads(RENDERERS.get("json")(result))["sources"]}
+    assert sources["untitled"]["title"] is None
+    assert sources["untitled"]["lead"] == "Crews reopened the coastal road at dawn after clearing the rockfall that…"
+    assert sources["titled"]["lead"] == " ".join(TEXTS[0].split()[:12]) + "…"
+    md = RENDERERS.get("md")(result)
+    assert "“Crews reopened the coastal road at dawn after clearing the rockfall that…” `untitled`" in md
+    assert "Barrier approved `titled`" in md
