@@ -11,7 +11,9 @@ does them, so that its stories are the store's stories:
 - ``StoryAssigner``: the assignment itself (synoptic.stories.cluster, unchanged), refinement
   included, over the signatures of the whole corpus in order, with each near-duplicate's original
   found beforehand. This is the one sequential pass; it holds the active stories and their
-  articles' vectors, not the articles, and remembers where refinement moved an article.
+  articles' vectors, not the articles. Where refinement moves an article is handed on with the next
+  placement (``Placed.moves``) and not kept, so the pass holds nothing that grows with the stream
+  beyond the story merges.
 """
 
 from __future__ import annotations
@@ -58,11 +60,14 @@ class WindowSignatures:
 @dataclass(frozen=True)
 class Placed:
     """Where one article went: its story at that moment (a later merge or refinement may move it,
-    see ``StoryAssigner.redirects`` and ``StoryAssigner.moves``) and the original it near-duplicates, if any."""
+    see ``StoryAssigner.redirects`` and ``moves``) and the original it near-duplicates, if any.
+    ``moves`` are the moves refinement made just before this placement: (an earlier article, the story
+    it went to then); an article's last move, redirected through the merges, is its story in the end."""
 
     article: str
     story: str
     duplicate_of: str | None
+    moves: tuple[tuple[str, str], ...] = ()
 
 
 class StoryAssigner:
@@ -77,7 +82,6 @@ class StoryAssigner:
         self.window = ActiveStories(idle_days=idle_days)
         self.clock: int | None = None
         self.merged_into: dict[str, str] = {}
-        self.moved_to: dict[str, str] = {}  # article → the story refinement last moved it to
         self.originals: dict[str, tuple[str, str]] = {}  # article → (its story then, the root original of its copy group)
         self.remembered: deque[tuple[int, str]] = deque()
 
@@ -85,7 +89,6 @@ class StoryAssigner:
         previous, self.clock = self.clock, signature.day if self.clock is None else max(self.clock, signature.day)
         _, refinement = advance(self.window, previous, self.clock)
         for move in refinement.moves:
-            self.moved_to[move.article] = move.target
             if move.article in self.originals:  # a later copy joins the story its original is in now
                 self.originals[move.article] = (move.target, self.originals[move.article][1])
         self.merged_into.update(refinement.emptied)
@@ -101,7 +104,7 @@ class StoryAssigner:
             self.remembered.append((signature.day, signature.article))
         while self.remembered and self.remembered[0][0] < self.clock - DUPLICATE_WINDOW_DAYS:
             self.originals.pop(self.remembered.popleft()[1], None)
-        return Placed(signature.article, assignment.story, root)
+        return Placed(signature.article, assignment.story, root, tuple((m.article, m.target) for m in refinement.moves))
 
     def current(self, story: str) -> str:
         """The story that ``story`` was merged into, through every later merge."""
@@ -112,10 +115,6 @@ class StoryAssigner:
         for step in path[:-1]:  # shorten the chain for the next look-up
             self.merged_into[step] = story
         return story
-
-    def moves(self) -> dict[str, str]:
-        """Every article that refinement moved → the story it belongs to in the end."""
-        return {article: self.current(story) for article, story in self.moved_to.items()}
 
     def redirects(self) -> dict[str, str]:
         """Every merged-away story → the story its articles belong to in the end."""

@@ -249,11 +249,11 @@ def _run(spark, settings: JobSettings, say: Callable[[str], None], cached: list)
         )
         placed.count()  # once, before two branches read it (concurrent stages would each run the pass)
         redirects = placed.filter(F.col("article").isNull()).select("story", "merged_into")
-        moved = F.col("moved").isNotNull()
+        moved = F.col("move").isNotNull()
         stories = persisted(
             placed.filter(F.col("article").isNotNull())
-            .groupBy("article")  # an article's placement row, and its refinement row when it was moved
-            .agg(F.coalesce(F.max(F.when(moved, F.col("story"))), F.max(F.when(~moved, F.col("story")))).alias("story"),
+            .groupBy("article")  # an article's placement row, and a row for each refinement move of it
+            .agg(F.coalesce(F.max_by(F.when(moved, F.col("story")), "move"), F.max(F.when(~moved, F.col("story")))).alias("story"),
                  F.max("duplicate_of").alias("duplicate_of"))
             .join(F.broadcast(redirects), "story", "left")
             .select("article", F.coalesce("merged_into", "story").alias("story"), "duplicate_of")

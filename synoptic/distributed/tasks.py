@@ -70,7 +70,7 @@ SIGNATURES = Table((("order", "long", pa.int64()), ("article", "string", pa.stri
                     ("terms", "array<int>", pa.list_(pa.int32())), ("weights", "array<double>", pa.list_(pa.float64()))))  # fmt: skip
 SCORES = Table((("copy", "long", pa.int64()), ("original", "long", pa.int64()), ("score", "double", pa.float64())))
 PLACED = Table((("article", "string", pa.string()), ("story", "string", pa.string()), ("duplicate_of", "string", pa.string()),
-                ("merged_into", "string", pa.string()), ("moved", "boolean", pa.bool_())))  # fmt: skip
+                ("merged_into", "string", pa.string()), ("move", "long", pa.int64())))  # fmt: skip
 BRIEFS = Table((("story", "string", pa.string()), ("brief", "string", pa.string()), ("error", "string", pa.string())))
 
 
@@ -197,20 +197,22 @@ def jaccard_task(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
 
 
 def assign_task(idle_days: int, batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-    """The whole corpus in arrival order, in one task → each article's story and original, then one
-    row per article that refinement moved (``moved``: its final story), then one row per merged-away
-    story saying where its articles went (``merged_into``)."""
+    """The whole corpus in arrival order, in one task → each article's story and original, a row for
+    each refinement move as it happens (``move``: its number, so an article's last move wins), then
+    one row per merged-away story saying where its articles went (``merged_into``)."""
 
     def rows() -> Iterator[dict[str, Any]]:
         assigner = StoryAssigner(idle_days)
+        moves = 0
         for batch in batches:
             terms, weights = _arrays(batch.column("terms")), _arrays(batch.column("weights"))
             for i, row in enumerate(batch.select(["article", "day", "original", "is_original"]).to_pylist()):
                 signature = Signature(row["article"], row["day"], tuple(zip(terms[i].tolist(), weights[i].tolist())))
                 placed = assigner.add(signature, row["original"], bool(row["is_original"]))
+                for article, story in placed.moves:
+                    moves += 1
+                    yield {"article": article, "story": story, "move": moves}
                 yield {"article": placed.article, "story": placed.story, "duplicate_of": placed.duplicate_of}
-        for article, story in sorted(assigner.moves().items()):
-            yield {"article": article, "story": story, "moved": True}
         for gone, survivor in sorted(assigner.redirects().items()):
             yield {"story": gone, "merged_into": survivor}
 

@@ -9,7 +9,7 @@ import numpy as np
 
 from synoptic.distributed.assign import StoryAssigner, TermCounts, WindowSignatures
 from synoptic.stories import StoryStore
-from synoptic.stories.cluster import story_id_for
+from synoptic.stories.cluster import REFINE_EVERY_DAYS, story_id_for
 from synoptic.stories.features import day_iso, parse_day, term_counts
 from tests.stories.helpers import interleaved, story_articles
 from tests.stories.test_cluster import signatures, unit
@@ -52,8 +52,14 @@ def test_the_assigner_places_articles_and_copies_as_the_store_does(tmp_path):
     originals = {"copy": "beetle-1", "club-late": "club-3"}  # what the job's near-duplicate join finds
     assigner = StoryAssigner()
     placed = [assigner.add(s, originals.get(s.article), s.article in originals.values()) for s in signatures(dated)]
-    redirects, moves = assigner.redirects(), assigner.moves()
-    assert [(p.article, moves.get(p.article, redirects.get(p.story, p.story)), p.duplicate_of) for p in placed] == expected
+    last_move = {article: story for p in placed for article, story in p.moves}
+    redirects = assigner.redirects()
+
+    def final(p):
+        story = last_move.get(p.article, p.story)
+        return redirects.get(story, story)
+
+    assert [(p.article, final(p), p.duplicate_of) for p in placed] == expected
     assert dict((p.article, p.story) for p in placed)["copy"] == story_id_for("beetle-1")
 
 
@@ -72,3 +78,15 @@ def test_a_copy_of_a_copy_names_the_first_original_and_old_originals_are_forgott
     assert (second.duplicate_of, third.duplicate_of) == ("a", "a")
     assigner.add(unit("later", 100, f9=1.0))
     assert assigner.originals == {}  # nothing older than the near-duplicate window is kept
+
+
+def test_refinement_moves_are_handed_on_with_the_next_placement_not_kept():
+    stream = [
+        unit("a1", 1, f1=1, f2=1), unit("a2", 2, f1=1, f2=1), unit("x", 3, f1=0.3, f3=1, f4=1),
+        unit("b1", 4, f3=1, f4=1, f5=3, f6=3), unit("b2", 5, f3=1, f4=1, f5=3, f6=3),
+        unit("b3", 6, f3=1, f4=1, f5=3, f6=3), unit("later", REFINE_EVERY_DAYS + 1, f20=1),
+    ]
+    assigner = StoryAssigner()
+    placed = [assigner.add(s) for s in stream]
+    assert [p.moves for p in placed] == [()] * 6 + [(("x", story_id_for("b1")),)]  # refined as "later" came
+    assert placed[2].story == story_id_for("a1")  # where x went at the time
