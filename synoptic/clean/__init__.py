@@ -26,6 +26,7 @@ def _lines(text: str) -> list[tuple[int, int]]:
 def clean_article(article: Article, boilerplate: frozenset[str] = frozenset()) -> CleanArticle:
     """Apply the prefix and drop rules line by line; ``boilerplate`` holds cluster-level repeats."""
     text, blocks, removals = article.text, [], []
+    kept_keys: set[str] = set()  # a paragraph the article already gave (a pull quote, a page repeated by its CMS) adds nothing
     lifted_date: str | None = None
     for number, (start, end) in enumerate(_lines(text)):
         ctx = LineContext(title=article.title, line_number=number)
@@ -44,12 +45,16 @@ def clean_article(article: Article, boilerplate: frozenset[str] = frozenset()) -
         if not line.strip():
             continue
         dropped_by = next((name for name in DROP_RULES if DROP_RULES.get(name)(line, ctx)), None)
-        if dropped_by is None and boilerplate and line_key(line) in boilerplate:
+        key = line_key(line)
+        if dropped_by is None and boilerplate and key in boilerplate:
             dropped_by = "repeated_line"
+        if dropped_by is None and key in kept_keys:
+            dropped_by = "repeated_paragraph"
         if dropped_by:
             removals.append(Removal(article.id, dropped_by, line, start, end))
         else:
             blocks.append((start, end))
+            kept_keys.add(key)
     return CleanArticle(article=article, blocks=tuple(blocks), date=article.date or lifted_date, removals=tuple(removals))
 
 

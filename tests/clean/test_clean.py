@@ -59,3 +59,26 @@ def test_wire_digest_keeps_each_story_without_its_slug() -> None:
     kept = [text[s:e] for s, e in cleaned.blocks]
     assert kept[-1] == "A grass fire burned 40 acres of the hill on Sunday."
     assert [r.rule for r in cleaned.removals] == ["dateline", "dateline"]
+
+
+def test_a_paragraph_the_article_already_gave_is_dropped_once_seen() -> None:
+    body = "Storm hits the coast of Dunmore.\nWaves broke the sea wall in two places.\n"
+    clean = clean_article(make_article(body * 3 + "“Waves broke the sea wall in two places!”\nFerries stayed in port.\n"))
+    assert kept(clean) == ["Storm hits the coast of Dunmore.", "Waves broke the sea wall in two places.", "Ferries stayed in port."]
+    assert [r.rule for r in clean.removals] == ["repeated_paragraph"] * 5
+
+
+def test_an_article_repeated_within_itself_still_makes_a_full_brief() -> None:
+    from synoptic import Options, make_brief
+
+    body = "\n".join([
+        "The Dunmore council approved the new flood barrier on Monday after a four-hour debate.",
+        "Engineers say the barrier will protect about 2,000 homes along the estuary from winter surges.",
+        "Work on the foundations is due to start in April and should take eighteen months.",
+        "Residents of the harbour ward had campaigned for a barrier since the floods of 2019.",
+        "Two councillors voted against the plan, arguing that the cost had doubled in a year.",
+        "The regional government has promised to pay half of the bill from its resilience fund.",
+    ])
+    brief = make_brief([make_article((body + "\n") * 40, id="bloated"), make_article(body, id="plain")], Options(words=120))
+    assert brief.meta["removed"]["repeated_paragraph"] == 6 * 39
+    assert brief.meta["words_used"] > 80  # the repeats do not crowd the budget with copies of one sentence
