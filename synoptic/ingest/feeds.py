@@ -57,9 +57,13 @@ def fragment_text(html: str) -> str:
 
 
 def _entry_date(entry: dict) -> str | None:
-    parsed = entry.get("published_parsed") or entry.get("updated_parsed")
+    """The entry's date as an ISO timestamp; a spelling feedparser does not read ("8. März 2025",
+    "Friday, March 12, 2025 - 08:00") is kept as written, for the story store and the timeline to read,
+    as a JSON article's date is: dropping it would make a dated report count as arriving now."""
+    # "updated_parsed" is asked for only when the entry has "updated": else feedparser warns of a deprecated fallback
+    parsed = entry.get("published_parsed") or ("updated" in entry and entry.get("updated_parsed"))
     if not parsed:
-        return None
+        return (entry.get("published") or entry.get("updated") or "").strip() or None
     return datetime.fromtimestamp(calendar.timegm(parsed), tz=UTC).strftime("%Y-%m-%dT%H:%M:%S")
 
 
@@ -78,14 +82,19 @@ def iter_feed(data: bytes, origin: str) -> Iterator[Article | InputError]:
         raise MissingExtraError("feedparser", "feeds") from None
     parsed = feedparser.parse(data)
     if not parsed.entries:
-        problem = f"not a readable RSS/Atom feed ({parsed.bozo_exception})" if parsed.bozo else "the feed has no entries"
-        raise InputError(origin, problem, "give an RSS or Atom file (or URL with --allow-fetch)")
+        if parsed.bozo:
+            problem = f"not a readable RSS/Atom feed ({parsed.bozo_exception})"
+        elif not parsed.version:  # well-formed XML or HTML, but no <rss>, <feed> or RDF root: not a feed at all
+            problem = "not an RSS or Atom feed (no <rss> or <feed> element)"
+        else:
+            problem = "the feed has no entries"
+        raise InputError(origin, problem, "give an RSS or Atom file (or URL with --allow-fetch); name a saved web page .html")
     site = parsed.feed.get("title") or None
     for n, entry in enumerate(parsed.entries, 1):
         where = f"{origin} entry {n}"
         text = _entry_text(entry)
         if len(text.split()) < MIN_ARTICLE_WORDS:
-            yield InputError(where, "the entry has no article text (only a title or a teaser)", "the entry was skipped; use a full-content feed")
+            yield InputError(where, "the entry has no article text (only a title or a teaser)", "use a feed that carries whole articles")
             continue
         link = entry.get("link") or None
         yield Article(

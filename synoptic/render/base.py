@@ -19,6 +19,12 @@ def to_json(brief: Brief) -> str:
     return json.dumps(brief.to_dict(), ensure_ascii=False, indent=2)
 
 
+def nothing_new(meta: dict[str, Any]) -> str | None:
+    """For an update whose new articles only repeat the earlier ones, the line that says so instead of a summary."""
+    update = meta.get("update") or {}
+    return f"Nothing new since {update.get('since')}: the newer articles repeat what the earlier ones said." if update.get("nothing_new") else None
+
+
 def source_numbers(brief: Brief) -> dict[str, int]:
     """Citation markers number the sources in the order of the source list, from 1."""
     return {s.id: n for n, s in enumerate(brief.sources, 1)}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from synoptic.model import Brief
-from synoptic.render.base import RENDERERS, Item, sections, source_numbers
+from synoptic.render.base import RENDERERS, Item, nothing_new, sections, source_numbers
 from synoptic.render.markdown import describe_source
 
 _STYLE = (
@@ -30,7 +30,7 @@ def to_html(brief: Brief) -> str:
     summary = "".join(
         f'<li{" class=disputed title=disputed" if s.disputed else ""}>{escape(s.text)} {_cites(s.sources, numbers)}</li>'
         for s in brief.summary
-    )
+    ) or f"<li>{escape(nothing_new(brief.meta) or 'No sentence fits the word budget.')}</li>"
     body = "".join(
         f"<h2>{escape(title)}</h2><ul>{''.join(_item(i, numbers) for i in items)}</ul>" for title, items in sections(brief)
     )

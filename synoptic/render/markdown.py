@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from synoptic.model import Brief, Source
-from synoptic.render.base import RENDERERS, Item, sections, source_numbers
+from synoptic.render.base import RENDERERS, Item, nothing_new, sections, source_numbers
 
 
 def describe_source(source: Source) -> str:
@@ -40,7 +40,7 @@ def to_markdown(brief: Brief) -> str:
         flag = " ⚠ disputed" if sentence.disputed else ""
         lines.append(f"- {sentence.text} {markers(sentence.sources, numbers)}{flag}")
     if not brief.summary:
-        lines.append("_No sentence fits the word budget; raise --words._")
+        lines.append(f"_{nothing_new(brief.meta) or 'No sentence fits the word budget; raise --words.'}_")
     for title, items in sections(brief):
         lines += ["", f"## {title}", ""]
         lines += [line for item in items for line in _item_lines(item, numbers)]

@@ -11,7 +11,7 @@ from itertools import pairwise
 from typing import Any
 from urllib.parse import urlsplit
 
-from synoptic.render.base import when_label
+from synoptic.render.base import nothing_new, when_label
 
 
 @dataclass(frozen=True)
@@ -88,6 +88,7 @@ class BriefView:
         self.summary = [
             Line(s["text"], self.cites(s["sources"], s.get("evidence")), disputed=bool(s.get("disputed"))) for s in brief.get("summary", [])
         ]
+        self.nothing_new = nothing_new(brief.get("meta", {}))  # an update that adds nothing says so
         found = [
             ("Agreed by several sources", [Line(f["text"], self.cites(f["sources"], f.get("evidence"))) for f in brief.get("facts", [])]),
             ("Where sources disagree", [self._conflict(c) for c in brief.get("conflicts", [])]),

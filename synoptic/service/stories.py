@@ -99,8 +99,8 @@ def since_day(value: str | None) -> str | None:
         return None
     try:
         return day_iso(parse_since(value))
-    except InputError:
-        raise ServiceError(f"since={value!r} is not a date; give an ISO date such as 2025-03-12 or 2025-03-12T09:00", 422) from None
+    except InputError as exc:
+        raise ServiceError(f"since={value!r}: {exc.problem}; {exc.advice}", 422) from None
 
 
 class StoryDesk:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from synoptic.errors import InputError
 from synoptic.model import Brief
 from synoptic.options import Options
 from synoptic.stories.store import StoryInfo, StoryStore
@@ -45,4 +46,7 @@ def story_updates(store: StoryStore, story_id: str, since: str, options: Options
     current = store.resolve(story_id)
     earlier = store.articles(current, before=since)[-BRIEF_MAX_ARTICLES:]
     new = store.articles(current, since=since)[-BRIEF_MAX_ARTICLES:]
+    if not new:  # say which story and how recent it is, so that the next --since is an informed choice
+        latest = store.story(current).last_date
+        raise InputError(f"story {current}", f"no new articles: none dated on or after {since} (its latest is from {latest})", "choose an earlier --since, or wait for new reports")
     return update_brief(earlier, new, options, brief_id=current, since=since)

@@ -10,7 +10,7 @@ import json
 import sys
 from pathlib import Path
 
-from synoptic.errors import OptionsError, SynopticError
+from synoptic.errors import InputError, OptionsError, SynopticError
 
 LIST_FORMATS = ("text", "json")
 EXPORT_FORMATS = ("jsonl",)
@@ -37,13 +37,13 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
 
     listing = commands.add_parser("list", help="list the stories, most recent first")
     listing.add_argument("--db", type=Path, required=True, metavar="FILE")
-    listing.add_argument("--since", metavar="DATE", help="only stories with an article dated on or after DATE")
+    listing.add_argument("--since", metavar="DATE", help="only stories with an article dated on or after DATE (2025-03-12, 12 March 2025, yesterday, 3 days ago …)")
     listing.add_argument("--format", default="text", help="text or json (default text)")
     listing.set_defaults(handler=run_list)
 
     _add_brief_command(commands, "show", "the brief of one story", run_show, add_brief_options)
     updates = _add_brief_command(commands, "updates", "the brief of what is new in a story since a date", run_updates, add_brief_options)
-    updates.add_argument("--since", required=True, metavar="TIMESTAMP", help="articles dated on or after this day are new (ISO date or timestamp)")
+    updates.add_argument("--since", required=True, metavar="TIMESTAMP", help="articles dated on or after this day are new (2025-03-12, 12 March 2025, a timestamp, yesterday, 3 days ago …)")
 
     export = commands.add_parser("export", help="one line per article: {\"article\": id, \"story\": story id}")
     export.add_argument("--db", type=Path, required=True, metavar="FILE")
@@ -78,6 +78,19 @@ def _existing_store(db: Path):  # -> StoryStore
     return StoryStore(db)
 
 
+def _since(value: str | None) -> str | None:
+    """``--since`` as an ISO day; a value that is not a date is bad usage (exit 2), like any bad option."""
+    from synoptic.stories.features import day_iso
+    from synoptic.stories.store import parse_since
+
+    if value is None:
+        return None
+    try:
+        return day_iso(parse_since(value))
+    except InputError as exc:
+        raise OptionsError(str(exc)) from None
+
+
 def _write(text: str, output: Path | None) -> None:
     text = text if not text or text.endswith("\n") else text + "\n"
     if output is None:
@@ -106,11 +119,14 @@ def run_list(args: argparse.Namespace) -> int:
 
     if args.format not in LIST_FORMATS:
         raise OptionsError(f"unknown list format '{args.format}'; choose one of: {', '.join(LIST_FORMATS)}")
+    since = _since(args.since)
     with _existing_store(args.db) as store:
-        stories = list_stories(store, args.since)
+        stories = list_stories(store, since)
     if args.format == "json":
         _write(json.dumps([s.to_dict() for s in stories], ensure_ascii=False, indent=2), None)
         return 0
+    if not stories:  # say so, rather than print nothing at all
+        print(f"{args.db}: no stories" + (f" with an article dated on or after {since}" if since else " yet"), file=sys.stderr)
     for s in stories:
         print(f"{s.id}  {s.size:>4} {'article ' if s.size == 1 else 'articles'}  {s.first_date} – {s.last_date}  {s.status:<6}  {s.title or '(untitled)'}")
     return 0
@@ -139,9 +155,9 @@ def run_updates(args: argparse.Namespace) -> int:
     from synoptic.stories import story_updates
 
     renderer = RENDERERS.get(args.format)
-    options = _brief_options(args)
+    options, since = _brief_options(args), _since(args.since)
     with _existing_store(args.db) as store:
-        brief = story_updates(store, args.story, args.since, options)
+        brief = story_updates(store, args.story, since, options)
     _write(renderer(brief), args.output)
     return 0
 

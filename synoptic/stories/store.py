@@ -20,11 +20,12 @@ from __future__ import annotations
 import hashlib
 import heapq
 import json
+import re
 import sqlite3
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import numpy as np
@@ -143,13 +144,19 @@ class IngestReport:
     closed: int = 0
     moved: int = 0
     failed: int = 0
+    late: int = 0  # articles dated before the store's window: they could only start stories of their own
+    idle_days: int = STORY_IDLE_DAYS
     assignments: list[Assignment] = field(default_factory=list)
 
     def line(self) -> str:
+        late = (
+            f"; {self.late} dated more than {self.idle_days} days before the store's newest could not join a story"
+            " (the stories of their time are closed): ingest older files first, or all files in one run"
+        ) if self.late else ""
         return (
             f"{self.added} added ({self.duplicates} near-duplicates linked), {self.unchanged} already stored, "
             f"{self.failed} failed; {self.created} new stories, {self.merged} merged, {self.closed} closed, "
-            f"{self.moved} articles moved by refinement"
+            f"{self.moved} articles moved by refinement{late}"
         )
 
 
@@ -266,7 +273,7 @@ class StoryStore:
         """Add articles in date order within a window of REORDER_WINDOW articles (an archive or a set of
         feeds read file by file is far from date order, and an article dated years ahead would
         otherwise close every story it passes); a bad item (an InputError) is reported and skipped."""
-        report = IngestReport()
+        report = IngestReport(idle_days=self.window.idle_days)
         pending = 0
         try:
             for article in _date_ordered(items, report, on_error):
@@ -287,6 +294,7 @@ class StoryStore:
         day = parse_day(article.date)
         if day is None:
             day = self.clock if self.clock is not None else datetime.now(UTC).date().toordinal()
+        report.late += self.clock is not None and self.clock - day > self.window.idle_days
         previous, self.clock = self.clock, day if self.clock is None else max(self.clock, day)
         closed, refinement = advance(self.window, previous, self.clock)
         for story in closed:
@@ -390,16 +398,14 @@ class StoryStore:
         """Stories (not merged away) with an article on or after ``since``, most recent first."""
         since_day = parse_since(since) if since else None
         rows = self.db.execute(
-            "SELECT id, title, size, first_day, last_day, status FROM stories WHERE status != 'merged' AND last_day >= ?"
-            " ORDER BY last_day DESC, size DESC, id",
+            f"{_STORY_ROWS} WHERE s.status != 'merged' AND s.last_day >= ? ORDER BY s.last_day DESC, s.size DESC, s.id",
             (since_day if since_day is not None else -1,),
         )
-        return [StoryInfo(r[0], r[1], r[2], day_iso(r[3]), day_iso(r[4]), r[5]) for r in rows]
+        return [_story_info(r) for r in rows]
 
     def story(self, story_id: str) -> StoryInfo:
         current = self.resolve(story_id)
-        r = self.db.execute("SELECT id, title, size, first_day, last_day, status FROM stories WHERE id = ?", (current,)).fetchone()
-        return StoryInfo(r[0], r[1], r[2], day_iso(r[3]), day_iso(r[4]), r[5])
+        return _story_info(self.db.execute(f"{_STORY_ROWS} WHERE s.id = ?", (current,)).fetchone())
 
     def articles(self, story_id: str, since: str | None = None, before: str | None = None) -> list[Article]:
         """The story's articles in arrival order, optionally only those dated from ``since`` or before ``before``."""
@@ -417,10 +423,55 @@ class StoryStore:
         yield from self.db.execute("SELECT id, story FROM articles ORDER BY seq")
 
 
+# A story is listed under its first article's title; a stream of untitled articles (a JSONL line needs only
+# "text") would otherwise list a column of "(untitled)", so the story takes the first title any of its
+# articles has, else the opening words of its first article.
+_STORY_ROWS = (
+    "SELECT s.id, COALESCE(s.title, (SELECT a.title FROM articles a WHERE a.story = s.id AND a.title IS NOT NULL ORDER BY a.seq LIMIT 1)),"
+    " s.size, s.first_day, s.last_day, s.status,"
+    " CASE WHEN s.title IS NULL THEN (SELECT substr(a.text, 1, 500) FROM articles a WHERE a.id = s.first_article) END"
+    " FROM stories s"
+)
+OPENING_WORDS = 12  # an untitled story's label: about a headline's length (headlines here run 5-20 words)
+
+
+def _story_info(row: tuple) -> StoryInfo:
+    story_id, title, size, first_day, last_day, status, text = row
+    if title is None and text:
+        words = text.split()
+        title = " ".join(words[:OPENING_WORDS]) + ("…" if len(words) > OPENING_WORDS else "")
+    return StoryInfo(story_id, title, size, day_iso(first_day), day_iso(last_day), status)
+
+
+# "01/07/2005": 1 July or 7 January? Refused rather than guessed, since a wrong guess silently hides months of stories.
+_SWAPPABLE_DAY_MONTH = re.compile(r"\s*(\d{1,2})[/.](\d{1,2})[/.]\d{2,4}\s*")
+_YEAR = re.compile(r"\s*(\d{4})\s*")
+_SINCE_ADVICE = "give a date such as 2025-03-12, 12 March 2025 or 2025-03-12T09:00, or a phrase such as yesterday or 3 days ago"
+
+
 def parse_since(value: str) -> int:
-    """The day of a ``--since`` date or timestamp, or a one-line error."""
-    day = parse_day(value) if value and value[:4].isdigit() else None
+    """The day of a ``--since`` value, or a one-line error.
+
+    An analyst types what comes to mind, so any spelling an article's date may have is taken (ISO,
+    RFC 822, "March 12, 2025"), a bare year means its first day, and a phrase such as "yesterday",
+    "3 days ago" or "last week" counts back from today."""
+    text = (value or "").strip()
+    swappable = _SWAPPABLE_DAY_MONTH.fullmatch(text)
+    if swappable and int(swappable.group(1)) <= 12 and int(swappable.group(2)) <= 12 and swappable.group(1) != swappable.group(2):
+        raise InputError(f"--since {value}", "the day and the month could be either way round", "give the date as YYYY-MM-DD")
+    year = _YEAR.fullmatch(text)
+    day = date(int(year.group(1)), 1, 1).toordinal() if year else parse_day(text) or _relative_day(text)
     if day is None:
-        raise InputError(f"--since {value}", "not a date", "give an ISO date or timestamp such as 2025-03-12 or 2025-03-12T09:00")
+        raise InputError(f"--since {value}", "not a date", _SINCE_ADVICE)
     return day
+
+
+def _relative_day(text: str) -> int | None:
+    """The day a phrase such as "yesterday" or "2 weeks ago" names, counted back from today."""
+    if not text:
+        return None
+    import dateparser  # lazy: slow to import, and only phrases need it
+
+    parsed = dateparser.parse(text, settings={"PARSERS": ["relative-time"], "RETURN_AS_TIMEZONE_AWARE": False})
+    return parsed.date().toordinal() if parsed else None
 

@@ -8,7 +8,9 @@ update (in the spirit of the DUC 2007 update task):
   (scaled by how many earlier articles carried it), and one the earlier brief showed is worth
   nothing: covering old ground earns nothing;
 - a novelty filter leaves out each new sentence that mostly repeats one earlier sentence (more than
-  NOVELTY_MAX_OVERLAP of its content terms), however central it is among the new articles.
+  NOVELTY_MAX_OVERLAP of its content terms), however central it is among the new articles. When
+  every new sentence is old news (a re-published or lightly edited copy), the summary is empty and
+  ``meta.update.nothing_new`` says so: an update never pads itself with what the reader has seen.
 
 The summary cites only the new articles; the brief's other sections describe the new articles too.
 """
@@ -96,11 +98,10 @@ def select_update(corpus: Corpus, prior: Prior, words: int) -> list[int]:
     support = cross_source_support(corpus, similarity, family)
     unit = sum(weights.values()) / len(weights) if weights else 1.0
     lengths = [word_count(s.text) for s in corpus.sentences]
-    fits = [i for i in range(len(lengths)) if lengths[i] <= words]
-    eligible = [
-        i for i in fits
-        if lengths[i] >= MIN_CANDIDATE_WORDS and reads_alone(corpus.sentences[i].text) and not is_old_news(corpus.terms[i], prior)
-    ] or fits
+    new = [i for i in range(len(lengths)) if lengths[i] <= words and not is_old_news(corpus.terms[i], prior)]
+    if not new:
+        return []  # the new articles only repeat what the reader has seen: nothing to tell
+    eligible = [i for i in new if lengths[i] >= MIN_CANDIDATE_WORDS and reads_alone(corpus.sentences[i].text)] or new
     bonus = {
         i: unit * lengths[i] * (SUPPORT_BONUS * support[i] + LEAD_BONUS * np.exp(-LEAD_DECAY * corpus.sentences[i].position))
         for i in eligible
@@ -140,6 +141,7 @@ def update_brief(
     prior = prior_of(prepare_corpus(earlier, trim=options.trim), earlier_summary)
     corpus = prepare_corpus(new, trim=options.trim)
     chosen = order_for_reading(corpus, select_update(corpus, prior, options.words))
+    nothing_new = all(is_old_news(terms, prior) for terms in corpus.terms)
     disputed = _disputed(brief)
     summary: tuple[SummarySentence, ...] = tuple(
         replace(s, disputed=any((e.article, e.sentence) in disputed for e in s.evidence)) for s in (cite(corpus, i) for i in chosen)
@@ -149,6 +151,6 @@ def update_brief(
         "method": "update",
         "words_used": word_count(" ".join(s.text for s in summary)),
         "trimmed": sum(corpus.sentences[i].text != corpus.sentences[i].full for i in chosen),
-        "update": {"since": since, "earlier_articles": len(earlier), "earlier_summary": earlier_summary},
+        "update": {"since": since, "earlier_articles": len(earlier), "earlier_summary": earlier_summary, "nothing_new": nothing_new},
     }
     return replace(brief, summary=summary, meta=meta)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from synoptic.cli import main
@@ -61,6 +63,9 @@ def test_feed_is_sniffed_from_content():
 def test_not_a_feed_is_a_one_line_error():
     with pytest.raises(InputError, match="not a readable RSS/Atom feed"):
         read_bytes(b"minutes of the parish council, not a feed", "notes.rss", ".rss")
+    for other in (b"<?xml version='1.0'?><catalog><book>Parish minutes</book></catalog>", b"<html><body><p>A web page.</p></body></html>"):
+        with pytest.raises(InputError, match="not an RSS or Atom feed"):
+            read_bytes(other, "other.rss", ".rss")
     with pytest.raises(InputError, match="the feed has no entries"):
         read_bytes(b"<rss version='2.0'><channel><title>Empty</title></channel></rss>", "empty.rss", ".rss")
     with pytest.raises(InputError, match="no feed entries with article text"):
@@ -87,3 +92,15 @@ def test_brief_accepts_feed_files(tmp_path, capsys):
 
 def test_fragment_text_paragraphs():
     assert fragment_text("<div>One <b>two</b></div><p>Three&amp;four</p><br>five") == "One two\n\nThree&four\n\nfive"
+
+
+def test_a_date_feedparser_cannot_read_is_kept_for_the_story_store(tmp_path, capsys):
+    odd = RSS.replace("Sat, 08 Mar 2025 10:30:00 GMT", "8. März 2025").replace("Sun, 09 Mar 2025 08:00:00 GMT", "Sunday, March 9, 2025 - 08:00")
+    articles = read_bytes(odd.encode(), "gazette.rss", ".rss")
+    assert [a.date for a in articles] == ["8. März 2025", "Sunday, March 9, 2025 - 08:00"]
+    (tmp_path / "gazette.rss").write_text(odd, encoding="utf-8")
+    db = tmp_path / "s.db"
+    main(["stories", "ingest", str(tmp_path / "gazette.rss"), "--db", str(db)])
+    assert main(["stories", "list", "--db", str(db), "--format", "json"]) == 0
+    [story] = json.loads(capsys.readouterr().out)
+    assert (story["first"], story["last"]) == ("2025-03-08", "2025-03-09")  # not today's date, as an undated report

@@ -114,3 +114,32 @@ def test_brief_and_stories_read_warc_files(tmp_path, capsys):
     assert "2 added" in capsys.readouterr().err
     assert main(["stories", "list", "--db", str(db), "--format", "json"]) == 0
     assert '"articles": 2' in capsys.readouterr().out  # both mill reports in one story
+
+
+def record_spans(path: Path) -> list[tuple[str, str | None, int, int]]:
+    """(type, target URI, offset, length) of each record, as warcio finds them in the whole file."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    with open(path, "rb") as handle:
+        archive = ArchiveIterator(handle)
+        return [
+            (r.rec_type, r.rec_headers.get_header("WARC-Target-URI"), archive.get_record_offset(), archive.get_record_length())
+            for r in archive
+        ]
+
+
+@pytest.mark.parametrize("gzip", [False, True])
+@pytest.mark.parametrize("where", ["inside the second page", "inside the second request"])
+def test_a_crawl_cut_short_is_reported_and_its_partial_page_is_not_stored(tmp_path, gzip, where):
+    whole = write_warc(tmp_path / "whole.warc", gzip=gzip)
+    spans = record_spans(whole)
+    kind = "response" if where == "inside the second page" else "request"
+    _, _, offset, length = next(s for s in spans if s[0] == kind and s[1] == PAGES[1][0])
+    cut = tmp_path / ("cut.warc.gz" if gzip else "cut.warc")
+    cut.write_bytes(whole.read_bytes()[: offset + length // 2])
+    items = list(iter_articles([str(cut)]))
+    assert [x.url for x in items if not isinstance(x, InputError)] == [PAGES[0][0]]  # no half of the second page
+    [error] = [x for x in items if isinstance(x, InputError)]
+    assert "cut short" in str(error) and "\n" not in str(error)
+    db = tmp_path / "s.db"
+    assert main(["stories", "ingest", str(cut), "--db", str(db)]) == 1

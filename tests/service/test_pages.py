@@ -75,3 +75,9 @@ def test_a_paraphrase_citation_says_so_on_hover() -> None:
     assert cite.paraphrase and cite.sentence == "First sentence here."
     plain = BriefView(brief([{"article": "a1", "sentence": 0, "start": 12, "end": 32, "support": "shown"}]), [{"id": "a1", "text": TEXT}])
     assert not plain.summary[0].cites[0].paraphrase
+
+
+def test_an_update_with_nothing_new_says_so_instead_of_blaming_the_budget() -> None:
+    update = {**brief([]), "summary": [], "meta": {"update": {"since": "2025-03-20", "earlier_articles": 3, "nothing_new": True}}}
+    assert BriefView(update, []).nothing_new == "Nothing new since 2025-03-20: the newer articles repeat what the earlier ones said."
+    assert BriefView({**brief([]), "summary": []}, []).nothing_new is None  # a plain brief: the template's budget line

@@ -101,7 +101,8 @@ def test_an_unknown_story_is_an_error_not_a_crash(story_db: Path) -> None:
 def test_since_is_an_iso_day_or_a_422() -> None:
     assert since_day(None) is None and since_day("") is None
     assert since_day("2025-03-12") == "2025-03-12" and since_day("2025-03-12T09:30:00Z") == "2025-03-12"
-    for bad in ("yesterday", "12/03/2025", "2025-13-45"):
+    assert since_day("12 March 2025") == "2025-03-12"
+    for bad, problem in (("someday", "not a date"), ("2025-13-45", "not a date"), ("12/03/2025", "either way round")):
         with pytest.raises(ServiceError) as refused:
             since_day(bad)
-        assert refused.value.status == 422 and "not a date" in str(refused.value)
+        assert refused.value.status == 422 and problem in str(refused.value)

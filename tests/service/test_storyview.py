@@ -102,8 +102,9 @@ def test_updates_brief_only_what_is_new_since_the_date(client: httpx.Client) -> 
     [
         ("/api/stories/s0000nothing", {}, 404, "no story 's0000nothing'"),
         ("/api/stories/s0000nothing/updates", {"since": "2025-03-01"}, 404, "no story"),
-        ("/api/stories", {"since": "last week"}, 422, "since='last week' is not a date"),
-        (f"/api/stories/{CLUB_STORY}/updates", {"since": "2025-02-30"}, 422, "is not a date"),
+        ("/api/stories", {"since": "some week"}, 422, "since='some week': not a date"),
+        (f"/api/stories/{CLUB_STORY}/updates", {"since": "2025-02-30"}, 422, "since='2025-02-30': not a date"),
+        ("/api/stories", {"since": "03/04/2025"}, 422, "either way round"),
         (f"/api/stories/{CLUB_STORY}/updates", {}, 422, "since: Field required"),
         (f"/api/stories/{CLUB_STORY}", {"words": 0}, 422, "words must be"),
         (f"/api/stories/{CLUB_STORY}", {"method": "nope"}, 422, "unknown summarization method 'nope'"),

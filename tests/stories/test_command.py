@@ -34,6 +34,11 @@ def test_list_and_export(stored, capsys):
     assert main(["stories", "list", "--db", str(stored), "--since", "2025-03-14"]) == 0
     out = capsys.readouterr().out.strip().splitlines()
     assert len(out) == 1 and out[0].startswith(story_id_for("bridge-1"))
+    assert main(["stories", "list", "--db", str(stored), "--since", "14 March 2025"]) == 0  # any date spelling
+    assert capsys.readouterr().out.strip().splitlines() == out
+    assert main(["stories", "list", "--db", str(stored), "--since", "2030-01-01"]) == 0
+    listed_nothing = capsys.readouterr()
+    assert listed_nothing.out == "" and "no stories with an article dated on or after 2030-01-01" in listed_nothing.err
     assert main(["stories", "export", "--db", str(stored), "--format", "jsonl"]) == 0
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert len(lines) == 11 and set(lines[0]) == {"article", "story"}
@@ -69,8 +74,9 @@ def test_updates_since(stored, capsys):
     ("argv", "message", "code"),
     [
         (["stories", "show", "s0000", "--db", "{db}"], "no such story", 1),
-        (["stories", "updates", "{story}", "--since", "someday", "--db", "{db}"], "not a date", 1),
-        (["stories", "updates", "{story}", "--since", "2026-01-01", "--db", "{db}"], "no new articles", 1),
+        (["stories", "updates", "{story}", "--since", "someday", "--db", "{db}"], "not a date", 2),
+        (["stories", "list", "--since", "03/04/2025", "--db", "{db}"], "either way round", 2),
+        (["stories", "updates", "{story}", "--since", "2026-01-01", "--db", "{db}"], "none dated on or after 2026-01-01 (its latest is from 2025-03-", 1),
         (["stories", "list", "--db", "{missing}"], "no such story store", 1),
         (["stories", "ingest", "{db}", "--db", "{no_folder}"], "does not exist; create it", 1),
         (["stories", "list", "--db", "{db}", "--format", "xml"], "unknown list format", 2),

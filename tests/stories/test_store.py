@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date, timedelta
 
 import pytest
 
 from synoptic.errors import InputError, SynopticError
 from synoptic.stories import StoryStore, list_stories, story_brief
 from synoptic.stories.cluster import story_id_for
+from synoptic.stories.features import day_iso
+from synoptic.stories.store import parse_since
 from tests.stories.helpers import interleaved, story_articles
 
 
@@ -96,7 +99,7 @@ def test_queries_name_unknown_stories_and_dates(db):
         with pytest.raises(InputError, match="no such story"):
             store.resolve("s000")
         with pytest.raises(InputError, match="not a date"):
-            store.stories("yesterday-ish")
+            store.stories("someday-ish")
         assert store.stories("2025-03-04") == []
         assert len(store.stories("2025-03-03")) == 1
 
@@ -173,3 +176,52 @@ def test_refinement_moves_are_stored_exported_and_survive_a_split_ingest(tmp_pat
     with StoryStore(tmp_path / "split.db") as store:  # reopened: the members come back from SQLite
         store.ingest(stream[half:])
         assert dict(store.assignments()) == exported
+
+
+@pytest.mark.parametrize(
+    "value, day",
+    [
+        ("2025-03-12", "2025-03-12"),
+        ("2025-03-12T23:30:00Z", "2025-03-12"),
+        ("12 March 2025", "2025-03-12"),
+        ("March 12, 2025", "2025-03-12"),
+        ("Wed, 12 Mar 2025 09:00:00 GMT", "2025-03-12"),
+        ("2025/03/12", "2025-03-12"),
+        ("13/03/2025", "2025-03-13"),  # 13 cannot be a month: no doubt which is the day
+        ("2025-03", "2025-03-01"),
+        ("2025", "2025-01-01"),
+        ("yesterday", (date.today() - timedelta(days=1)).isoformat()),
+        ("3 days ago", (date.today() - timedelta(days=3)).isoformat()),
+    ],
+)
+def test_since_takes_the_dates_an_analyst_types(value, day):
+    assert day_iso(parse_since(value)) == day
+
+
+@pytest.mark.parametrize("value, problem", [("someday", "not a date"), ("5", "not a date"), ("03/04/2025", "either way round"), ("3.4.2025", "either way round")])
+def test_since_refuses_what_is_not_a_date_or_could_be_two(value, problem):
+    with pytest.raises(InputError, match=problem) as refused:
+        parse_since(value)
+    assert "\n" not in str(refused.value)
+
+
+def test_a_story_of_untitled_articles_is_listed_under_a_title_or_its_opening_words(db):
+    bridge = [replace(a, title=None) if i == 0 else a for i, a in enumerate(story_articles("bridge"))]
+    club = [replace(a, title=None) for a in story_articles("club")]
+    with StoryStore(db) as store:
+        store.ingest(bridge + club)
+        titles = {s.id: s.title for s in store.stories()}
+        assert store.story(story_id_for("club-1")).title == titles[story_id_for("club-1")]
+    assert titles[story_id_for("bridge-1")] == "Detour chaos as Harrowgate Bridge stays shut"  # the first title it has
+    assert titles[story_id_for("club-1")] == "Dunmore Rovers football club has been sold to the shipping magnate Ilse…"
+
+
+def test_articles_older_than_the_window_ingested_later_are_counted_and_named(tmp_path):
+    with StoryStore(tmp_path / "backfilled.db", idle_days=30) as store:
+        assert store.ingest(story_articles("club", month="2025-06")).late == 0
+        backfill = store.ingest(story_articles("bridge", month="2025-01"))
+    assert backfill.late == 3 and backfill.created == 3  # the January reports could not find one another
+    assert "3 dated more than 30 days before the store's newest could not join a story" in backfill.line()
+    with StoryStore(tmp_path / "one-run.db", idle_days=30) as store:
+        together = store.ingest(story_articles("bridge", month="2025-01") + story_articles("club", month="2025-06"))
+    assert (together.late, together.created) == (0, 2) and "could not join" not in together.line()

@@ -11,6 +11,8 @@ from synoptic.errors import InputError
 from synoptic.model import Article
 from synoptic.options import Options
 from synoptic.pipeline import prepare_corpus
+from synoptic.render.html import to_html
+from synoptic.render.markdown import to_markdown
 from synoptic.stories import StoryStore, story_updates
 from synoptic.stories.cluster import story_id_for
 from synoptic.stories.updates import is_old_news, prior_of, update_brief
@@ -88,3 +90,14 @@ def test_update_leaves_out_sentences_that_lean_on_their_context():
     brief = update_brief(story_articles("bridge"), new, Options(words=200), since="2025-03-14")
     texts = [s.text for s in brief.summary]
     assert texts and not any(t.startswith("He ") for t in texts)
+
+
+def test_a_republished_copy_is_nothing_new_and_the_update_says_so():
+    earlier = story_articles("bridge")
+    original = earlier[0]
+    edited = original.text.replace("on Monday", "on Monday morning").replace("Drivers face", "Drivers now face")
+    republished = Article(id="bridge-again", title=original.title + " (updated)", date="2025-03-20", text=edited)
+    brief = update_brief(earlier, [republished], Options(words=60), since="2025-03-20")
+    assert brief.summary == () and brief.meta["update"]["nothing_new"] is True
+    assert "_Nothing new since 2025-03-20" in to_markdown(brief) and "Nothing new since 2025-03-20" in to_html(brief)
+    assert update_brief(earlier, NEW, Options(words=60), since="2025-03-14").meta["update"]["nothing_new"] is False
