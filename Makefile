@@ -39,6 +39,7 @@ bench: $(VENV)/.test
 	$(BIN)/python benchmarks/eval_table.py
 	$(BIN)/python benchmarks/stories_updates.py
 	$(BIN)/python benchmarks/stories_scale.py --articles 20000
+	$(BIN)/python benchmarks/stories_cold_start.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -225,3 +226,24 @@ def test_articles_older_than_the_window_ingested_later_are_counted_and_named(tmp
     with StoryStore(tmp_path / "one-run.db", idle_days=30) as store:
         together = store.ingest(story_articles("bridge", month="2025-01") + story_articles("club", month="2025-06"))
     assert (together.late, together.created) == (0, 2) and "could not join" not in together.line()
+
+
+def test_a_fresh_store_fed_one_story_keeps_it_together(tmp_path, shared_data):
+    """A new user's first ingest is often one story's reports. On real news (the first five TAC clusters,
+    read at test time, each into its own fresh store) the story's own names must not count as common
+    words just because every earlier article used them: each cluster keeps most of its articles together."""
+    import json
+
+    from synoptic.ingest.jsonfmt import article_from_dict
+
+    with open(shared_data / "tac2010_A.jsonl", encoding="utf-8") as handle:
+        clusters = [json.loads(line) for _, line in zip(range(5), handle)]
+    for cluster_record in clusters:
+        articles = [
+            article_from_dict({**item, "id": item.get("doc_id") or f"{cluster_record['id']}-{n}"}, "tac2010_A", str(n))
+            for n, item in enumerate(cluster_record["articles"])
+        ]
+        with StoryStore(tmp_path / f"{cluster_record['id']}.db") as store:
+            store.ingest(sorted(articles, key=lambda a: a.date or ""))
+            sizes = sorted(Counter(dict(store.assignments()).values()).values(), reverse=True)
+        assert sizes[0] >= 0.8 * len(articles), (cluster_record["id"], sizes)
