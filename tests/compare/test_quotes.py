@@ -117,3 +117,16 @@ def test_he_said_after_an_unnamed_speaker_keeps_that_speaker_as_role() -> None:
     )
     assert first["speaker"] is None and first["role"] == "the brigade commander who advises the militia"
     assert second["speaker"] is None and second["role"] == first["role"]
+
+
+def test_a_short_quote_nobody_says_is_a_phrase_not_a_quote() -> None:
+    text = (
+        '"Every family on the lane has been offered a room at the school for as long as it takes." '
+        'The hillside was "saturated like a sponge" by the storms. "We will reopen the road on Friday," the mayor said. '
+        'Residents called the plan "a fair start".'
+    )
+    found = {q["text"]: (q["speaker"], q["role"]) for q in quotes_of(text)}
+    assert found == {
+        "Every family on the lane has been offered a room at the school for as long as it takes.": (None, None),
+        "We will reopen the road on Friday": (None, "the mayor"),  # short, but someone says it
+    }
