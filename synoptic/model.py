@@ -7,13 +7,19 @@ citation can always be checked against what the reader supplied.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
+
+# A headline has at least two words. A single token in the title field is a wire slug ("NYTR-LKL-VIOX"),
+# a flag ("URGENT") or a scrap of markup ("andHT;", nine times in TAC 2010): shown as a story's or a
+# source's name it says nothing, so the article counts as untitled and is named by its opening words.
+_HEADLINE = re.compile(r"\S\s+\S")
 
 
 @dataclass(frozen=True)
 class Article:
-    """One report as ingested, before cleaning."""
+    """One report as ingested, before cleaning. A title that is no headline (see _HEADLINE) is dropped."""
 
     id: str
     text: str
@@ -22,6 +28,10 @@ class Article:
     source: str | None = None
     url: str | None = None
     origin: str | None = None  # file path or "<stdin>", for error messages
+
+    def __post_init__(self) -> None:
+        if self.title is not None and not _HEADLINE.search(self.title.strip()):
+            object.__setattr__(self, "title", None)
 
 
 @dataclass(frozen=True)

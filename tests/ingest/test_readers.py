@@ -45,9 +45,9 @@ def test_html_reader_extracts_body_title_date_and_site() -> None:
 
 
 def test_json_cluster_and_bare_list_and_jsonl() -> None:
-    cluster = {"id": "c9", "articles": [{"id": "x", "text": "One."}, {"text": "Two.", "title": "T", "source": "S"}]}
+    cluster = {"id": "c9", "articles": [{"id": "x", "text": "One."}, {"text": "Two.", "title": "Two reports", "source": "S"}]}
     articles = read_bytes(json.dumps(cluster).encode(), "c.json", ".json")
-    assert [a.id for a in articles][0] == "x" and articles[1].title == "T" and articles[1].source == "S"
+    assert [a.id for a in articles][0] == "x" and articles[1].title == "Two reports" and articles[1].source == "S"
     assert articles[1].id.startswith("a")  # stable content id
     assert read_bytes(json.dumps(cluster).encode(), "c.json", ".json")[1].id == articles[1].id
     bare = read_bytes(json.dumps([{"text": "One."}, "Two."]).encode(), "l.json", ".json")
