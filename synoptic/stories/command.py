@@ -108,8 +108,13 @@ def run_ingest(args: argparse.Namespace) -> int:
 
     if args.idle_days is not None and args.idle_days < 1:
         raise OptionsError(f"--idle-days must be a whole number of at least 1, not {args.idle_days}")
+    new_store = not Path(args.db).exists()
     with StoryStore(args.db, idle_days=args.idle_days) as store:
         report = store.ingest(iter_articles(args.paths, allow_fetch=args.allow_fetch), on_error=lambda e: _error(f"{e}; skipped"))
+    if new_store and not report.added:  # a typo'd path must not leave an empty store behind to puzzle over
+        Path(args.db).unlink(missing_ok=True)
+        print(f"{args.db}: nothing could be read, so no store was created; check the paths", file=sys.stderr)
+        return 1
     print(f"{args.db}: {report.line()}", file=sys.stderr)
     return 1 if report.failed else 0
 

@@ -110,3 +110,11 @@ def test_eval_stories_scores_a_gold_stream(tmp_path, capsys):
     assert "| 9 | 3 | 3 | 1.000 | 1.000 | 1.000 |" in capsys.readouterr().out
     figures = json.loads(out_json.read_text())
     assert figures["ami"] == 1.0 and figures["bcubed"]["f1"] == 1.0
+
+
+def test_ingest_that_reads_nothing_leaves_no_empty_store(tmp_path, capsys):
+    db = tmp_path / "new.db"
+    assert main(["stories", "ingest", str(tmp_path / "missing.rss"), "--db", str(db)]) == 1
+    err = capsys.readouterr().err
+    assert "no such file" in err and "no store was created" in err
+    assert not db.exists()
