@@ -58,8 +58,11 @@ def _quote(text: str) -> str:
     return text if text[:1] in "“\"'" else f"“{text}”"
 
 
-def _quoted_by(quote: dict[str, Any]) -> str:
-    """"Col. Ryan Dillon", else the unnamed speaker's description, else "unattributed"."""
+def quoted_by(quote: dict[str, Any], with_role: bool = False) -> str:
+    """"Col. Ryan Dillon" (with_role: "Col. Ryan Dillon, a U.S. military spokesman"), else the unnamed
+    speaker's description, else "unattributed"."""
+    if quote.get("speaker") and with_role and quote.get("role"):
+        return f"{quote['speaker']}, {quote['role']}"
     return quote.get("speaker") or quote.get("role") or "unattributed"
 
 
@@ -87,6 +90,6 @@ def sections(brief: Brief) -> list[tuple[str, list[Item]]]:
             [Item(f"{when_label(t)}: {t['text']}", tuple(t["sources"])) for t in brief.timeline],
         ),
         ("People, organisations and places", [Item(_entity_text(e), tuple(e["sources"])) for e in brief.entities]),
-        ("Quotes", [Item(f"“{q['text']}” — {_quoted_by(q)}", tuple(q["sources"])) for q in brief.quotes]),
+        ("Quotes", [Item(f"“{q['text']}” — {quoted_by(q)}", tuple(q["sources"])) for q in brief.quotes]),
     ]
     return [(title, items) for title, items in found if items]

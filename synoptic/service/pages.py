@@ -11,7 +11,7 @@ from itertools import pairwise
 from typing import Any
 from urllib.parse import urlsplit
 
-from synoptic.render.base import nothing_new, when_label
+from synoptic.render.base import nothing_new, quoted_by, when_label
 
 
 @dataclass(frozen=True)
@@ -134,9 +134,7 @@ class BriefView:
         return Line(entity["name"] + variants, self.cites(entity["sources"], None), label=entity.get("type") or "")
 
     def _quote(self, quote: dict[str, Any]) -> Line:
-        speaker = quote.get("speaker") or "unattributed"
-        label = speaker + (f", {quote['role']}" if quote.get("role") else "")
-        return Line(f"“{quote['text']}”", self.cites(quote["sources"], quote.get("evidence")), label=label)
+        return Line(f"“{quote['text']}”", self.cites(quote["sources"], quote.get("evidence")), label=quoted_by(quote, with_role=True))
 
     def _source(self, number: int, source: dict[str, Any]) -> SourceView:
         text = self._texts.get(source["id"])

@@ -81,3 +81,14 @@ def test_an_update_with_nothing_new_says_so_instead_of_blaming_the_budget() -> N
     update = {**brief([]), "summary": [], "meta": {"update": {"since": "2025-03-20", "earlier_articles": 3, "nothing_new": True}}}
     assert BriefView(update, []).nothing_new == "Nothing new since 2025-03-20: the newer articles repeat what the earlier ones said."
     assert BriefView({**brief([]), "summary": []}, []).nothing_new is None  # a plain brief: the template's budget line
+
+
+def test_a_quote_is_labelled_by_its_speaker_and_role_or_the_role_alone() -> None:
+    quotes = [
+        {"speaker": "Col. Ryan Dillon", "role": "a U.S. military spokesman", "text": "a", "sources": ["a1"]},
+        {"speaker": None, "role": "the coalition commander", "text": "b", "sources": ["a1"]},
+        {"speaker": None, "role": None, "text": "c", "sources": ["a1"]},
+    ]
+    view = BriefView({**brief([]), "quotes": quotes}, [])
+    [lines] = [lines for title, lines in view.sections if title == "Quotes"]
+    assert [line.label for line in lines] == ["Col. Ryan Dillon, a U.S. military spokesman", "the coalition commander", "unattributed"]
