@@ -38,7 +38,11 @@ def reject_reason(text: str) -> str | None:
 
 # Sentences that lean on an earlier one ("He said…", "But…") read badly out of context, and a
 # column's asides to its reader ("You should…") are not a brief's voice.
-_DEPENDENT_START = re.compile(r"(?:He|She|It|They|This|That|These|Those|His|Her|Its|Their|But|And|Also|However|Both|You|Your)\b")
+# So do the same pronouns after a short opening phrase ("In Syria, it has been forced back…").
+_DEPENDENT_START = re.compile(
+    r"(?:He|She|It|They|This|That|These|Those|His|Her|Its|Their|But|And|Also|However|Both|You|Your)\b"
+    r"|[A-Z][^,;:\"“”]{0,40},\s+(?:he|she|it|they)\b"  # not "its": "Islamic State lost Mosul, its largest city"
+)
 # A sentence that is one quotation from end to end names no speaker, and "…," he said. names one
 # only through an earlier sentence: out of context both read as the brief's own words.
 _SPEAKERLESS_QUOTE = re.compile(r"\s*[\"“][^\"“”]+[\"”]\s*$")

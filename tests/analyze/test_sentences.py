@@ -14,6 +14,8 @@ from synoptic.analyze.sentences import reads_alone
         '"We worked through the storm," harbour master Ana Ruiz said.',
         "Ana Ruiz said the pier would stay closed to lorries.",
         "Hector Island's ferry, the Theodora, sailed at dawn.",
+        "The ferry company lost its oldest boat, its pride, in the storm.",
+        "On Monday, the harbour board said it would rebuild the pier.",
     ],
 )
 def test_sentences_that_stand_on_their_own(text: str) -> None:
@@ -30,6 +32,8 @@ def test_sentences_that_stand_on_their_own(text: str) -> None:
         "“Everyone pulled together when the pier flooded.”",
         '"We worked through the storm," she said.',
         '"Is the pier safe?" they asked, and then: "When will it open?" he added.',
+        "On Hector Island, it has been the wettest winter on record.",
+        "After two weeks of repairs, they reopened the pier.",
     ],
 )
 def test_sentences_that_lean_on_their_context(text: str) -> None:
