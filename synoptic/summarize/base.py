@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import numpy as np
+from scipy import sparse
 
 from synoptic.analyze.sentences import Corpus
 from synoptic.analyze.tokens import word_count
+from synoptic.analyze.vectors import row_cosines
 from synoptic.registry import Registry
 
 # A method reads the corpus and a word budget and returns the indices of the chosen sentences.
@@ -20,7 +22,7 @@ def fill_budget(
     corpus: Corpus,
     scores: Sequence[float] | np.ndarray,
     words: int,
-    similarity: np.ndarray | None = None,
+    similarity: sparse.csr_matrix | None = None,
     max_similarity: float = 1.0,
     max_term_overlap: float = 1.0,
     candidates: Sequence[int] | None = None,
@@ -40,7 +42,7 @@ def fill_budget(
         length = word_count(corpus.sentences[i].text)
         if used + length > words:
             continue
-        if similarity is not None and chosen and similarity[i, chosen].max() > max_similarity:
+        if similarity is not None and chosen and row_cosines(similarity, i, chosen).max() > max_similarity:
             continue
         terms = set(corpus.terms[i])
         if terms and any(len(terms & other) > max_term_overlap * len(terms) for other in chosen_terms):

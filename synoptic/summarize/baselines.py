@@ -28,7 +28,7 @@ from scipy import sparse
 from synoptic.analyze.sentences import Corpus
 from synoptic.analyze.tokens import word_count
 from synoptic.analyze.tokens import words as word_tokens
-from synoptic.analyze.vectors import tfidf_matrix
+from synoptic.analyze.vectors import similarity_matrix, tfidf_matrix
 from synoptic.errors import OptionsError
 from synoptic.summarize.base import METHODS, fill_budget
 from synoptic.summarize.concepts import concept_weights, sentence_bigrams, solve_coverage
@@ -51,17 +51,18 @@ def _lengths(corpus: Corpus) -> np.ndarray:
     return np.array([word_count(s.text) for s in corpus.sentences], dtype=float)
 
 
-def _cosines(matrix: sparse.csr_matrix) -> np.ndarray:
-    return np.asarray((matrix @ matrix.T).todense())
-
-
-def _pagerank(weights: np.ndarray, damping: float = DAMPING, tol: float = 1e-9, max_iter: int = 200) -> np.ndarray:
+def _pagerank(weights: np.ndarray | sparse.csr_matrix, damping: float = DAMPING, tol: float = 1e-9, max_iter: int = 200) -> np.ndarray:
     """Stationary distribution of the random walk that follows ``weights`` (row-normalised) with
-    probability ``damping`` and jumps uniformly otherwise; a sentence without edges jumps uniformly."""
+    probability ``damping`` and jumps uniformly otherwise; a sentence without edges jumps uniformly.
+    ``weights`` may be sparse (LexRank's graph keeps only its edges) or dense."""
     n = weights.shape[0]
-    out = weights.sum(axis=1)
+    out = np.asarray(weights.sum(axis=1)).ravel()
     dangling = out <= 0
-    transition = np.divide(weights, out[:, None], out=np.zeros_like(weights), where=~dangling[:, None])
+    if sparse.issparse(weights):
+        transition = sparse.csr_matrix(weights, copy=True)
+        transition.data /= np.repeat(out, np.diff(transition.indptr))  # a dangling row has no entries
+    else:
+        transition = np.divide(weights, out[:, None], out=np.zeros_like(weights), where=~dangling[:, None])
     rank = np.full(n, 1.0 / n)
     for _ in range(max_iter):
         spread = rank @ transition + rank[dangling].sum() / n
@@ -72,7 +73,7 @@ def _pagerank(weights: np.ndarray, damping: float = DAMPING, tol: float = 1e-9, 
     return rank
 
 
-def _greedy(corpus: Corpus, scores: np.ndarray, words: int, similarity: np.ndarray) -> list[int]:
+def _greedy(corpus: Corpus, scores: np.ndarray, words: int, similarity: sparse.csr_matrix) -> list[int]:
     return fill_budget(corpus, scores, words, similarity, REDUNDANCY_MAX_SIMILARITY)
 
 
@@ -95,7 +96,7 @@ def centroid(corpus: Corpus, words: int) -> list[int]:
     center = np.asarray(matrix.mean(axis=0)).ravel()
     norm = np.linalg.norm(center)
     scores = matrix @ center / norm if norm > 0 else np.zeros(matrix.shape[0])
-    return _greedy(corpus, np.asarray(scores).ravel(), words, _cosines(matrix))
+    return _greedy(corpus, np.asarray(scores).ravel(), words, similarity_matrix(corpus))
 
 
 @METHODS.register("lexrank")
@@ -103,9 +104,10 @@ def lexrank(corpus: Corpus, words: int) -> list[int]:
     """LexRank (Erkan & Radev 2004): PageRank on the TF-IDF cosine graph, greedy without repeats."""
     if not corpus.sentences:
         return []
-    similarity = _cosines(tfidf_matrix(corpus))
-    graph = np.where(similarity >= LEXRANK_MIN_COSINE, similarity, 0.0)
-    np.fill_diagonal(graph, 0.0)  # a sentence does not vote for itself
+    similarity = similarity_matrix(corpus)
+    pairs = sparse.coo_matrix(similarity)
+    edges = (pairs.data >= LEXRANK_MIN_COSINE) & (pairs.row != pairs.col)  # a sentence does not vote for itself
+    graph = sparse.csr_matrix((pairs.data[edges], (pairs.row[edges], pairs.col[edges])), shape=pairs.shape)
     return _greedy(corpus, _pagerank(graph), words, similarity)
 
 
@@ -126,7 +128,7 @@ def textrank(corpus: Corpus, words: int) -> list[int]:
     log_length = np.log(np.maximum(_lengths(corpus), 2.0))  # a one-word sentence would divide by zero
     overlap = shared / (log_length[:, None] + log_length[None, :])
     np.fill_diagonal(overlap, 0.0)
-    return _greedy(corpus, _pagerank(overlap), words, _cosines(tfidf_matrix(corpus)))
+    return _greedy(corpus, _pagerank(overlap), words, similarity_matrix(corpus))
 
 
 @METHODS.register("klsum")
@@ -216,7 +218,7 @@ def submodular(corpus: Corpus, words: int) -> list[int]:
     if not n:
         return []
     matrix = tfidf_matrix(corpus)
-    similarity = _cosines(matrix)
+    similarity = np.asarray((matrix @ matrix.T).todense())  # it reads every cosine: dense, quadratic in sentences
     lengths = _lengths(corpus)
     cap = (SUBMODULAR_ALPHA / n) * similarity.sum(axis=1)  # saturation α Σ_j w_ij of each sentence i
     reward = similarity.mean(axis=1)  # r_j: how well j stands for the whole cluster

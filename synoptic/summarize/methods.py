@@ -7,13 +7,15 @@ bonus beats every baseline on TAC 2010; centrality is the fast alternative.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 import numpy as np
+from scipy import sparse
 
 from synoptic.analyze.sentences import Corpus, reads_alone
 from synoptic.analyze.tokens import content_terms, word_count
-from synoptic.analyze.vectors import similarity_matrix
+from synoptic.analyze.vectors import product_bands, similarity_matrix
 from synoptic.summarize.base import METHODS, fill_budget, near_repeats
 from synoptic.summarize.concepts import beam_coverage, concept_weights, sentence_bigrams
 from synoptic.summarize.weights import ConceptModel, learned_weights, packaged_model
@@ -73,8 +75,8 @@ def copy_families(corpus: Corpus) -> dict[str, int]:
     return corpus.cache["families"]
 
 
-def _copy_families(corpus: Corpus, similarity: np.ndarray) -> dict[str, int]:
-    ids = np.array([s.article for s in corpus.sentences])
+def _copy_families(corpus: Corpus, similarity: sparse.csr_matrix) -> dict[str, int]:
+    ids = [s.article for s in corpus.sentences]
     articles = list(dict.fromkeys(ids))
     family = {a: k for k, a in enumerate(articles)}
 
@@ -86,34 +88,60 @@ def _copy_families(corpus: Corpus, similarity: np.ndarray) -> dict[str, int]:
     for copy, original in corpus.copies.items():
         if copy in family and original in family:
             merge(copy, original)
-    for k, a in enumerate(articles):
-        rows = ids == a
-        for b in articles[:k]:
-            if family[a] == family[b]:
-                continue
-            cols = ids == b
-            block = similarity[np.ix_(rows, cols)] >= COPY_SENTENCE_SIMILARITY
-            if max(block.any(axis=1).mean(), block.any(axis=0).mean()) >= COPY_SENTENCE_SHARE:
-                merge(a, b)
+    for a, b in _copying_pairs(ids, articles, similarity):
+        if family[a] != family[b]:
+            merge(a, b)
     return family
 
 
-def cross_source_support(corpus: Corpus, similarity: np.ndarray, family: dict[str, int] | None = None) -> np.ndarray:
+def _copying_pairs(ids: list[str], articles: list[str], similarity: sparse.csr_matrix) -> list[tuple[str, str]]:
+    """Pairs (a, b) of articles, b before a, in the order a scan of every pair meets them, where
+    COPY_SENTENCE_SHARE of either one's sentences have a near-copy (COPY_SENTENCE_SIMILARITY) in the
+    other, read (as always) from the cosines of a's sentences to b's. Only the matrix's high cosines
+    are read, so a pair of articles that share no sentence costs nothing."""
+    number = {a: k for k, a in enumerate(articles)}
+    article_of = np.array([number[a] for a in ids])
+    sizes = np.bincount(article_of, minlength=len(articles))
+    close = sparse.coo_matrix(similarity)
+    keep = close.data >= COPY_SENTENCE_SIMILARITY
+    later, earlier = close.row[keep], close.col[keep]
+    keep = article_of[later] > article_of[earlier]
+    later, earlier = later[keep], earlier[keep]
+    pair_of = article_of[later] * len(articles) + article_of[earlier]  # (a, b) as one number, in scan order
+    copied_from = Counter(np.unique(np.stack([pair_of, later]), axis=1)[0].tolist())  # a's sentences with a copy in b
+    copied_into = Counter(np.unique(np.stack([pair_of, earlier]), axis=1)[0].tolist())  # b's sentences with a copy in a
+    pairs = []
+    for pair in sorted(copied_from):
+        a, b = divmod(pair, len(articles))
+        if max(copied_from[pair] / sizes[a], copied_into[pair] / sizes[b]) >= COPY_SENTENCE_SHARE:
+            pairs.append((articles[a], articles[b]))
+    return pairs
+
+
+def cross_source_support(corpus: Corpus) -> np.ndarray:
     """For each sentence, the mean over the *other* independent sources (copy families) of its best
     match there: how widely the content is reported. A sentence never supports itself, and a
-    syndicated copy does not support its original."""
-    ids = np.array([s.article for s in corpus.sentences])
-    family = family or copy_families(corpus)
-    fam_of_sentence = np.array([family[a] for a in ids])
+    syndicated copy does not support its original. It reads every cosine, however small, so it goes
+    through the product a band of rows at a time; computed once per corpus."""
+    if "support" not in corpus.cache:
+        corpus.cache["support"] = _support(corpus, copy_families(corpus))
+    return corpus.cache["support"]
+
+
+def _support(corpus: Corpus, family: dict[str, int]) -> np.ndarray:
+    fam_of_sentence = np.array([family[s.article] for s in corpus.sentences])
     families = sorted(set(family.values()))
-    if len(families) < 2:
-        return similarity.mean(axis=1)
-    best = np.zeros((len(ids), len(families)))
-    for k, fam in enumerate(families):
-        mask = fam_of_sentence == fam
-        best[:, k] = similarity[:, mask].max(axis=1)
-        best[mask, k] = 0.0
-    return best.sum(axis=1) / (len(families) - 1)
+    if len(families) < 2:  # no other source: the mean cosine with every sentence, zeros included
+        return np.concatenate([band.toarray().mean(axis=1) for _, band in product_bands(corpus)])
+    column = np.searchsorted(families, fam_of_sentence)  # a sentence's family, as a column of ``best``
+    support = np.empty(len(column))
+    for rows, band in product_bands(corpus):
+        best = np.zeros((band.shape[0], len(families)))  # a family sharing no term with a sentence: 0
+        row_of_entry = np.repeat(np.arange(band.shape[0]), np.diff(band.indptr))
+        np.maximum.at(best, (row_of_entry, column[band.indices]), band.data)  # best match in each family
+        best[np.arange(band.shape[0]), column[rows]] = 0.0
+        support[rows] = best.sum(axis=1) / (len(families) - 1)
+    return support
 
 
 def _views(corpus: Corpus, indices: Iterable[int], lengths: list[int], words: int) -> list[tuple[int, bool]]:
@@ -138,7 +166,7 @@ def concept_coverage(corpus: Corpus, words: int, model: ConceptModel | None) -> 
         weights = concept_weights(corpus, concepts, CONCEPT_MIN_ARTICLES, family)
     else:
         weights = learned_weights(corpus, concepts, family, CONCEPT_MIN_ARTICLES, model)
-    support = cross_source_support(corpus, similarity, family)
+    support = cross_source_support(corpus)
     unit = sum(weights.values()) / len(weights) if weights else 1.0
     lengths = [word_count(s.text) for s in corpus.sentences]
     readable = [i for i, s in enumerate(corpus.sentences) if lengths[i] >= MIN_CANDIDATE_WORDS and reads_alone(s.text)]
@@ -153,7 +181,7 @@ def concept_coverage(corpus: Corpus, words: int, model: ConceptModel | None) -> 
     pool = sorted(sorted(range(len(views)), key=lambda v: (-density[v], views[v]))[:CANDIDATES], key=views.__getitem__)
     rows = [views[v][0] for v in pool]
     terms = [set(content_terms(corpus.sentences[i].short)) if short else set(corpus.terms[i]) for i, short in (views[v] for v in pool)]
-    exclusive = near_repeats(similarity[np.ix_(rows, rows)], terms, REDUNDANCY_MAX_SIMILARITY, REDUNDANCY_MAX_TERM_OVERLAP)
+    exclusive = near_repeats(similarity[rows][:, rows].toarray(), terms, REDUNDANCY_MAX_SIMILARITY, REDUNDANCY_MAX_TERM_OVERLAP)
     texts = [corpus.sentences[i].short if short else corpus.sentences[i].text for i, short in (views[v] for v in pool)]
     exclusive |= same_core(texts, terms)
     exclusive |= np.equal.outer(rows, rows)  # one sentence is shown once, whole or short
@@ -185,7 +213,7 @@ def centrality(corpus: Corpus, words: int) -> list[int]:
     if not corpus.sentences:
         return []
     similarity = similarity_matrix(corpus)
-    support = cross_source_support(corpus, similarity)
+    support = cross_source_support(corpus)
     position = np.array([np.exp(-LEAD_DECAY * s.position) for s in corpus.sentences])
     length = np.array([_length_prior(word_count(s.text)) for s in corpus.sentences])
     scores = support * (0.5 + 0.5 * position) * length

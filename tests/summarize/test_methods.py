@@ -162,3 +162,76 @@ def test_same_core_pairs_sentences_that_differ_only_in_their_asides() -> None:
     repeats = same_core(texts, [set(content_terms(t)) for t in texts])
     assert repeats[0, 1] and repeats[1, 0]  # both: "Ana Ruiz resigned from the ferry board last October"
     assert not repeats[0, 2] and not repeats[1, 2]
+
+
+WIRE = [
+    "Flood water reached the market square in Dunmore on Thursday morning.",
+    "About two hundred homes on the river side of the town were evacuated overnight.",
+    "The county council opened the sports hall on Bridge Street as a rest centre.",
+    "Forecasters expect the river to peak again on Saturday evening.",
+]
+
+
+def families_corpus():
+    """a1 a wire story; a2 reprints it with a word changed here and there; a3 and a4 report in their own words,
+    and a4 pastes one of a3's sentences."""
+    reprint = [s.replace("Thursday morning", "Thursday").replace("overnight", "during the night") for s in WIRE]
+    texts = [
+        " ".join(WIRE),
+        " ".join(reprint) + " A local choir cancelled its concert.",
+        "Residents of Dunmore spent the night in a sports hall after the river burst its banks. "
+        "Sandbags ran out before midnight, volunteers said. The road to Kelby was closed by police.",
+        "Sandbags ran out before midnight, volunteers said. Shops in the square stayed shut all day. "
+        "The mayor thanked the volunteers who filled bags through the night. Insurers sent assessors on Friday.",
+    ]
+    return build_corpus(clean_cluster([make_article(t, id=f"a{i + 1}") for i, t in enumerate(texts)]))
+
+
+def dense_reference(corpus) -> tuple[dict[str, int], np.ndarray]:
+    """Copy families and cross-source support as computed from the full dense cosine matrix, pair of
+    articles by pair of articles: what the sparse, banded computation must reproduce exactly."""
+    from synoptic.analyze.vectors import tfidf_matrix
+    from synoptic.summarize.methods import COPY_SENTENCE_SHARE, COPY_SENTENCE_SIMILARITY
+
+    matrix = tfidf_matrix(corpus)
+    similarity = np.asarray((matrix @ matrix.T).todense())
+    ids = np.array([s.article for s in corpus.sentences])
+    articles = list(dict.fromkeys(ids))
+    family = {a: k for k, a in enumerate(articles)}
+    for k, a in enumerate(articles):
+        for b in articles[:k]:
+            block = similarity[np.ix_(ids == a, ids == b)] >= COPY_SENTENCE_SIMILARITY
+            if family[a] != family[b] and max(block.any(axis=1).mean(), block.any(axis=0).mean()) >= COPY_SENTENCE_SHARE:
+                old, new = family[a], family[b]
+                family = {x: new if f == old else f for x, f in family.items()}
+    of_sentence = np.array([family[a] for a in ids])
+    families = sorted(set(family.values()))
+    best = np.zeros((len(ids), len(families)))
+    for k, fam in enumerate(families):
+        best[:, k] = similarity[:, of_sentence == fam].max(axis=1)
+        best[of_sentence == fam, k] = 0.0
+    return family, best.sum(axis=1) / (len(families) - 1)
+
+
+@pytest.mark.parametrize("cells", [1, 9, 10_000_000])  # one sentence a band, a few, all in one
+def test_copy_families_and_support_are_exactly_the_dense_computations(monkeypatch, cells: int) -> None:
+    from synoptic.analyze import vectors
+    from synoptic.summarize.methods import copy_families, cross_source_support
+
+    monkeypatch.setattr(vectors, "BLOCK_CELLS", cells)
+    c = families_corpus()
+    family, support = dense_reference(c)
+    assert copy_families(c) == family
+    assert family["a1"] == family["a2"] and len({family["a1"], family["a3"], family["a4"]}) == 3
+    assert np.array_equal(cross_source_support(c), support)
+
+
+def test_support_of_a_single_source_is_its_mean_cosine(monkeypatch) -> None:
+    from synoptic.analyze import vectors
+    from synoptic.analyze.vectors import tfidf_matrix
+    from synoptic.summarize.methods import cross_source_support
+
+    monkeypatch.setattr(vectors, "BLOCK_CELLS", 5)
+    c = build_corpus(clean_cluster([make_article(" ".join(WIRE), id="a1")]))
+    matrix = tfidf_matrix(c)
+    assert np.array_equal(cross_source_support(c), np.asarray((matrix @ matrix.T).todense()).mean(axis=1))
