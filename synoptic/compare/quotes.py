@@ -17,8 +17,10 @@ one a long part of the other) is one entry listing every source.
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
+from collections import Counter, defaultdict
 
 from rapidfuzz import fuzz
 
@@ -206,9 +208,15 @@ def find_quotes(corpus: Corpus, families: dict[str, int]) -> list[dict]:
                     }
                 )
     groups: list[dict] = []
+    candidates = _Candidates(found)
     for quote in found:
-        same = next((g for g in groups if _may_match(g, quote) and _same_quote(g["_normal"], quote["_normal"])), None)
+        same = next(
+            (groups[k] for k in candidates.of(quote) if _may_match(groups[k], quote) and _same_quote(groups[k]["_normal"], quote["_normal"])),
+            None,
+        )
         if same is None:
+            quote["_group"] = len(groups)
+            candidates.index(len(groups), quote)
             groups.append(quote)
             continue
         for article in quote["sources"]:
@@ -218,6 +226,7 @@ def find_quotes(corpus: Corpus, families: dict[str, int]) -> list[dict]:
         same["_attributed"] = same["_attributed"] or quote["_attributed"]
         if len(quote["text"]) > len(same["text"]):
             same["text"], same["_normal"], same["_words"], same["_count"] = quote["text"], quote["_normal"], quote["_words"], quote["_count"]
+            candidates.index(same["_group"], quote)
         if not same["speaker"] and quote["speaker"]:
             same["speaker"], same["role"] = quote["speaker"], quote["role"] or same["role"]
         elif not same["role"] and quote["role"]:
@@ -253,6 +262,44 @@ def _may_match(a: dict, b: dict) -> bool:
     (none shared: no match, also when one of them has no words)."""
     shared = (a["_words"] & b["_words"]).bit_count()
     return shared > 0 and shared >= QUICK_WORD_SHARE * min(a["_count"], b["_count"])
+
+
+class _Candidates:
+    """The groups a quote could join, found without testing every group (a brief of 1,000 articles has
+    thousands of quotes). ``_may_match`` needs shared ≥ QUICK_WORD_SHARE of the shorter quote's words,
+    so with words ordered rarest first (prefix filtering, as in similarity joins) a match shares one of
+    the shorter side's rarest ``n - ceil(share·n) + 1`` words: the quote's prefix is looked up among all
+    words of the groups, and all its words among the groups' prefixes. The result is a superset of the
+    matching groups, in group order, so the first real match is the one a full scan would find."""
+
+    def __init__(self, quotes: list[dict]) -> None:
+        words = [set(quote["_normal"].split()) for quote in quotes]
+        frequency = Counter(word for found in words for word in found)
+        # each quote's words, rarest first, and how many of them form its prefix
+        self.ordered = {
+            id(quote): (ranked := sorted(found, key=lambda w: (frequency[w], w)), len(ranked) - math.ceil(QUICK_WORD_SHARE * len(ranked)) + 1)
+            for quote, found in zip(quotes, words)
+        }
+        self.by_word: dict[str, set[int]] = defaultdict(set)  # word → groups holding it
+        self.by_prefix: dict[str, set[int]] = defaultdict(set)  # word → groups with it among their rarest
+
+    def of(self, quote: dict) -> list[int]:
+        ranked, keep = self.ordered[id(quote)]
+        found: set[int] = set()
+        for word in ranked[:keep]:
+            found.update(self.by_word.get(word, ()))
+        for word in ranked:
+            found.update(self.by_prefix.get(word, ()))
+        return sorted(found)
+
+    def index(self, group: int, quote: dict) -> None:
+        """Record ``quote``'s words under ``group`` (also when a group takes a longer text: the old
+        words stay, which only adds candidates)."""
+        ranked, keep = self.ordered[id(quote)]
+        for word in ranked:
+            self.by_word[word].add(group)
+        for word in ranked[:keep]:
+            self.by_prefix[word].add(group)
 
 
 def _same_quote(a: str, b: str) -> bool:

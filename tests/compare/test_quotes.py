@@ -5,7 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from synoptic.compare import quotes as quotes_module
 from synoptic.compare.quotes import find_quotes
 from tests.compare.helpers import corpus_of, corpus_of_folder, families_of
 
@@ -130,3 +133,21 @@ def test_a_short_quote_nobody_says_is_a_phrase_not_a_quote() -> None:
         "Every family on the lane has been offered a room at the school for as long as it takes.": (None, None),
         "We will reopen the road on Friday": (None, "the mayor"),  # short, but someone says it
     }
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.sampled_from("the a of fire crews road bridge council river storm said we will not open".split()), min_size=1, max_size=9), min_size=1, max_size=25))
+def test_the_candidate_index_never_misses_a_group_a_full_scan_would_test(word_lists: list[list[str]]) -> None:
+    vocabulary: dict[str, int] = {}
+    quotes = []
+    for words in word_lists:
+        bits = quotes_module._word_bits(words, vocabulary)
+        quotes.append({"_normal": " ".join(words), "_words": bits, "_count": bits.bit_count()})
+    candidates = quotes_module._Candidates(quotes)
+    groups: list[dict] = []
+    for quote in quotes:
+        matching = [k for k, group in enumerate(groups) if quotes_module._may_match(group, quote)]
+        offered = candidates.of(quote)
+        assert set(matching) <= set(offered) and offered == sorted(offered)
+        candidates.index(len(groups), quote)
+        groups.append(quote)
