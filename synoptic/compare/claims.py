@@ -22,7 +22,7 @@ from scipy import sparse
 
 from synoptic.analyze.sentences import Corpus, reads_alone
 from synoptic.analyze.tokens import content_terms
-from synoptic.analyze.vectors import similarity_matrix
+from synoptic.analyze.vectors import row_cosines, similarity_matrix
 from synoptic.compare.conflicts import Mention, sentence_mentions
 from synoptic.compare.timeline import sentence_dates
 from synoptic.summarize.methods import COPY_SENTENCE_SIMILARITY
@@ -187,8 +187,8 @@ def _independent_sources(members: list[int], family_of: list[int], similarity: s
     """Copy families behind the member sentences, where a sentence copied near-verbatim from another
     member's (an outlet pasting one wire paragraph into its own report) joins that member's family."""
     group = {m: family_of[m] for m in members}
-    copied = (similarity[members][:, members] >= COPY_SENTENCE_SIMILARITY).toarray().tolist()  # one lookup, not one per pair
-    for a, copies in zip(members, copied):
+    for a in members:
+        copies = (row_cosines(similarity, a, members) >= COPY_SENTENCE_SIMILARITY).tolist()  # binary search: no sparse indexing
         for b, copy in zip(members, copies):
             if group[a] != group[b] and copy:
                 old, new = group[b], group[a]

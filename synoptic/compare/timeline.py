@@ -29,7 +29,7 @@ from datetime import date, timedelta
 from rapidfuzz import fuzz
 
 from synoptic.analyze.sentences import Corpus
-from synoptic.analyze.vectors import similarity_matrix
+from synoptic.analyze.vectors import row_cosines, similarity_matrix
 from synoptic.compare.scan import either_case, finditer_near
 from synoptic.model import CleanArticle
 
@@ -363,7 +363,7 @@ def build_timeline(corpus: Corpus, families: dict[str, int], cluster_date: str |
                 or (
                     e["_article"] != sentence.article
                     and picked[0][2] == "day"  # a year or a month holds too many events to match on content
-                    and similarity[e["_index"], index] >= SAME_EVENT_COSINE
+                    and row_cosines(similarity, e["_index"], (index,))[0] >= SAME_EVENT_COSINE
                 )
             ),
             None,
