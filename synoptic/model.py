@@ -132,6 +132,7 @@ class Brief:
     timeline: tuple[dict[str, Any], ...] = ()
     entities: tuple[dict[str, Any], ...] = ()
     quotes: tuple[dict[str, Any], ...] = ()
+    latest: tuple[dict[str, Any], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract of DESIGN.md (field names are a public interface: do not rename)."""
@@ -155,6 +156,7 @@ class Brief:
             "timeline": list(self.timeline),
             "entities": list(self.entities),
             "quotes": list(self.quotes),
+            "latest": list(self.latest),
             "sources": [
                 {
                     "id": s.id,

@@ -143,6 +143,11 @@ def make_brief(
     sections = {}
     if findings is not None:
         sections = {name: getattr(findings, name) for name in ("facts", "conflicts", "timeline", "entities", "quotes")}
+        # the newest report's opening, unless the summary already shows it (or a copy of it)
+        in_summary = {(e.article, e.sentence) for s in summary for e in s.evidence if e.support != "paraphrase"}
+        sections["latest"] = tuple(
+            t for t in findings.latest if not any((e["article"], e["sentence"]) in in_summary for e in t["evidence"])
+        )
     return Brief(
         id=brief_id or _brief_id(articles),
         headline=_headline(articles, summary_text),

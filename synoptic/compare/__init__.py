@@ -14,9 +14,9 @@ from synoptic.compare.claims import agreed_facts
 from synoptic.compare.conflicts import find_conflicts
 from synoptic.compare.entities import find_entities
 from synoptic.compare.quotes import find_quotes
-from synoptic.compare.timeline import build_timeline
+from synoptic.compare.timeline import build_timeline, latest_report
 
-__all__ = ["Findings", "agreed_facts", "build_timeline", "compare_cluster", "find_conflicts", "find_entities", "find_quotes"]
+__all__ = ["Findings", "agreed_facts", "build_timeline", "compare_cluster", "find_conflicts", "find_entities", "find_quotes", "latest_report"]
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,7 @@ class Findings:
     timeline: tuple[dict[str, Any], ...]
     entities: tuple[dict[str, Any], ...]
     quotes: tuple[dict[str, Any], ...]
+    latest: tuple[dict[str, Any], ...] = ()  # the newest report's opening, when the reports span several days
 
     def disputed(self) -> set[tuple[str, int]]:
         """(article, sentence index) of every sentence that states a contested value."""
@@ -42,4 +43,5 @@ def compare_cluster(corpus: Corpus, families: dict[str, int], cluster_date: str 
         timeline=timeline,
         entities=tuple(find_entities(corpus, families)),
         quotes=tuple(find_quotes(corpus, families)),
+        latest=tuple(latest_report(corpus, cluster_date)),
     )

@@ -28,11 +28,13 @@ from datetime import date, timedelta
 
 from rapidfuzz import fuzz
 
-from synoptic.analyze.sentences import Corpus
+from synoptic.analyze.sentences import Corpus, reads_alone
+from synoptic.analyze.tokens import word_count
 from synoptic.analyze.vectors import row_cosines, similarity_matrix
 from synoptic.compare.scan import either_case, finditer_near
 from synoptic.model import CleanArticle
 
+LATEST_MIN_WORDS = 8  # the newest report's opening must say something: not a dateline scrap or a label
 MAX_TIMELINE_ENTRIES = 15  # a brief's timeline is a reading aid: the 15 best-supported dated events
 # Two sentences with the same date are one event when their normalised texts score at least this
 # (rapidfuzz ratio): syndicated copies and light rewrites of the seeds and sample score 85-100,
@@ -401,3 +403,22 @@ def build_timeline(corpus: Corpus, families: dict[str, int], cluster_date: str |
     best = sorted(entries, key=lambda e: (-independent(e), e["date"] is None, _PRECISION_RANK[e["precision"]], _descending(e["date"]), e["_first"]))
     chosen = sorted(best[:MAX_TIMELINE_ENTRIES], key=lambda e: (e["date"] is None, e["date"] or "", e["_first"]))
     return [{k: v for k, v in e.items() if not k.startswith("_")} for e in chosen]
+
+
+def latest_report(corpus: Corpus, cluster_date: str | None = None) -> list[dict]:
+    """Where the story stands now: the opening of the newest report, when the reports carry dates of
+    their own on more than one day (a brief of a developing story can otherwise read as of its first
+    days, since several sources agreeing on an earlier state outweighs the one that reports the latest).
+    The first sentence of the newest-dated article that reads on its own; an empty list otherwise."""
+    own = {article: when for article, (when, stated) in _publication_dates(corpus, cluster_date).items() if stated and when}
+    if len(set(own.values())) < 2:
+        return []
+    newest = max(own.values())
+    for clean in corpus.articles:
+        if own.get(clean.article.id) != newest:
+            continue
+        for sentence in corpus.sentences:
+            if sentence.article == clean.article.id and word_count(sentence.full) >= LATEST_MIN_WORDS and reads_alone(sentence.full):
+                evidence = {"article": sentence.article, "sentence": sentence.index, "start": sentence.start, "end": sentence.end}
+                return [{"date": newest.isoformat(), "text": sentence.full, "sources": [sentence.article], "evidence": [evidence]}]
+    return []

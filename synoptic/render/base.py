@@ -67,7 +67,7 @@ def quoted_by(quote: dict[str, Any], with_role: bool = False) -> str:
 
 
 def sections(brief: Brief) -> list[tuple[str, list[Item]]]:
-    """The cross-source sections (agreement, conflicts, timeline, entities, quotes) that have content,
+    """The cross-source sections (latest report, agreement, conflicts, timeline, entities, quotes) that have content,
     in reading order; Markdown and HTML render the same structure."""
     conflicts = [
         Item(
@@ -83,6 +83,7 @@ def sections(brief: Brief) -> list[tuple[str, list[Item]]]:
         for conflict in brief.conflicts
     ]
     found = [
+        ("Latest report", [Item(f"{t['date']}: {t['text']}", tuple(t["sources"])) for t in brief.latest]),
         ("Agreed by several sources", [Item(f["text"], tuple(f["sources"])) for f in brief.facts]),
         ("Where sources disagree", conflicts),
         (

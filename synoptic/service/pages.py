@@ -90,6 +90,7 @@ class BriefView:
         ]
         self.nothing_new = nothing_new(brief.get("meta", {}))  # an update that adds nothing says so
         found = [
+            ("Latest report", [Line(t["text"], self.cites(t["sources"], t.get("evidence")), label=t["date"]) for t in brief.get("latest", [])]),
             ("Agreed by several sources", [Line(f["text"], self.cites(f["sources"], f.get("evidence"))) for f in brief.get("facts", [])]),
             ("Where sources disagree", [self._conflict(c) for c in brief.get("conflicts", [])]),
             ("Timeline", [self._when(t) for t in brief.get("timeline", [])]),

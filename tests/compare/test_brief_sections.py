@@ -39,6 +39,14 @@ def test_disputed_flags_point_at_conflict_sentences() -> None:
     assert any(s.disputed for s in brief.summary)
 
 
+def test_the_latest_report_is_left_out_when_the_summary_already_shows_it() -> None:
+    brief = sample_brief()
+    shown = {(e.article, e.sentence) for s in brief.summary for e in s.evidence}
+    latest = make_brief(read_inputs([str(SAMPLE)]).articles, Options(words=20)).latest  # too short a summary to hold it
+    assert latest and latest[0]["sources"] == ["05_followup"]
+    assert (latest[0]["evidence"][0]["article"], latest[0]["evidence"][0]["sentence"]) in shown and brief.latest == ()
+
+
 def test_no_analysis_option_and_flag() -> None:
     brief = sample_brief(analysis=False)
     assert not (brief.facts or brief.conflicts or brief.timeline or brief.entities or brief.quotes)
@@ -70,6 +78,9 @@ def test_seed_brief_sections(seeds_dir) -> None:
     assert "whole city" in speakers["Mustafa Bali"] and "10% of the city" in speakers["Col. Ryan Dillon"]
     for fact in brief.facts:  # no source counted twice, none without independent backing
         assert fact["independent"] >= 2 and len(set(fact["sources"])) == len(fact["sources"])
+    # the summary reads as of Monday's fighting; the newest report (Tuesday) says the city has fallen
+    [latest] = brief.latest
+    assert latest["date"] == "2017-10-17" and latest["sources"] == [times] and "wrested control of Raqqah" in latest["text"]
 
 
 def test_sections_are_well_formed_on_tac(shared_data) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from synoptic.compare.timeline import MAX_TIMELINE_ENTRIES, build_timeline, find_dates
+from synoptic.compare.timeline import MAX_TIMELINE_ENTRIES, build_timeline, find_dates, latest_report
 from tests.compare.helpers import corpus_of, corpus_of_folder, families_of
 
 PUBLISHED = date(2017, 10, 17)  # a Tuesday
@@ -181,3 +181,24 @@ def test_one_event_told_in_other_words_on_the_same_day_is_one_entry_dated_by_its
     # the rescue (reported twice, in different words) and the owner's statement: two events that day
     assert sorted(len(e["sources"]) for e in thursday) == [1, 2]
     assert not any(e["date"] == "2025-06-10" for e in timeline)  # "began on Tuesday" is background, not the event
+
+
+def test_the_latest_report_is_the_newest_dated_article_s_first_sentence_that_reads_alone() -> None:
+    corpus = corpus_of(
+        "Crews fought the warehouse fire at the port of Kessing through the night. Nobody was hurt.",
+        "He said the cause was not known. The port of Kessing reopened two berths after the warehouse fire.",
+        "An inquiry into the Kessing warehouse fire will report within a month, the port authority said.",
+        "Smoke still hung over the old town of Kessing as dockers returned to the quay on Thursday.",
+        dates=("2025-06-02", "2025-06-05", "2025-06-03", None),
+    )
+    [latest] = latest_report(corpus)
+    assert latest["date"] == "2025-06-05" and latest["sources"] == ["a2"]
+    assert latest["text"] == "The port of Kessing reopened two berths after the warehouse fire."  # not "He said…"
+    assert latest["evidence"][0]["article"] == "a2" and latest["evidence"][0]["sentence"] == 1
+
+
+def test_reports_of_one_day_or_undated_have_no_latest_report() -> None:
+    texts = ("Crews fought the warehouse fire at the port of Kessing through the night.", "The port of Kessing reopened two berths after the warehouse fire.")
+    assert latest_report(corpus_of(*texts, dates=("2025-06-02", "2025-06-02"))) == []
+    assert latest_report(corpus_of(*texts)) == []
+    assert latest_report(corpus_of(*texts), cluster_date="2025-06-09") == []  # the cluster's date is no report's own

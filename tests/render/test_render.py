@@ -57,13 +57,15 @@ def brief_with_sections():
         timeline=({"date": "2024-05-02", "text": "The vote took place.", "sources": ["a1"]},),
         entities=({"name": "Dunmore", "variants": ["Dunmoor"], "type": "place", "sources": ["a0", "a1"]},),
         quotes=({"speaker": "Ana Ruiz", "text": "We will build it.", "sources": ["a0"]},),
+        latest=({"date": "2024-05-03", "text": "Work on the barrier began.", "sources": ["a1"]},),
     )
 
 
 def test_markdown_renders_every_section_with_citations() -> None:
     md = RENDERERS.get("md")(brief_with_sections())
-    for heading in ("## Agreed by several sources", "## Where sources disagree", "## Timeline", "## People, organisations and places", "## Quotes"):
-        assert heading in md
+    headings = ("## Latest report", "## Agreed by several sources", "## Where sources disagree", "## Timeline", "## People, organisations and places", "## Quotes")
+    assert [md.index(h) for h in headings] == sorted(md.index(h) for h in headings)  # all there, in reading order
+    assert "- 2024-05-03: Work on the barrier began. [2]" in md
     assert "- **cost of the barrier**\n  - $2 million (the mayor): “It costs $2 million.” [1]" in md
     assert "- 2024-05-02: The vote took place. [2]" in md
     assert "Dunmore (place), also spelled Dunmoor [1][2]" in md

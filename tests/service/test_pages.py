@@ -26,6 +26,7 @@ def brief(evidence: list[dict]) -> dict:
         "facts": [{"text": "First sentence here.", "sources": ["a1", "a2"], "evidence": evidence}],
         "timeline": [{"date": None, "phrase": "on Tuesday", "text": "x", "sources": ["a1"], "evidence": [{"article": "a1", "sentence": 0}]}],
         "entities": [{"name": "Raqqa", "variants": ["Raqqah"], "type": "place", "sources": ["a1", "zz"]}],
+        "latest": [{"date": "2025-03-13", "text": "First sentence here.", "sources": ["a1"], "evidence": evidence[:1]}],
         "sources": [
             {"id": "a1", "title": "One", "url": "javascript:alert(1)", "published": None, "outlet": None, "duplicate_of": None},
             {"id": "a2", "title": None, "url": "https://example.org/2", "published": "2025-03-12", "outlet": "O", "duplicate_of": "a1"},
@@ -43,11 +44,12 @@ def test_citations_mark_valid_spans_and_share_marks_between_sections() -> None:
     assert summary.disputed and [c.number for c in summary.cites] == [1, 2]  # in source order
     assert summary.cites[0].mark == "m1" and summary.cites[0].sentence == "First sentence here."
     assert summary.cites[1].mark is None  # the span runs past the text: cited, not marked
-    assert view.sections[0][1][0].cites[0].mark == "m1"  # the same span in facts reuses the mark
+    assert view.sections[1][1][0].cites[0].mark == "m1"  # the same span in facts reuses the mark
     titles = [title for title, _ in view.sections]
-    assert titles == ["Agreed by several sources", "Timeline", "People, organisations and places"]
-    assert view.sections[1][1][0].label == "on Tuesday" and view.sections[1][1][0].cites[0].mark is None
-    assert view.sections[2][1][0].text == "Raqqa, also spelled Raqqah" and [c.number for c in view.sections[2][1][0].cites] == [1]
+    assert titles == ["Latest report", "Agreed by several sources", "Timeline", "People, organisations and places"]
+    assert view.sections[0][1][0].label == "2025-03-13" and view.sections[0][1][0].cites[0].mark == "m1"
+    assert view.sections[2][1][0].label == "on Tuesday" and view.sections[2][1][0].cites[0].mark is None
+    assert view.sections[3][1][0].text == "Raqqa, also spelled Raqqah" and [c.number for c in view.sections[3][1][0].cites] == [1]
     first, second = view.sources
     assert first.link is None and first.url == "javascript:alert(1)"
     assert second.link == "https://example.org/2" and second.copy_of == 1
