@@ -4,8 +4,11 @@ The finder is our own, not spaCy's NER: on the labelled set spaCy's en_core_web_
 variant pairs against 25 (it types one spelling a place and the other an organisation or a person, as it
 did "Raqqah" in the seeds) and took about 1 s a cluster against a few milliseconds. It looks for runs of
 capitalised words joined by connectors ("of", "al-", "de"), kept at a plain sentence start only
-when the same name also occurs mid-sentence, typed by cues (titles and "said X" → person; heads such
-as Forces/Council/Ministry and acronyms → org; "city of X", "in X", Province/River/Pass → place).
+when the same name also occurs mid-sentence, and cut after an owner's possessive ("Hong Kong's
+Department of Health" is two names). They are typed by cues: titles, even after a qualifier ("U.S.
+President …", "Senate Majority Leader …"), and "said X" → person, and so a full name whose surname is a
+person; heads such as Forces/Council/Ministry ("Institute of…", "Centers for…") and acronyms → org; "city
+of X", "in X", Province/River/Pass and the countries, regions and US states of `gazetteer` → place.
 
 Variants merge when they have the same type and token count and every token pair is close (so
 "John Smith" never absorbs "Jane Smith"), or when the text introduces an acronym ("Syrian
@@ -27,6 +30,7 @@ from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import cdist
 
 from synoptic.analyze.sentences import Corpus
+from synoptic.compare.gazetteer import PLACES
 from synoptic.compare.scan import finditer_from
 
 MAX_ENTITIES = 25  # a brief lists the names a reader needs, not every capitalised word
@@ -69,7 +73,11 @@ _TITLES = {
     "spokesman", "spokeswoman", "grandmother", "grandfather", "detective", "constable", "deputy",
     "affairs", "director", "student", "driver", "passenger", "engineer", "nurse", "doctor", "teacher", "farmer", "resident",
     "geologist", "lawyer", "activist", "witness", "colleague", "survivor", "pastor", "imam", "rabbi",
+    "leader", "counsel", "speaker", "chairman", "chairwoman", "executive",
 }  # fmt: skip
+_EVENT_WORDS = {"hurricane", "typhoon", "cyclone", "storm", "tropical", "operation", "act", "foods"}  # "Hurricane Floyd" is no person
+_PARTY_LABELS = {"democrat", "republican"}  # "Democrat Jon Ossoff": a title only before a whole name
+_TITLE_WORDS = _TITLES | _PARTY_LABELS
 _ORG_HEADS = {
     "force", "forces", "army", "council", "ministry", "agency", "group", "party", "inc", "corp", "company", "co", "ltd",
     "service", "services", "police", "authority", "university", "units", "coalition", "committee",
@@ -112,7 +120,7 @@ _CUE_WORD = len("according to")  # the longest cue of _SAID_BEFORE and _PERSON_B
 _SAID_BEFORE = re.compile(r"\b(?:said|says)\s+$")
 _PERSON_BEFORE = re.compile(r"\b(?:said|says|told|according to|by)\s+$")
 _PERSON_AFTER = re.compile(
-    r"^(?:,\s+(?:\d+,\s+)?(?:(?:an?|the)\s+[a-z]|who\s|[a-z]+\s+(?:[a-z]+\s+)?"
+    r"^(?:,\s+(?:\d+,\s+)?(?:(?:an?|the)\s+[a-z]|who\s|(?:[a-z]+\s+){0,2}"
     r"(?:director|chief|head|spokesman|spokeswoman|officer|minister|manager|commander|secretary)\b)"
     r"|\s+(?:said|says|told|added|explained|noted|wrote)\b)"
 )
@@ -136,6 +144,10 @@ _COUNTRY_ABBREVIATIONS = {"US", "USA", "UK", "UAE", "DRC"}  # acronyms, but plac
 _DEMONYM_SUFFIXES = ("ian", "an", "i", "n")  # need their base among the cluster's names: Syria/Syrian
 _LEADING = " \"'“‘(["  # skipped before a text's first word
 _OPENING_QUOTES = "“\"‘'"  # a sentence quoted inside another starts after one of these (following a space)
+# Heads an organisation's name continues after with "for" ("Centers for Disease Control").
+_FOR_HEADS = {"center", "centers", "centre", "centres", "institute", "council", "committee", "commission", "office",
+              "agency", "society", "alliance", "campaign", "coalition", "movement", "foundation", "fund", "league",
+              "party", "organization", "organisation", "association", "union", "federation", "network"}  # fmt: skip
 _ORG_FIRST = {"university", "ministry", "department", "bank", "council", "office", "bureau", "church", "house", "college"}
 _SMALL = {"of", "the", "de", "da", "del", "di", "du", "la", "le", "bin", "ibn", "van", "von", "der", "den", "and", "for"}
 
@@ -157,6 +169,10 @@ def _strip_titles(tokens: list[str]) -> tuple[list[str], bool]:
         or (tokens[1].lower().rstrip(".") in _TITLES and tokens[0].lower().endswith(("ian", "an", "ish", "ese", "i")))
     ):
         tokens, titled = tokens[1:], True
+    if not titled and "of" not in tokens:  # "U.S. President Donald Trump", "Senate Majority Leader Chuck Schumer"
+        last = max((k for k, t in enumerate(tokens[:-2]) if t.lower().rstrip(".") in _TITLE_WORDS), default=None)
+        if last is not None and len(tokens) - last - 1 <= 3:
+            tokens, titled = tokens[last + 1 :], True
     if titled and tokens[-1].lower() in _ORG_HEADS | _PLACE_HEADS:
         if tokens[0] != "of":
             return _without_non_names(given), False  # "Defence Ministry", "Australian Defence Force": a body
@@ -190,15 +206,46 @@ def _name_runs(text: str) -> Iterator[re.Match[str]]:
     return finditer_from(_NAME_RUN, _NAME_START, text)
 
 
+# A possessive inside a run names an owner, then what it owns ("Hong Kong's Department of Health",
+# "Britain's Prime Minister Tony Blair"): two names. Kept whole when the owner is a plural that is part of
+# the name ("People's Liberation Army", "Children's Hospital") or what follows is a lone head word
+# ("McDonald's Corp", "Attorney General's Office"). The owner's own cue is its own: the words before the
+# run ("from Pfizer's Viagra") speak of what it owns.
+_INNER_POSSESSIVE = re.compile(r"(?<=\w)['’]s\s+")
+_OWNED_HEADS = _ORG_HEADS | _PLACE_HEADS | {"corp", "inc", "ltd", "llc", "plc", "day", "eve"}
+_PLURAL_OWNERS = {"people", "children", "women", "men", "workers", "veterans", "farmers", "citizens"}
+
+
+def _split_at_possessors(text: str, begin: int, end: int) -> list[tuple[int, int, bool]]:
+    """The spans of a run, cut after each inner possessive that ends an owner's name, each with
+    whether it is an owner."""
+    spans = []
+    for possessive in _INNER_POSSESSIVE.finditer(text, begin, end):
+        owner = text[begin : possessive.start()].split()[-1].lower()
+        rest = text[possessive.end() : end].split()
+        if owner in _PLURAL_OWNERS or (len(rest) == 1 and rest[0].lower().rstrip(".") in _OWNED_HEADS):
+            continue
+        spans.append((begin, possessive.start() + 2, True))
+        begin = possessive.end()
+    spans.append((begin, end, False))
+    return spans
+
+
 def _builtin_mentions(text: str) -> list[tuple[str, str, bool]]:
     """(form, cue type, at sentence start) for each capitalised run in ``text``."""
     mentions: list[tuple[str, str, bool]] = []
-    joined: list[tuple[int, int]] = []
-    for match in _name_runs(text):  # "Esterby Fire and Rescue Service": "and" inside an organisation's name
-        if joined and text[joined[-1][1] : match.start()] in (" and ", " & ") and match.group().split()[-1].lower() in _ORG_HEADS:
-            joined[-1] = (joined[-1][0], match.end())
+    joined: list[tuple[int, int, bool]] = []  # (start, end, an owner before a possessive)
+    for match in _name_runs(text):
+        gap = text[joined[-1][1] : match.start()] if joined and match.start() - joined[-1][1] <= len(" for the ") else ""
+        if gap and (
+            (gap in (" and ", " & ") and (match.group().split()[-1].lower() in _ORG_HEADS or " for " in text[joined[-1][0] : joined[-1][1]]))
+            or (gap in (" for ", " for the ") and text[joined[-1][0] : joined[-1][1]].split()[-1].lower() in _FOR_HEADS)
+        ):  # "Esterby Fire and Rescue Service", "Centers for Disease Control and Prevention": one organisation
+            joined[-1] = (joined[-1][0], match.end(), False)
+        elif "s " in (run := match.group()) and ("'s " in run or "’s " in run):
+            joined.extend(_split_at_possessors(text, match.start(), match.end()))
         else:
-            joined.append((match.start(), match.end()))
+            joined.append((match.start(), match.end(), False))
     lead = len(text) - len(text.lstrip(_LEADING))
 
     def at_start(position: int) -> bool:
@@ -214,7 +261,7 @@ def _builtin_mentions(text: str) -> list[tuple[str, str, bool]]:
             return True
         return head[-1] in _OPENING_QUOTES and (position == 1 or head[-2].isspace())
 
-    for begin, end in joined:
+    for begin, end, owner in joined:
         if _NUMBERED.search(text, begin, end) and (number := _NUMBER_AFTER.match(text, end)):
             end = number.end()  # "Route 14"
         anywhere, opening = _readings(text[begin:end])
@@ -225,7 +272,7 @@ def _builtin_mentions(text: str) -> list[tuple[str, str, bool]]:
             mentions.extend((form, cue, False) for form, cue in reading.parts)
             continue
         start = reading.single and at_start(begin)
-        cue = reading.cue or _context_cue(reading.tokens, text[max(0, begin - 30) : begin], text[end : end + 30])
+        cue = reading.cue or ("other" if owner else _context_cue(reading.tokens, text[max(0, begin - 30) : begin], text[end : end + 30]))
         mentions.append((reading.form, cue, start))
     return mentions
 
@@ -284,7 +331,7 @@ def _reading(raw: str, words: tuple[str, ...], tokens: tuple[str, ...], titled: 
 
 # Names whose own head comes before "of" ("Democratic Republic of the Congo", "Royal Bank of Scotland"):
 # they are one name, not a person and an affiliation.
-_OF_HEADS = {"republic", "kingdom", "states", "emirates", "bureau", "society", "academy", "museum", "chamber",
+_OF_HEADS = {"republic", "kingdom", "chiefs", "states", "emirates", "bureau", "society", "academy", "museum", "chamber",
              "church", "house", "order", "friends", "sisters", "brothers", "daughters", "sons"}  # fmt: skip
 
 
@@ -329,11 +376,15 @@ def _token_cue(raw: str, form: str, tokens: tuple[str, ...], titled: bool) -> st
         raw.endswith(".") and len(tokens) == 1 and len(form) <= 4 and _DOTTED_END.search(raw)
     ):
         return "place"  # U.S., U.K.
+    if form.lower() in PLACES:
+        return "place"  # "Britain would help": a country whatever the words around it
     head, first = tokens[-1].lower().rstrip("."), tokens[0].lower()
     if titled:
         return "person"
-    if head in _ORG_HEADS or first in _ORG_FIRST:
-        return "org"
+    if head in _ORG_HEADS or first in _ORG_FIRST or any(
+        t in ("of", "for") and tokens[k - 1].lower() in _ORG_HEADS | _FOR_HEADS for k, t in enumerate(tokens[1:], 1)
+    ):
+        return "org"  # "…Forces", "University of…", "Shenzhen Institute of…", "Centers for…"
     if head in _PLACE_HEADS or (_NUMBERED.match(tokens[0]) and tokens[0] != "Flight"):
         return "place"
     if len(tokens) == 1 and _ACRONYM.match(tokens[0]):
@@ -462,6 +513,18 @@ def find_entities(corpus: Corpus, families: dict[str, int]) -> list[dict]:
 
     groups = _Groups()
     kinds = {f: kind_of(f) for f in forms}
+    people = {f for f in forms if kinds[f] == "person" and " " not in f}
+    for form in forms:  # "Donald Trump" untyped, "Trump" a person ("said Trump", "Mr. Trump"): one person
+        tokens = form.split()
+        if (
+            kinds[form] == "other"
+            and 2 <= len(tokens) <= 3
+            and tokens[-1] in people
+            and all(t[0].isupper() and not t.isupper() for t in tokens)
+            and not {t.lower() for t in tokens} & (_ORG_HEADS | _PLACE_HEADS | _EVENT_WORDS)
+        ):
+            kinds[form] = "person"
+            cues[form]["person"] = cues[form].get("person", 0) + 1
     by_key: dict[tuple[int, str], list[str]] = defaultdict(list)
     for form in forms:
         by_key[(len(form.split()), _INITIAL_SOUND.get(form[0].lower(), form[0].lower()))].append(form)

@@ -29,6 +29,13 @@ def entities_of(*texts: str, families: dict[str, int] | None = None) -> dict[str
         ("Many families fled to Kelsby during the storm.", "Kelsby", "place"),
         ("Traffic on Route 14 was stopped for a day.", "Route 14", "place"),
         ("Troops advanced into Deir al-Zor Province overnight.", "Deir al-Zor Province", "place"),
+        ("A team from the Centers for Disease Control and Prevention reached the town.", "Centers for Disease Control and Prevention", "org"),
+        ("The samples went to the Kelsby Institute of Marine Studies on Friday.", "Kelsby Institute of Marine Studies", "org"),
+        ("Crowds cheered Halvard Strand, director of the flood agency, at the bridge.", "Halvard Strand", "person"),
+        ("The bridge was opened by Harbour Council Leader Tessa Vane on Monday.", "Tessa Vane", "person"),
+        ("The visit was praised by Former Deputy Mayor Idris Comfort and others.", "Idris Comfort", "person"),
+        ("Officials in the valley said Britain would send a rescue team.", "Britain", "place"),
+        ("The talks with Iran were put off until the spring.", "Iran", "place"),
     ],
 )
 def test_finds_and_types(text: str, name: str, kind: str) -> None:
@@ -210,3 +217,21 @@ def test_a_run_is_read_apart_at_a_sentence_start_and_inside_one(start_first: boo
     assert found[inside] == [("Residents of Kelsby", "other", False)]
     assert entities_module._builtin_mentions("Kelsby was flooded, said Curran.") == [("Kelsby", "other", True), ("Curran", "person", False)]
     assert entities_module._builtin_mentions("Curran said Kelsby was flooded.") == [("Curran", "other", True), ("Kelsby", "person", False)]
+
+
+def test_an_inner_possessive_separates_the_owner_from_what_it_owns() -> None:
+    found = entities_of(
+        "On Monday Orvel's Department of Health reported two new cases, and Kelsby's Mayor Ada Brin visited the ward.",
+        "The People's Liberation Army and the Attorney General's Office were told on Monday.",
+    )
+    assert found["Department of Health"]["type"] == "org" and "Orvel" in found
+    assert found["Ada Brin"]["type"] == "person" and "Kelsby" in found
+    assert {"People's Liberation Army", "Attorney General's Office"} <= set(found)
+    assert not any("'s " in name for name in found if name not in ("People's Liberation Army", "Attorney General's Office"))
+
+
+def test_a_full_name_whose_surname_is_a_person_elsewhere_is_a_person() -> None:
+    found = entities_of("Donal Ferris opened the new school in the village.", "The school was late, said Ferris, who paid for it.")
+    assert found["Donal Ferris"]["type"] == "person" and found["Donal Ferris"]["count"] == 2
+    storm = entities_of("Hurricane Marla reached the coast at night.", "The coast was hit hard, said Marla, a fisher.")
+    assert storm["Hurricane Marla"]["type"] != "person"

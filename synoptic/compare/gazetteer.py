@@ -1,0 +1,59 @@
+"""Names of countries, world regions and US states, for typing a name the text gives no cue for.
+
+The entity finder types names by the words around them ("in X", "said X"). A country is often named
+where no such cue stands ("Britain would help", "talks with Iran"), or after "said", which marks a
+speaker; news names the same two hundred countries over and over, so a list settles them. Names that
+are also common given names ("Jordan", "Chad") are left out: the context decides those.
+"""
+
+from __future__ import annotations
+
+
+def _names(text: str) -> frozenset[str]:
+    return frozenset(name.strip() for name in text.split(",") if name.strip())
+
+
+COUNTRIES = _names(
+    """
+    afghanistan, albania, algeria, andorra, angola, argentina, armenia, australia, austria, azerbaijan,
+    bahamas, bahrain, bangladesh, barbados, belarus, belgium, belize, benin, bhutan, bolivia, bosnia,
+    botswana, brazil, britain, great britain, brunei, bulgaria, burkina faso, burma, burundi, cambodia,
+    cameroon, canada, cape verde, chile, china, colombia, comoros, congo, costa rica, croatia, cuba, cyprus,
+    czech republic, czechia, denmark, djibouti, dominican republic, east timor, ecuador, egypt,
+    el salvador, england, eritrea, estonia, eswatini, ethiopia, fiji, finland, france, gabon, gambia,
+    georgia, germany, ghana, greece, grenada, guatemala, guinea, guinea-bissau, guyana, haiti, holland,
+    honduras, hong kong, hungary, iceland, india, indonesia, iran, iraq, ireland, israel, italy,
+    ivory coast, jamaica, japan, kazakhstan, kenya, kiribati, korea, kosovo, kuwait, kyrgyzstan, laos,
+    latvia, lebanon, lesotho, liberia, libya, liechtenstein, lithuania, luxembourg, macao, macau,
+    madagascar, malawi, malaysia, maldives, mali, malta, mauritania, mauritius, mexico, moldova, monaco,
+    mongolia, montenegro, morocco, mozambique, myanmar, namibia, nepal, netherlands, new zealand,
+    nicaragua, niger, nigeria, north korea, north macedonia, northern ireland, norway, oman, pakistan,
+    palestine, panama, papua new guinea, paraguay, peru, philippines, poland, portugal, qatar, romania,
+    russia, rwanda, samoa, saudi arabia, scotland, senegal, serbia, sierra leone, singapore, slovakia,
+    slovenia, somalia, south africa, south korea, south sudan, spain, sri lanka, sudan, suriname,
+    swaziland, sweden, switzerland, syria, taiwan, tajikistan, tanzania, thailand, tibet, togo, tonga,
+    tunisia, turkey, turkmenistan, uganda, ukraine, united kingdom, united states, uruguay, uzbekistan,
+    vanuatu, venezuela, vietnam, wales, yemen, yugoslavia, zambia, zimbabwe
+    """
+)
+REGIONS = _names(
+    """
+    africa, america, latin america, north america, south america, central america, antarctica, arctic,
+    asia, southeast asia, central asia, east asia, south asia, europe, eastern europe, western europe,
+    middle east, caribbean, balkans, gulf, persian gulf, pacific, atlantic, mediterranean, scandinavia,
+    sahara, oceania
+    """
+)
+# The states of the United States, which wire copy names as often as countries ("Washington" is also a
+# city and a surname: the context decides it).
+STATES = _names(
+    """
+    alabama, alaska, arizona, arkansas, california, colorado, connecticut, delaware, florida, hawaii, idaho,
+    illinois, indiana, iowa, kansas, kentucky, louisiana, maine, maryland, massachusetts, michigan,
+    minnesota, mississippi, missouri, montana, nebraska, nevada, new hampshire, new jersey, new mexico,
+    new york, north carolina, north dakota, ohio, oklahoma, oregon, pennsylvania, rhode island,
+    south carolina, south dakota, tennessee, texas, utah, vermont, virginia, west virginia, wisconsin,
+    wyoming
+    """
+)
+PLACES = COUNTRIES | REGIONS | STATES
