@@ -41,6 +41,18 @@ def quotes_of(*texts: str, families: dict[str, int] | None = None) -> list[dict]
          "The repairs will take three weeks at the very least."),
         ('"The ferry will sail again by the weekend," Harbourmaster Ian Loft told a news conference.', "Harbourmaster Ian Loft",
          None, "The ferry will sail again by the weekend"),
+        ('"No slope has moved since Sunday," Anya Roe, director of the survey office, told residents.', "Anya Roe",
+         "director of the survey office", "No slope has moved since Sunday"),
+        ('"The slope is stable again," said county roads spokeswoman Lena Hardy.', "Lena Hardy",
+         "county roads spokeswoman", "The slope is stable again"),
+        ('"We will reopen the lane by noon," ferry company spokesman Tom Ashe told the Courier.', "Tom Ashe",
+         "ferry company spokesman", "We will reopen the lane by noon"),
+        ('"It will take a long time to recover," the paper quoted Ines Varga as saying.', "Ines Varga", None,
+         "It will take a long time to recover"),
+        ('"Nobody could sleep that night," the report quoted a driver as saying.', None, "a driver",
+         "Nobody could sleep that night"),
+        ('"I had no other choice at the time," the 22-year-old driver said in court.', None,
+         "the 22-year-old driver", "I had no other choice at the time"),
     ],
 )
 def test_speaker_patterns(text: str, speaker: str | None, role: str | None, quote: str) -> None:
@@ -65,6 +77,9 @@ def test_speaker_patterns(text: str, speaker: str | None, role: str | None, quot
         (('Nell Farrow spoke first. In Harwick, the ferry office said crossings were cancelled. '
           '"I have never seen the river this high," she told reporters.'), None),
         ('Orla Penn himself had said the bank was safe. "It will hold for another winter," he said.', "Orla Penn"),
+        # the latest person to speak is the one a bare surname names again, not the last full name met
+        (('Orla Penn, a diver, and Davit Sorell, a pilot, met at the bank. Penn said the cold was the worst of it. '
+          '"All of our water froze at night," he said.'), "Orla Penn"),
     ],
 )
 def test_pronouns_and_surnames_resolve_to_a_named_person(text: str, speaker: str | None) -> None:
@@ -151,3 +166,14 @@ def test_the_candidate_index_never_misses_a_group_a_full_scan_would_test(word_li
         assert set(matching) <= set(offered) and offered == sorted(offered)
         candidates.index(len(groups), quote)
         groups.append(quote)
+
+
+def test_a_closed_quote_is_not_attributed_to_the_next_sentence_subject() -> None:
+    text = ('"We had to leave at once," Rhian Moss said. "The water reached the windows." '
+            'Petra Lind, a spokeswoman for the council, said the lane would stay shut.')
+    assert [q["speaker"] for q in quotes_of(text)] == ["Rhian Moss", "Rhian Moss"]
+
+
+def test_an_unattributed_fragment_of_the_reporters_sentence_is_left_out() -> None:
+    text = 'The council would take "a number of steps to keep the lanes clear of falling rock" this week.'
+    assert quotes_of(text) == []
