@@ -557,15 +557,23 @@ def find_entities(corpus: Corpus, families: dict[str, int]) -> list[dict]:
                 if tokens and name in forms_set and acronym in forms_set:
                     groups.union(name, acronym)
     _join_acronyms_by_initials(forms, groups)
-    surnames = [(p.split()[-1], p) for p in forms if kinds[p] == "person" and len(p.split()) >= 2]
+    people = [p for p in forms if kinds[p] == "person" and len(p.split()) >= 2]
     singles = [f for f in forms if len(f.split()) == 1 and kinds[f] in ("person", "other")]
-    if surnames and singles:  # "Bali said" → Mustafa Bali, when exactly one person carries that surname
+    # "Bali said" → Mustafa Bali, when exactly one person carries that surname; failing that, the first
+    # word of a two-word name, where Chinese and Korean names put the surname ("Zhao said" → Zhao Changwang)
+    for surnames in ([(p.split()[-1], p) for p in people], [(p.split()[0], p) for p in people if len(p.split()) == 2]):
+        if not (surnames and singles):
+            break
         # the token ratio test of _variants for every pair at once; the rest of it only where that passes
         close = cdist([f.lower() for f in singles], [s.lower() for s, _ in surnames], scorer=fuzz.ratio, score_cutoff=VARIANT_TOKEN_RATIO)
+        unmatched = []
         for form, row in zip(singles, close):
             owners = {groups.find(surnames[k][1]) for k in np.flatnonzero(row) if _variants(surnames[k][0], form)}
             if len(owners) == 1:
                 groups.union(owners.pop(), form)
+            else:
+                unmatched.append(form)
+        singles = unmatched
 
     members: dict[str, list[str]] = defaultdict(list)
     for form in forms:
@@ -573,7 +581,8 @@ def find_entities(corpus: Corpus, families: dict[str, int]) -> list[dict]:
     ranked = []  # (rank key, group): most independent sources, then most mentions, then the name
     for group in members.values():
         multi_word = any(len(g.split()) > 1 for g in group)
-        spelled = [f for f in group if len(f.split()) > 1 or kinds[f] != "person" or not multi_word]
+        person = any(kinds[f] == "person" for f in group)  # "Margaret Chan", not the "Chan" of most mentions
+        spelled = [f for f in group if len(f.split()) > 1 or not (person and multi_word)]
         name = max(spelled or group, key=lambda f: (count[f], len(f), f))
         independent = len({families.get(a, a) for f in group for a in sources[f]})
         ranked.append(((-independent, -sum(count[f] for f in group), name), group))

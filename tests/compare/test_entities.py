@@ -235,3 +235,12 @@ def test_a_full_name_whose_surname_is_a_person_elsewhere_is_a_person() -> None:
     assert found["Donal Ferris"]["type"] == "person" and found["Donal Ferris"]["count"] == 2
     storm = entities_of("Hurricane Marla reached the coast at night.", "The coast was hit hard, said Marla, a fisher.")
     assert storm["Hurricane Marla"]["type"] != "person"
+
+
+def test_a_family_name_written_first_joins_its_person_under_the_full_name() -> None:
+    found = entities_of(
+        "The samples were checked by Zhou Minghua, director of the farm bureau, in the city.",
+        "No case was found on the farms, Zhou said on Friday, and Zhou said the markets were safe.",
+    )
+    assert "Zhou" not in found and found["Zhou Minghua"]["count"] == 3
+    assert found["Zhou Minghua"]["type"] == "person"
