@@ -307,6 +307,22 @@ def _names_an_event(match: re.Match[str]) -> bool:
     return _THE_BEFORE.search(match.string, max(0, start - 5), start) is not None and _NOUN_AFTER.match(match.string, end) is not None
 
 
+# A relative clause inside a sentence, between commas, tells of something else than the sentence does:
+# its date ("The fall of Raqqa, where the group paraded after its victories in 2014, is a potent
+# symbol") does not date the sentence. A clause that ends the sentence (", which began in November")
+# may be what the sentence reports, and keeps its date.
+_INNER_RELATIVE = re.compile(r",\s+(?:where|which|who|whom|whose)\s[^,;:()“”\"]*,")
+
+
+def _embedded_phrases(corpus: Corpus, index: int) -> set[str]:
+    """The date phrases of a sentence that sit inside an inner relative clause."""
+    text = corpus.sentences[index].full
+    if ", wh" not in text:
+        return set()
+    spans = [m.span() for m in _INNER_RELATIVE.finditer(text)]
+    return {phrase for phrase, match in _sentence_phrases(corpus, index) if any(a <= match.start() < b for a, b in spans)}
+
+
 _PUNCTUATION = re.compile(r"[^\w\s]")
 
 
@@ -343,6 +359,10 @@ def build_timeline(corpus: Corpus, families: dict[str, int], cluster_date: str |
         if not found:
             continue
         resolved = [f for f in found if f[1]]
+        if resolved and (embedded := _embedded_phrases(corpus, index)):
+            resolved = [f for f in resolved if f[0] not in embedded]
+            if not resolved:
+                continue  # "The fall of Raqqa, where it paraded after its victories in 2014, is a symbol": undated
         if len(resolved) > 1:
             events = {phrase for phrase, match in _sentence_phrases(corpus, index) if _names_an_event(match)}
             resolved = [f for f in resolved if f[0] not in events] or resolved

@@ -81,6 +81,19 @@ def test_a_date_that_names_an_event_is_background() -> None:
     assert dated["The March 3 flood re"] == ("2025-03-03", "March 3")  # its only date: the flood's own
 
 
+def test_a_date_inside_an_inner_relative_clause_does_not_date_the_sentence() -> None:
+    corpus = corpus_of(
+        "The fall of Kelsby, where the militia paraded after its victories in 2014, is a blow to the group.",
+        "Mayor Ada Brin, who took office in 2019, said on Monday that the bridge would reopen.",
+        "The ferry service stopped in March, which began in 2011.",
+        dates=("2025-03-11",),
+    )
+    dated = {e["text"][:14]: (e["date"], e["phrase"]) for e in build_timeline(corpus, families_of(corpus))}
+    assert "The fall of Ke" not in dated  # its only date tells of the clause, not of the fall
+    assert dated["Mayor Ada Brin"] == ("2025-03-10", "on Monday")
+    assert dated["The ferry serv"] == ("2025-03", "in March")  # a clause that ends the sentence keeps its date
+
+
 @pytest.mark.parametrize(
     "published, expected",
     [
