@@ -73,7 +73,7 @@ _TITLES = {
     "spokesman", "spokeswoman", "grandmother", "grandfather", "detective", "constable", "deputy",
     "affairs", "director", "student", "driver", "passenger", "engineer", "nurse", "doctor", "teacher", "farmer", "resident",
     "geologist", "lawyer", "activist", "witness", "colleague", "survivor", "pastor", "imam", "rabbi",
-    "leader", "counsel", "speaker", "chairman", "chairwoman", "executive",
+    "leader", "counsel", "speaker", "chairman", "chairwoman", "executive", "commissioner",
 }  # fmt: skip
 _EVENT_WORDS = {"hurricane", "typhoon", "cyclone", "storm", "tropical", "operation", "act", "foods"}  # "Hurricane Floyd" is no person
 _PARTY_LABELS = {"democrat", "republican"}  # "Democrat Jon Ossoff": a title only before a whole name
@@ -87,6 +87,7 @@ _ORG_HEADS = {
     "senate", "assembly", "hospital", "school", "college", "airlines", "clinic", "trust", "foundation",
     "cross", "line", "lines", "travel", "airways", "shipping", "ferries", "railways", "energy", "motors", "media",
     "journal", "magazine", "review", "post", "herald", "tribune", "gazette", "center", "centre", "clearinghouse",
+    "panel",
 }  # fmt: skip
 # The heads above that end an organisation's name and never a person's: "Rescue Service said" is a
 # body speaking, while "Ann Court said" or "Lee Bank said" may be people.
@@ -144,10 +145,20 @@ _COUNTRY_ABBREVIATIONS = {"US", "USA", "UK", "UAE", "DRC"}  # acronyms, but plac
 _DEMONYM_SUFFIXES = ("ian", "an", "i", "n")  # need their base among the cluster's names: Syria/Syrian
 _LEADING = " \"'“‘(["  # skipped before a text's first word
 _OPENING_QUOTES = "“\"‘'"  # a sentence quoted inside another starts after one of these (following a space)
-# Heads an organisation's name continues after with "for" ("Centers for Disease Control").
+# Heads an organisation's name continues after with "for" or "on" ("Centers for Disease Control",
+# "Intergovernmental Panel on Climate Change", "Framework Convention on Climate Change").
 _FOR_HEADS = {"center", "centers", "centre", "centres", "institute", "council", "committee", "commission", "office",
               "agency", "society", "alliance", "campaign", "coalition", "movement", "foundation", "fund", "league",
-              "party", "organization", "organisation", "association", "union", "federation", "network"}  # fmt: skip
+              "party", "organization", "organisation", "association", "union", "federation", "network", "panel",
+              "conference", "convention", "subcommittee", "court"}  # fmt: skip
+_FOR_GAPS = (" for ", " for the ", " on ")
+# Heads of the names of documents, meetings and awards: never a person or a place, whatever the words
+# around them ("the Kyoto Protocol, the 1997 pact" is no person).
+_THING_HEADS = {"protocol", "treaty", "accord", "accords", "agreement", "convention", "conference", "summit", "act",
+                "bill", "law", "report", "plan", "prize", "award", "awards", "cup", "games", "olympics", "festival",
+                "declaration", "charter", "amendment", "roadmap", "initiative"}  # fmt: skip
+# Dotted acronyms that are bodies, not countries like "U.S." and "U.K.".
+_DOTTED_BODIES = {"UN", "EU"}
 _ORG_FIRST = {"university", "ministry", "department", "bank", "council", "office", "bureau", "church", "house", "college"}
 _SMALL = {"of", "the", "de", "da", "del", "di", "du", "la", "le", "bin", "ibn", "van", "von", "der", "den", "and", "for"}
 
@@ -173,6 +184,8 @@ def _strip_titles(tokens: list[str]) -> tuple[list[str], bool]:
         last = max((k for k, t in enumerate(tokens[:-2]) if t.lower().rstrip(".") in _TITLE_WORDS), default=None)
         if last is not None and len(tokens) - last - 1 <= 3:
             tokens, titled = tokens[last + 1 :], True
+    if titled and len(tokens) == 1 and tokens[0].lower().rstrip(".") in _TITLES:
+        return [], False  # "European Commissioner": a title without its holder's name
     if titled and tokens[-1].lower() in _ORG_HEADS | _PLACE_HEADS:
         if tokens[0] != "of":
             return _without_non_names(given), False  # "Defence Ministry", "Australian Defence Force": a body
@@ -239,7 +252,11 @@ def _builtin_mentions(text: str) -> list[tuple[str, str, bool]]:
         gap = text[joined[-1][1] : match.start()] if joined and match.start() - joined[-1][1] <= len(" for the ") else ""
         if gap and (
             (gap in (" and ", " & ") and (match.group().split()[-1].lower() in _ORG_HEADS or " for " in text[joined[-1][0] : joined[-1][1]]))
-            or (gap in (" for ", " for the ") and text[joined[-1][0] : joined[-1][1]].split()[-1].lower() in _FOR_HEADS)
+            or (
+                gap in _FOR_GAPS
+                and text[joined[-1][0] : joined[-1][1]].split()[-1].lower() in _FOR_HEADS
+                and match.group().split()[0].lower() not in _NOT_NAMES  # "the Supreme Court on Monday"
+            )
         ):  # "Esterby Fire and Rescue Service", "Centers for Disease Control and Prevention": one organisation
             joined[-1] = (joined[-1][0], match.end(), False)
         elif "s " in (run := match.group()) and ("'s " in run or "’s " in run):
@@ -372,6 +389,8 @@ def _name(tokens: tuple[str, ...]) -> tuple[str, tuple[str, ...]] | None:
 
 def _token_cue(raw: str, form: str, tokens: tuple[str, ...], titled: bool) -> str | None:
     """The type the name itself shows (a title, an organisation's head word, "U.S."), or None."""
+    if form.replace(".", "") in _DOTTED_BODIES:
+        return "org"  # U.N., EU
     if form.replace(".", "") in _COUNTRY_ABBREVIATIONS or (
         raw.endswith(".") and len(tokens) == 1 and len(form) <= 4 and _DOTTED_END.search(raw)
     ):
@@ -379,10 +398,12 @@ def _token_cue(raw: str, form: str, tokens: tuple[str, ...], titled: bool) -> st
     if form.lower() in PLACES:
         return "place"  # "Britain would help": a country whatever the words around it
     head, first = tokens[-1].lower().rstrip("."), tokens[0].lower()
+    if head in _THING_HEADS:
+        return "other"  # "Kyoto Protocol", "Nobel Peace Prize", "the President of the Conference"
     if titled:
         return "person"
     if head in _ORG_HEADS or first in _ORG_FIRST or any(
-        t in ("of", "for") and tokens[k - 1].lower() in _ORG_HEADS | _FOR_HEADS for k, t in enumerate(tokens[1:], 1)
+        t in ("of", "for", "on") and tokens[k - 1].lower() in _ORG_HEADS | _FOR_HEADS for k, t in enumerate(tokens[1:], 1)
     ):
         return "org"  # "…Forces", "University of…", "Shenzhen Institute of…", "Centers for…"
     if head in _PLACE_HEADS or (_NUMBERED.match(tokens[0]) and tokens[0] != "Flight"):
@@ -399,7 +420,7 @@ def _context_cue(tokens: tuple[str, ...], before: str, after: str) -> str:
     attributed = spaced and _PERSON_BEFORE.search(before, cue_start)  # "according to X" is a source, not a place "to" go
     if spaced and not attributed and _PLACE_BEFORE.search(before, max(0, len(before) - _CUE_REACH)):
         return "place"
-    if 1 <= len(tokens) <= 3 and all(t[0].isupper() and not t.isupper() for t in tokens):
+    if 1 <= len(tokens) <= 3 and all((t[0].isupper() and not t.isupper()) or (0 < k < len(tokens) - 1 and t in _SMALL) for k, t in enumerate(tokens)):
         if len(tokens) > 1 and (attributed or _PERSON_AFTER.match(after)):
             return "person"  # "said Gwen Tarrant", "Gwen Tarrant said"
         if len(tokens) == 1 and spaced and _SAID_BEFORE.search(before, cue_start) and not tokens[0].endswith(("'s", "’s")):
@@ -558,6 +579,15 @@ def find_entities(corpus: Corpus, families: dict[str, int]) -> list[dict]:
                     groups.union(name, acronym)
     _join_acronyms_by_initials(forms, groups)
     people = [p for p in forms if kinds[p] == "person" and len(p.split()) >= 2]
+    tails: dict[str, set[str]] = defaultdict(set)  # "de Boer" of "Yvo de Boer", "van der Sloot" of "Joran van der Sloot"
+    for p in people:
+        tokens = p.split()
+        for k in range(2, len(tokens)):
+            if tokens[-k].lower() in _SMALL:
+                tails[" ".join(tokens[-k:]).lower()].add(groups.find(p))
+    for form in forms:  # "De Boer said": the same surname, capitalised at a sentence's opening
+        if " " in form and kinds[form] in ("person", "other") and len(owners := tails.get(form.lower(), set())) == 1:
+            groups.union(owners.pop(), form)
     singles = [f for f in forms if len(f.split()) == 1 and kinds[f] in ("person", "other")]
     # "Bali said" → Mustafa Bali, when exactly one person carries that surname; failing that, the first
     # word of a two-word name, where Chinese and Korean names put the surname ("Zhao said" → Zhao Changwang)
@@ -583,7 +613,7 @@ def find_entities(corpus: Corpus, families: dict[str, int]) -> list[dict]:
         multi_word = any(len(g.split()) > 1 for g in group)
         person = any(kinds[f] == "person" for f in group)  # "Margaret Chan", not the "Chan" of most mentions
         spelled = [f for f in group if len(f.split()) > 1 or not (person and multi_word)]
-        name = max(spelled or group, key=lambda f: (count[f], len(f), f))
+        name = max(spelled or group, key=lambda f: (person and len(f.split()), count[f], len(f), f))  # a person's fullest name
         independent = len({families.get(a, a) for f in group for a in sources[f]})
         ranked.append(((-independent, -sum(count[f] for f in group), name), group))
     ranked.sort(key=lambda item: item[0])

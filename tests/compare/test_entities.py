@@ -244,3 +244,21 @@ def test_a_family_name_written_first_joins_its_person_under_the_full_name() -> N
     )
     assert "Zhou" not in found and found["Zhou Minghua"]["count"] == 3
     assert found["Zhou Minghua"]["type"] == "person"
+
+
+def test_bodies_named_with_on_documents_and_dotted_bodies() -> None:
+    found = entities_of(
+        "The Kelsby Panel on Coastal Erosion met at the U.N. office, and the Harbour Court on Monday ruled for it.",
+        "The Orvel Protocol, the 2019 pact on dredging, binds the Kelsby Panel on Coastal Erosion and the U.N. agency.",
+    )
+    assert found["Kelsby Panel on Coastal Erosion"]["type"] == "org"
+    assert "Harbour Court on Monday" not in found and found["Harbour Court"]["type"] == "org"
+    assert found["Orvel Protocol"]["type"] == "other" and found["U.N."]["type"] == "org"
+
+
+def test_a_surname_with_a_particle_joins_its_person_and_a_bare_title_is_no_name() -> None:
+    found = entities_of(
+        "The talks were opened by Yvo de Waal, who heads the secretariat, in the city.",
+        "De Waal said the talks would go on, and the European Commissioner agreed.",
+    )
+    assert found["Yvo de Waal"]["count"] == 2 and "Commissioner" not in found
