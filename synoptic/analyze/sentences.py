@@ -40,7 +40,10 @@ def reject_reason(text: str) -> str | None:
 # column's asides to its reader ("You should…") are not a brief's voice.
 # So do the same pronouns after a short opening phrase ("In Syria, it has been forced back…").
 _DEPENDENT_START = re.compile(
-    r"(?:He|She|It|They|This|That|These|Those|His|Her|Its|Their|But|And|Also|However|Both|You|Your)\b"
+    r"(?:He|She|It|They|His|Her|Its|Their|But|And|Also|However|Both|You|Your)\b"
+    r"|(?:This|That|These|Those)\b(?!\s+(?:year|week|month|morning|afternoon|evening|weekend|spring|summer|fall|autumn"
+    r"|winter|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday"
+    r"|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"  # "This week, …" says when, not what it refers back to
     r"|[A-Z][^,;:\"“”]{0,40},\s+(?:he|she|it|they)\b"  # not "its": "Islamic State lost Mosul, its largest city"
 )
 # A sentence that is one quotation from end to end names no speaker, and "…," he said. names one

@@ -356,8 +356,8 @@ def build_timeline(corpus: Corpus, families: dict[str, int], cluster_date: str |
     by_date: dict[str | None, list[dict]] = {}
     for index, sentence in enumerate(corpus.sentences):
         found = sentence_dates(corpus, index, cluster_date)
-        if not found:
-            continue
+        if not found or not reads_alone(sentence.full):
+            continue  # an entry stands alone in the list: "He was arrested early Friday" names nobody
         resolved = [f for f in found if f[1]]
         if resolved and (embedded := _embedded_phrases(corpus, index)):
             resolved = [f for f in resolved if f[0] not in embedded]

@@ -167,7 +167,7 @@ def test_an_undated_report_takes_its_caption_date_and_marks_assumed_dates() -> N
     from synoptic.analyze.sentences import build_corpus
 
     captioned = "Crews cleared the last of the debris on Monday, the council said."
-    undated = "The pier reopened to visitors on Wednesday after long repairs. Its repairs began in 2019."
+    undated = "The pier reopened to visitors on Wednesday after long repairs. The repairs began in 2019."
     articles = [
         CleanArticle(
             Article(id="a1", text=captioned), ((0, len(captioned)),), None,
@@ -215,3 +215,9 @@ def test_reports_of_one_day_or_undated_have_no_latest_report() -> None:
     assert latest_report(corpus_of(*texts, dates=("2025-06-02", "2025-06-02"))) == []
     assert latest_report(corpus_of(*texts)) == []
     assert latest_report(corpus_of(*texts), cluster_date="2025-06-09") == []  # the cluster's date is no report's own
+
+
+def test_an_entry_must_read_alone() -> None:
+    corpus = corpus_of("Police named Ada Brin on Monday. She was arrested on Tuesday. This week, the lane reopened.", dates=("2025-03-14",))
+    texts = [e["text"] for e in build_timeline(corpus, families_of(corpus))]
+    assert texts == ["Police named Ada Brin on Monday.", "This week, the lane reopened."]
