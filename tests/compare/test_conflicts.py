@@ -207,3 +207,28 @@ def test_a_numbers_clause_terms_are_those_of_its_clause(text: str, clause_terms:
     [mention] = mentions_in(text)
     assert mention.clause_terms == clause_terms
     assert mentions_in(text, terms=content_terms(text)) == [mention]
+
+
+def test_figures_far_apart_or_with_no_event_are_other_quantities() -> None:
+    # 81 pandas kept in one centre and 1,590 in the wild: both "remain", twenty times apart
+    assert conflicts_of(
+        "The centre said 81 pandas remain in its care after the flood.",
+        "Officials said 1,590 pandas remain in the wild after the flood.",
+    ) == []
+    # no event: a distance and a distance of something else, in one valley
+    assert conflicts_of(
+        "The village lies 12 miles from the dam in the valley.",
+        "The lake lies 18 miles from the dam in the valley.",
+    ) == []
+    # an event of people is no event of a length ("killed … seven miles away")
+    assert conflicts_of(
+        "The slide killed two people in a hamlet seven miles from the pass.",
+        "The slide killed two people in a hamlet 20 miles from the pass.",
+    ) == []
+
+
+def test_a_run_of_many_tallies_is_no_dispute() -> None:
+    texts = [f"The avalanche in the {place} valley killed {n} people, the rescue service said."
+             for place, n in (("north", 2), ("east", 7), ("west", 12), ("south", 19), ("upper", 30))]
+    assert conflicts_of(*texts) == []
+    assert len(conflicts_of(*texts[:2])) == 1  # two versions of one toll are a dispute
