@@ -19,6 +19,7 @@ of exactly one name of the cluster. A bare surname joins the one person who carr
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from functools import lru_cache
@@ -453,9 +454,15 @@ def _demonym(form: str, names: set[str], cues: dict[str, int]) -> bool:
     return False
 
 
+@lru_cache(maxsize=100_000)
+def _folded(word: str) -> str:
+    """Lower case without accents: "Hélène" and "Helene" are one spelling."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
+
+
 def _tokens_close(a: list[str], b: list[str]) -> bool:
     for x, y in zip(a, b):
-        x, y = x.lower(), y.lower()
+        x, y = _folded(x), _folded(y)
         if x == y:
             continue
         if abs(len(x) - len(y)) > max(1, max(len(x), len(y)) // VARIANT_CHARS_PER_EDIT):
@@ -548,11 +555,16 @@ def find_entities(corpus: Corpus, families: dict[str, int]) -> list[dict]:
             cues[form]["person"] = cues[form].get("person", 0) + 1
     by_key: dict[tuple[int, str], list[str]] = defaultdict(list)
     for form in forms:
-        by_key[(len(form.split()), _INITIAL_SOUND.get(form[0].lower(), form[0].lower()))].append(form)
+        initial = _folded(form[0])
+        by_key[(len(form.split()), _INITIAL_SOUND.get(initial, initial))].append(form)
     spelled: dict[str, str] = {}
+    joined: dict[str, str] = {}
     for form in forms:  # "U.S." and "US", "Al-Naim" and "al-Naim": one name
-        key = form.replace(".", "").lower()
-        groups.union(spelled.setdefault(key, form), form)
+        groups.union(spelled.setdefault(form.replace(".", "").lower(), form), form)
+        # so are "Karim Benali" and "Karim Ben Ali", "Raúl" and "Raul", where the types allow it
+        first = joined.setdefault(_folded(re.sub(r"[\s.-]+", "", form)), form)
+        if first != form and (kinds[first] == kinds[form] or "other" in (kinds[first], kinds[form])):
+            groups.union(first, form)
     for bucket in by_key.values():  # variants share token count and initial, and a type unless untyped
         # by the length of the first word: a variant differs from it by at most a letter in eight
         bucket.sort(key=lambda f: (len(f.split()[0]), f))

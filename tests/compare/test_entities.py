@@ -262,3 +262,13 @@ def test_a_surname_with_a_particle_joins_its_person_and_a_bare_title_is_no_name(
         "De Waal said the talks would go on, and the European Commissioner agreed.",
     )
     assert found["Yvo de Waal"]["count"] == 2 and "Commissioner" not in found
+
+
+def test_accents_and_spacing_do_not_make_two_names() -> None:
+    found = entities_of(
+        "The mayor, Hélène Marchand, met Karim Benali in the town hall.",
+        "Helene Marchand said Karim Ben Ali would lead the repairs in the town.",
+    )
+    spellings = [{e["name"], *e["variants"]} for e in found.values()]
+    assert any({"Hélène Marchand", "Helene Marchand"} <= names for names in spellings)
+    assert any({"Karim Benali", "Karim Ben Ali"} <= names for names in spellings)

@@ -43,9 +43,10 @@ MIN_PRECISION = 0.9  # the issue's targets for conflicts
 MIN_RECALL = 0.7
 # Variants: precision at the conflicts target; recall at what the code reaches, rounded down (0.61 when the
 # labels were written; 0.81, 25 of 31 pairs, after accented, O'-, Mac- names, "X of Y" affiliations, doubled
-# letters and C/K were handled). The misses are listed when the test runs with -s; raise the floor as they go.
+# letters and C/K were handled; 0.87, 27 of 31, once accents were folded and "Benali"/"Ben Ali" joined).
+# The misses are listed when the test runs with -s; raise the floor as they go.
 MIN_VARIANT_PRECISION = 0.9
-MIN_VARIANT_RECALL = 0.8
+MIN_VARIANT_RECALL = 0.85
 # Duplicates: hiding an independent source is the costly error, so precision must be perfect (the issue's
 # target). Family recall was 11 of 11 when the labels were written; the floor allows one miss. Whole-article
 # marking (``duplicate_of``) found 7 of 11: it missed a partial copy (the first three paragraphs), a copy whose
