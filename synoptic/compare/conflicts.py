@@ -565,7 +565,9 @@ def _about_number(group: list[Mention]) -> str:
     else:
         thing = _DIMENSION_PHRASE.get(group[0].dimension, group[0].dimension)
     if events:
-        thing += " " + _EVENT_PHRASE[sorted(events)[0]]
+        phrase = _EVENT_PHRASE[sorted(events)[0]]
+        if stem(phrase.split()[-1]) != stem(thing.split()[-1]) and not (phrase == "spent" and group[0].dimension not in _DIMENSION_PHRASE):
+            thing += " " + phrase  # not "number of arrests arrested", nor "number of homes spent"
     return thing
 
 

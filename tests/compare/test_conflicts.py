@@ -232,3 +232,8 @@ def test_a_run_of_many_tallies_is_no_dispute() -> None:
              for place, n in (("north", 2), ("east", 7), ("west", 12), ("south", 19), ("upper", 30))]
     assert conflicts_of(*texts) == []
     assert len(conflicts_of(*texts[:2])) == 1  # two versions of one toll are a dispute
+
+
+def test_the_label_does_not_repeat_the_counted_thing() -> None:
+    [conflict] = conflicts_of("Police made 40 arrests at the march, officials said.", "Police made 120 arrests at the march, the mayor said.")
+    assert conflict["about"] == "number of arrests"
