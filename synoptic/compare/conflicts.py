@@ -609,7 +609,7 @@ def find_conflicts(corpus: Corpus, families: dict[str, int]) -> list[dict]:
     lowered = [s.full.lower() for s in sentences]
     maybe_status = texts_holding(lowered, _MAYBE_STATUS)
     for i, s in enumerate(sentences):
-        mentions.extend(sentence_mentions(corpus, i))
+        mentions.extend(m for m in sentence_mentions(corpus, i) if m.events)  # same_quantity needs an event
         if i in maybe_status:
             statuses.extend(status_claims(s.full, i))
     conflicts = []

@@ -421,7 +421,10 @@ def _context_cue(tokens: tuple[str, ...], before: str, after: str) -> str:
     attributed = spaced and _PERSON_BEFORE.search(before, cue_start)  # "according to X" is a source, not a place "to" go
     if spaced and not attributed and _PLACE_BEFORE.search(before, max(0, len(before) - _CUE_REACH)):
         return "place"
-    if 1 <= len(tokens) <= 3 and all((t[0].isupper() and not t.isupper()) or (0 < k < len(tokens) - 1 and t in _SMALL) for k, t in enumerate(tokens)):
+    if 1 <= len(tokens) <= 3 and (
+        all(t[0].isupper() and not t.isupper() for t in tokens)
+        or (len(tokens) == 3 and tokens[1] in _SMALL and all(t[0].isupper() and not t.isupper() for t in tokens[::2]))
+    ):  # "Gwen Tarrant", "Yvo de Boer"
         if len(tokens) > 1 and (attributed or _PERSON_AFTER.match(after)):
             return "person"  # "said Gwen Tarrant", "Gwen Tarrant said"
         if len(tokens) == 1 and spaced and _SAID_BEFORE.search(before, cue_start) and not tokens[0].endswith(("'s", "’s")):
@@ -458,6 +461,14 @@ def _demonym(form: str, names: set[str], cues: dict[str, int]) -> bool:
 def _folded(word: str) -> str:
     """Lower case without accents: "Hélène" and "Helene" are one spelling."""
     return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
+
+
+_JOINERS = re.compile(r"[\s.-]+")
+
+
+def _joined_key(form: str) -> str:
+    """A name without spaces, dots, hyphens or accents: "Karim Ben Ali" and "Karim Benali" share it."""
+    return _folded(_JOINERS.sub("", form))
 
 
 def _tokens_close(a: list[str], b: list[str]) -> bool:
@@ -543,10 +554,11 @@ def find_entities(corpus: Corpus, families: dict[str, int]) -> list[dict]:
     kinds = {f: kind_of(f) for f in forms}
     people = {f for f in forms if kinds[f] == "person" and " " not in f}
     for form in forms:  # "Donald Trump" untyped, "Trump" a person ("said Trump", "Mr. Trump"): one person
+        if kinds[form] != "other" or " " not in form:
+            continue
         tokens = form.split()
         if (
-            kinds[form] == "other"
-            and 2 <= len(tokens) <= 3
+            2 <= len(tokens) <= 3
             and tokens[-1] in people
             and all(t[0].isupper() and not t.isupper() for t in tokens)
             and not {t.lower() for t in tokens} & (_ORG_HEADS | _PLACE_HEADS | _EVENT_WORDS)
@@ -562,7 +574,7 @@ def find_entities(corpus: Corpus, families: dict[str, int]) -> list[dict]:
     for form in forms:  # "U.S." and "US", "Al-Naim" and "al-Naim": one name
         groups.union(spelled.setdefault(form.replace(".", "").lower(), form), form)
         # so are "Karim Benali" and "Karim Ben Ali", "Raúl" and "Raul", where the types allow it
-        first = joined.setdefault(_folded(re.sub(r"[\s.-]+", "", form)), form)
+        first = joined.setdefault(_joined_key(form), form)
         if first != form and (kinds[first] == kinds[form] or "other" in (kinds[first], kinds[form])):
             groups.union(first, form)
     for bucket in by_key.values():  # variants share token count and initial, and a type unless untyped

@@ -180,7 +180,7 @@ def _speaker(before: str, after: str, closed: bool = False) -> tuple[str | None,
     for pattern in (_AFTER_VERB_JOB,) if closed else (_AFTER_JOB_SUBJECT, _AFTER_VERB_JOB):
         if (match := pattern.match(after)) and (name := _named(match.group("name"))):
             return name, match.group("role"), False
-    if match := _AFTER_QUOTED.match(after):
+    if "quoted" in after and (match := _AFTER_QUOTED.match(after)):
         name = _named(match.group("name") or match.group("subject"))
         if name or match.group("role"):
             return name, match.group("role"), False
