@@ -18,6 +18,7 @@ LENIENT_MIN_WORDS = 12  # a cut-off excerpt this long is content, not a headline
 SHOUTING_SHARE = 0.6  # a span whose letters are mostly capitals is a label or a wire slug
 _UPPER = re.compile(r"[A-Z]")
 _LOWER = re.compile(r"[a-z]")
+_CUT_AT_TITLE = re.compile(r"(?:^|[\s“\"‘(])(?:Dr|Mr|Mrs|Ms|Gov|Sen|Rep|Gen|Col|Lt|Prof|Capt|Sgt|Maj)\.$")
 _LOWER_START = re.compile(r"[\"'‘“(\[]*([a-z][a-z'’-]*)\b")
 
 
@@ -27,6 +28,8 @@ def reject_reason(text: str) -> str | None:
         return "too_short"
     if not _ENDS_SENTENCE.search(text):
         return "heading"  # headlines, standfirsts, labels: no terminal punctuation
+    if _CUT_AT_TITLE.search(text):
+        return "fragment"  # '…slammed Fauci as “Dr.': an excerpt cut off after a title, not a sentence's end
     match = _LOWER_START.match(text)
     if match and match.group(1).islower():
         return "fragment"  # "be more militants holed up." — the tail of a broken copy-paste

@@ -74,7 +74,8 @@ _TITLES = {
     "spokesman", "spokeswoman", "grandmother", "grandfather", "detective", "constable", "deputy",
     "affairs", "director", "student", "driver", "passenger", "engineer", "nurse", "doctor", "teacher", "farmer", "resident",
     "geologist", "lawyer", "activist", "witness", "colleague", "survivor", "pastor", "imam", "rabbi",
-    "leader", "counsel", "speaker", "chairman", "chairwoman", "executive", "commissioner",
+    "leader", "counsel", "speaker", "chairman", "chairwoman", "executive", "commissioner", "scientist", "adviser",
+    "advisor", "aide", "economist", "strategist", "analyst", "editor", "correspondent", "columnist", "historian",
 }  # fmt: skip
 _EVENT_WORDS = {"hurricane", "typhoon", "cyclone", "storm", "tropical", "operation", "act", "foods"}  # "Hurricane Floyd" is no person
 _PARTY_LABELS = {"democrat", "republican"}  # "Democrat Jon Ossoff": a title only before a whole name
@@ -603,11 +604,12 @@ def find_entities(corpus: Corpus, families: dict[str, int]) -> list[dict]:
                     groups.union(name, acronym)
     _join_acronyms_by_initials(forms, groups)
     people = [p for p in forms if kinds[p] == "person" and len(p.split()) >= 2]
-    tails: dict[str, set[str]] = defaultdict(set)  # "de Boer" of "Yvo de Boer", "van der Sloot" of "Joran van der Sloot"
+    # "de Boer" of "Yvo de Boer", "van der Sloot" of "Joran van der Sloot", "Taylor Greene" of "Marjorie Taylor Greene"
+    tails: dict[str, set[str]] = defaultdict(set)
     for p in people:
         tokens = p.split()
         for k in range(2, len(tokens)):
-            if tokens[-k].lower() in _SMALL:
+            if k == 2 or tokens[-k].lower() in _SMALL:
                 tails[" ".join(tokens[-k:]).lower()].add(groups.find(p))
     for form in forms:  # "De Boer said": the same surname, capitalised at a sentence's opening
         if " " in form and kinds[form] in ("person", "other") and len(owners := tails.get(form.lower(), set())) == 1:

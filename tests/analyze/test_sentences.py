@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from synoptic.analyze.sentences import reads_alone
+from synoptic.analyze.sentences import reads_alone, reject_reason
 
 
 @pytest.mark.parametrize(
@@ -16,6 +16,7 @@ from synoptic.analyze.sentences import reads_alone
         "Hector Island's ferry, the Theodora, sailed at dawn.",
         "The ferry company lost its oldest boat, its pride, in the storm.",
         "On Monday, the harbour board said it would rebuild the pier.",
+        "This week, the harbour board opened the new pier.",
     ],
 )
 def test_sentences_that_stand_on_their_own(text: str) -> None:
@@ -38,3 +39,15 @@ def test_sentences_that_stand_on_their_own(text: str) -> None:
 )
 def test_sentences_that_lean_on_their_context(text: str) -> None:
     assert not reads_alone(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("In a statement, the mayor called the engineer, who ran the works for years, “Dr.", "fragment"),
+        ("The ferry office is on the corner of Quay St.", None),
+        ("The pier reopened after repairs overseen by Dr. Ana Ruiz.", None),
+    ],
+)
+def test_an_excerpt_cut_off_after_a_title_is_a_fragment(text: str, reason: str | None) -> None:
+    assert reject_reason(text) == reason

@@ -272,3 +272,8 @@ def test_accents_and_spacing_do_not_make_two_names() -> None:
     spellings = [{e["name"], *e["variants"]} for e in found.values()]
     assert any({"Hélène Marchand", "Helene Marchand"} <= names for names in spellings)
     assert any({"Karim Benali", "Karim Ben Ali"} <= names for names in spellings)
+
+
+def test_the_last_two_names_of_a_person_join_them() -> None:
+    found = entities_of("Rep. Ada Morwenna Vale spoke at the pier.", "Officials said Morwenna Vale had asked for the repairs.")
+    assert found["Ada Morwenna Vale"]["count"] == 2 and "Morwenna Vale" not in found
