@@ -112,6 +112,7 @@ _NOT_NAMES = {
     "video", "read", "said", "says", "according", "despite", "across", "among", "each", "every", "other",
     "another", "both", "such", "than", "last", "next", "first", "new", "today", "yesterday", "tonight",
     "four", "five", "six", "seven", "eight", "nine", "ten", "everybody", "everyone", "nobody", "someone",
+    "ok", "tv", "am", "pm", "ceo", "gdp",
 }  # fmt: skip
 _PLACE_BEFORE = re.compile(
     r"(?:\b(?:city|town|village|capital|province|region|country|outskirts|streets|north|south|east|west) of"
@@ -159,6 +160,7 @@ _FOR_GAPS = (" for ", " for the ", " on ")
 _THING_HEADS = {"protocol", "treaty", "accord", "accords", "agreement", "convention", "conference", "summit", "act",
                 "bill", "law", "report", "plan", "prize", "award", "awards", "cup", "games", "olympics", "festival",
                 "declaration", "charter", "amendment", "roadmap", "initiative"}  # fmt: skip
+_ILLNESSES = {"covid", "covid-19", "sars", "mers", "hiv", "aids", "ebola", "h5n1", "h1n1", "zika", "mpox"}
 # Dotted acronyms that are bodies, not countries like "U.S." and "U.K.".
 _DOTTED_BODIES = {"UN", "EU"}
 _ORG_FIRST = {"university", "ministry", "department", "bank", "council", "office", "bureau", "church", "house", "college"}
@@ -410,6 +412,8 @@ def _token_cue(raw: str, form: str, tokens: tuple[str, ...], titled: bool) -> st
         return "org"  # "…Forces", "University of…", "Shenzhen Institute of…", "Centers for…"
     if head in _PLACE_HEADS or (_NUMBERED.match(tokens[0]) and tokens[0] != "Flight"):
         return "place"
+    if form.lower() in _ILLNESSES:
+        return "other"  # "COVID", "HIV": capitals, but no organisation
     if len(tokens) == 1 and _ACRONYM.match(tokens[0]):
         return "org"
     return None

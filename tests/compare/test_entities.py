@@ -277,3 +277,8 @@ def test_accents_and_spacing_do_not_make_two_names() -> None:
 def test_the_last_two_names_of_a_person_join_them() -> None:
     found = entities_of("Rep. Ada Morwenna Vale spoke at the pier.", "Officials said Morwenna Vale had asked for the repairs.")
     assert found["Ada Morwenna Vale"]["count"] == 2 and "Morwenna Vale" not in found
+
+
+def test_illnesses_and_common_capitals_are_no_organisations() -> None:
+    found = entities_of("The clinic said COVID cases fell, and the mayor said on TV that all was OK.", "COVID cases fell in the town.")
+    assert found["COVID"]["type"] == "other" and "TV" not in found and "OK" not in found
