@@ -184,16 +184,18 @@ def _strip_titles(tokens: list[str]) -> tuple[list[str], bool]:
         or (tokens[1].lower().rstrip(".") in _TITLES and tokens[0].lower().endswith(("ian", "an", "ish", "ese", "i")))
     ):
         tokens, titled = tokens[1:], True
-    if not titled and "of" not in tokens:  # "U.S. President Donald Trump", "Senate Majority Leader Chuck Schumer"
+    if "of" not in tokens:  # "U.S. President Donald Trump", "(Deputy) Attorney General Rod Rosenstein"
         last = max((k for k, t in enumerate(tokens[:-2]) if t.lower().rstrip(".") in _TITLE_WORDS), default=None)
         if last is not None and len(tokens) - last - 1 <= 3:
             tokens, titled = tokens[last + 1 :], True
     if titled and len(tokens) == 1 and tokens[0].lower().rstrip(".") in _TITLES:
         return [], False  # "European Commissioner": a title without its holder's name
     if titled and tokens[-1].lower() in _ORG_HEADS | _PLACE_HEADS:
-        if tokens[0] != "of":
+        if tokens[0] == "of":
+            titled = False  # "Director of the Census Bureau": the body the title names
+        elif not (2 <= (at := tokens.index("of") if "of" in tokens else 0) <= 3 and tokens[at - 1].lower() not in _ORG_HEADS | _PLACE_HEADS):
             return _without_non_names(given), False  # "Defence Ministry", "Australian Defence Force": a body
-        titled = False  # "Director of the Census Bureau": the body the title names
+        # else "Dr. Eric Topol of the Cleveland Clinic": a person of a body, read apart by _affiliation
     return _without_non_names(tokens), titled
 
 

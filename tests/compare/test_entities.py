@@ -282,3 +282,12 @@ def test_the_last_two_names_of_a_person_join_them() -> None:
 def test_illnesses_and_common_capitals_are_no_organisations() -> None:
     found = entities_of("The clinic said COVID cases fell, and the mayor said on TV that all was OK.", "COVID cases fell in the town.")
     assert found["COVID"]["type"] == "other" and "TV" not in found and "OK" not in found
+
+
+def test_titles_go_before_a_name_of_a_body_and_after_a_title() -> None:
+    found = entities_of(
+        "The report by Dr. Ines Vane of the Kelsby Clinic was read by Deputy Attorney General Rod Calder.",
+        "Ines Vane said the clinic had warned the town.",
+    )
+    assert found["Ines Vane"]["count"] == 2 and found["Kelsby Clinic"]["type"] == "org"
+    assert "Rod Calder" in found and not any(name.startswith(("Dr.", "Attorney")) for name in found)
