@@ -89,7 +89,7 @@ _ORG_HEADS = {
     "senate", "assembly", "hospital", "school", "college", "airlines", "clinic", "trust", "foundation",
     "cross", "line", "lines", "travel", "airways", "shipping", "ferries", "railways", "energy", "motors", "media",
     "journal", "magazine", "review", "post", "herald", "tribune", "gazette", "center", "centre", "clearinghouse",
-    "panel",
+    "panel", "daily", "house",
 }  # fmt: skip
 # The heads above that end an organisation's name and never a person's: "Rescue Service said" is a
 # body speaking, while "Ann Court said" or "Lee Bank said" may be people.
@@ -404,8 +404,8 @@ def _token_cue(raw: str, form: str, tokens: tuple[str, ...], titled: bool) -> st
     if form.lower() in PLACES:
         return "place"  # "Britain would help": a country whatever the words around it
     head, first = tokens[-1].lower().rstrip("."), tokens[0].lower()
-    if head in _THING_HEADS:
-        return "other"  # "Kyoto Protocol", "Nobel Peace Prize", "the President of the Conference"
+    if head in _THING_HEADS or first == "operation":
+        return "other"  # "Kyoto Protocol", "Nobel Peace Prize", "the President of the Conference", "Operation Warp Speed"
     if titled:
         return "person"
     if head in _ORG_HEADS or first in _ORG_FIRST or any(
