@@ -112,7 +112,7 @@ _NOT_NAMES = {
     "video", "read", "said", "says", "according", "despite", "across", "among", "each", "every", "other",
     "another", "both", "such", "than", "last", "next", "first", "new", "today", "yesterday", "tonight",
     "four", "five", "six", "seven", "eight", "nine", "ten", "everybody", "everyone", "nobody", "someone",
-    "ok", "tv", "am", "pm", "ceo", "gdp", "former", "acting", "then",
+    "ok", "tv", "am", "pm", "ceo", "gdp", "former", "acting",
 }  # fmt: skip
 _PLACE_BEFORE = re.compile(
     r"(?:\b(?:city|town|village|capital|province|region|country|outskirts|streets|north|south|east|west) of"
