@@ -89,7 +89,8 @@ _ORG_HEADS = {
     "senate", "assembly", "hospital", "school", "college", "airlines", "clinic", "trust", "foundation",
     "cross", "line", "lines", "travel", "airways", "shipping", "ferries", "railways", "energy", "motors", "media",
     "journal", "magazine", "review", "post", "herald", "tribune", "gazette", "center", "centre", "clearinghouse",
-    "panel", "daily", "house",
+    "panel", "daily", "house", "corps", "resorts", "industries", "holdings", "systems", "technologies", "partners",
+    "enterprises", "communications", "pharmaceuticals", "laboratories", "labs", "brands", "studios",
 }  # fmt: skip
 # The heads above that end an organisation's name and never a person's: "Rescue Service said" is a
 # body speaking, while "Ann Court said" or "Lee Bank said" may be people.
@@ -141,7 +142,9 @@ _DEMONYMS = {"arab", "arabs", "french", "dutch", "greek", "thai", "swiss", "isla
              # frequent ones whose country is seldom named beside them ("American" beside "the United States")
              "american", "americans", "british", "russian", "russians", "german", "germans", "italian", "canadian",
              "mexican", "australian", "indian", "korean", "iranian", "israeli", "israelis", "palestinian", "palestinians",
-             "ukrainian", "egyptian", "brazilian", "nigerian", "syrian", "iraqi", "iraqis", "afghan", "saudi"}
+             "ukrainian", "egyptian", "brazilian", "nigerian", "syrian", "iraqi", "iraqis", "afghan", "saudi",
+             # parties' adjectives and members: "Republican senators", "the Democrats"
+             "republican", "republicans", "democrat", "democrats"}
 _DEMONYM_ENDINGS = ("ish", "ese")
 _INITIAL_SOUND = {"c": "k"}  # Catriona/Katriona, Carl/Karl: variants are compared when they sound alike
 _COUNTRY_ABBREVIATIONS = {"US", "USA", "UK", "UAE", "DRC"}  # acronyms, but places
@@ -161,12 +164,17 @@ _THING_HEADS = {"protocol", "treaty", "accord", "accords", "agreement", "convent
                 "bill", "law", "report", "plan", "prize", "award", "awards", "cup", "games", "olympics", "festival",
                 "declaration", "charter", "amendment", "roadmap", "initiative"}  # fmt: skip
 _ILLNESSES = {"covid", "covid-19", "sars", "mers", "hiv", "aids", "ebola", "h5n1", "h1n1", "zika", "mpox"}
+# Outlets keep their whole names apart: "Associated Press" and "Australian Associated Press" are two agencies.
+_MEDIA_HEADS = {"press", "news", "times", "post", "journal", "herald", "tribune", "gazette", "daily", "media",
+                "network", "examiner", "telegraph", "guardian", "star", "globe", "chronicle"}  # fmt: skip
 # Dotted acronyms that are bodies, not countries like "U.S." and "U.K.".
 _DOTTED_BODIES = {"UN", "EU"}
 _ORG_FIRST = {"university", "ministry", "department", "bank", "council", "office", "bureau", "church", "house", "college"}
 _SMALL = {"of", "the", "de", "da", "del", "di", "du", "la", "le", "bin", "ibn", "van", "von", "der", "den", "and", "for"}
 
 
+_CONTRACTION = re.compile(r"(?:[A-Z][a-z]*['’](?:re|ve|ll|m|d|t)|(?:It|That|There|Here|What|Who|Let|He|She)['’]s)$")  # "We're", "It's"
+_NEW_PLACES = {"York", "Orleans", "Delhi", "England", "Haven", "Brunswick", "Caledonia", "Territories"}
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
@@ -202,6 +210,8 @@ def _strip_titles(tokens: list[str]) -> tuple[list[str], bool]:
 def _without_non_names(tokens: list[str]) -> list[str]:
     """Without leading words that are never names ("The", "But", the "of" after a title)."""
     while tokens and (tokens[0].lower() in _NOT_NAMES or tokens[0] == "of"):
+        if tokens[0] == "New" and len(tokens) > 1 and (f"new {tokens[1].lower()}" in PLACES or tokens[1] in _NEW_PLACES):
+            break  # "New York City", "New Zealand": the "New" is the name's
         tokens = tokens[1:]
     return tokens
 
@@ -257,7 +267,13 @@ def _builtin_mentions(text: str) -> list[tuple[str, str, bool]]:
     for match in _name_runs(text):
         gap = text[joined[-1][1] : match.start()] if joined and match.start() - joined[-1][1] <= len(" for the ") else ""
         if gap and (
-            (gap in (" and ", " & ") and (match.group().split()[-1].lower() in _ORG_HEADS or " for " in text[joined[-1][0] : joined[-1][1]]))
+            (
+                gap in (" and ", " & ")
+                and (match.group().split()[-1].lower() in _ORG_HEADS or " for " in text[joined[-1][0] : joined[-1][1]])
+                # "Wall Street Journal and The New York Times": two names, each whole before the "and"
+                and text[joined[-1][0] : joined[-1][1]].split()[-1].lower() not in _ORG_HEADS | _MEDIA_HEADS
+                and not match.group().startswith("The ")
+            )
             or (
                 gap in _FOR_GAPS
                 and text[joined[-1][0] : joined[-1][1]].split()[-1].lower() in _FOR_HEADS
@@ -384,9 +400,11 @@ def _run_tokens(raw: str) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
 
 
 def _name(tokens: tuple[str, ...]) -> tuple[str, tuple[str, ...]] | None:
-    """(form, its tokens) when the tokens name something, None for "The", "But Monday" and the like."""
+    """(form, its tokens) when the tokens name something, None for "The", "But Monday", "We're" and the like."""
     form = _clean_form(" ".join(tokens))
     if len(form) < 2 or form.lower() in _NOT_NAMES or all(t.lower() in _NOT_NAMES for t in form.split()):
+        return None
+    if _CONTRACTION.match(tokens[0]):
         return None
     if len(tokens) == 2 and tokens[0].lower() in _DEMONYMS | _demonym_like(tokens[0]) and _ACRONYM.match(tokens[1]):
         return tokens[1], tokens[1:]  # "Kurdish YPG" is the YPG
@@ -620,6 +638,22 @@ def find_entities(corpus: Corpus, families: dict[str, int]) -> list[dict]:
     for form in forms:  # "De Boer said": the same surname, capitalised at a sentence's opening
         if " " in form and kinds[form] in ("person", "other") and len(owners := tails.get(form.lower(), set())) == 1:
             groups.union(owners.pop(), form)
+    # "Army Corps of Engineers" and "Corps of Engineers" of "U.S. Army Corps of Engineers": the end of one body's name
+    bodies = sorted((f for f in forms if kinds[f] == "org" and len(f.split()) >= 3), key=lambda f: -len(f.split()))
+    for body in bodies:
+        tokens = body.split()
+        for k in range(2, len(tokens)):
+            tail = " ".join(tokens[-k:])
+            if (
+                tail in forms_set
+                and kinds[tail] in ("org", "other")
+                and tokens[-k] not in _SMALL
+                and tokens[-k - 1].lower() not in _SMALL  # "Head of the World Conservation Union" is no longer name
+                and tokens[-1].lower() not in _MEDIA_HEADS  # "Associated Press" is not "Australian Associated Press"
+            ):
+                owners = {groups.find(b) for b in bodies if b != tail and b.endswith(" " + tail)}
+                if len(owners) == 1:
+                    groups.union(owners.pop(), tail)
     singles = [f for f in forms if len(f.split()) == 1 and kinds[f] in ("person", "other")]
     # "Bali said" → Mustafa Bali, when exactly one person carries that surname; failing that, the first
     # word of a two-word name, where Chinese and Korean names put the surname ("Zhao said" → Zhao Changwang)

@@ -291,3 +291,16 @@ def test_titles_go_before_a_name_of_a_body_and_after_a_title() -> None:
     )
     assert found["Ines Vane"]["count"] == 2 and found["Kelsby Clinic"]["type"] == "org"
     assert "Rod Calder" in found and not any(name.startswith(("Dr.", "Attorney")) for name in found)
+
+
+def test_the_end_of_a_body_s_name_joins_it_but_outlets_and_lists_stay_apart() -> None:
+    found = entities_of(
+        "The U.S. Army Corps of Engineers ordered the works, the Kelsby Gazette and The Orvel Times reported.",
+        "The Army Corps of Engineers said the Corps of Engineers would pay. Vail Resorts said it would help.",
+        "The Associated Press and the Australian Associated Press both carried the story in New York City.",
+    )
+    corps = found["Army Corps of Engineers"] if "Army Corps of Engineers" in found else found["U.S. Army Corps of Engineers"]
+    assert {"Corps of Engineers"} <= {corps["name"], *corps["variants"]} and corps["type"] == "org"
+    assert "Kelsby Gazette and The Orvel Times" not in found and "Orvel Times" in found
+    assert "Associated Press" in found and "Australian Associated Press" in found
+    assert found["Vail Resorts"]["type"] == "org" and "New York City" in found
