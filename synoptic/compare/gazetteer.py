@@ -1,4 +1,4 @@
-"""Names of countries, world regions and US states, for typing a name the text gives no cue for.
+"""Names of countries, world regions, US states and world capitals, for typing a name the text gives no cue for.
 
 The entity finder types names by the words around them ("in X", "said X"). A country is often named
 where no such cue stands ("Britain would help", "talks with Iran"), or after "said", which marks a
@@ -56,4 +56,18 @@ STATES = _names(
     wyoming
     """
 )
-PLACES = COUNTRIES | REGIONS | STATES
+# Capitals and the largest cities that world news names without "in": "Tehran said", "talks with Beijing".
+CITIES = _names(
+    """
+    abu dhabi, abuja, accra, addis ababa, algiers, amman, amsterdam, ankara, athens, baghdad, bangkok, beijing,
+    beirut, belgrade, berlin, bogota, brasilia, brussels, bucharest, budapest, buenos aires, cairo, canberra,
+    caracas, colombo, copenhagen, damascus, dhaka, doha, dubai, dublin, geneva, hanoi, havana, helsinki,
+    islamabad, istanbul, jakarta, jerusalem, johannesburg, kabul, karachi, khartoum, kiev, kyiv, kinshasa,
+    kuala lumpur, lagos, lima, lisbon, london, los angeles, madrid, managua, manila, mecca, mexico city,
+    minsk, mogadishu, moscow, mumbai, nairobi, new delhi, new york, oslo, ottawa, paris, prague, pretoria,
+    pyongyang, quito, rabat, riyadh, rome, santiago, sao paulo, seoul, shanghai, singapore, sofia,
+    stockholm, sydney, taipei, tehran, tel aviv, tokyo, toronto, tripoli, tunis, vienna, vilnius, warsaw,
+    washington d.c., wellington, yangon, zagreb
+    """
+)
+PLACES = COUNTRIES | REGIONS | STATES | CITIES

@@ -304,3 +304,12 @@ def test_the_end_of_a_body_s_name_joins_it_but_outlets_and_lists_stay_apart() ->
     assert "Kelsby Gazette and The Orvel Times" not in found and "Orvel Times" in found
     assert "Associated Press" in found and "Australian Associated Press" in found
     assert found["Vail Resorts"]["type"] == "org" and "New York City" in found
+
+
+def test_to_marks_a_place_only_after_a_journey() -> None:
+    found = entities_of(
+        "The council sent a letter to Halvard Strand about the pier, and the ferry sailed to Kelsby at noon.",
+        "The talks with Tehran would go on, and a reply went out to Halvard Strand.",
+    )
+    assert found["Halvard Strand"]["type"] != "place"
+    assert found["Kelsby"]["type"] == "place" and found["Tehran"]["type"] == "place"
