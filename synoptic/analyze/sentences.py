@@ -49,6 +49,12 @@ _DEPENDENT_START = re.compile(
     r"|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"  # "This week, …" says when, not what it refers back to
     r"|[A-Z][^,;:\"“”]{0,40},\s+(?:he|she|it|they)\b"  # not "its": "Islamic State lost Mosul, its largest city"
 )
+# A chronology's entry ("Nov. 5 - Jackson issues his findings.", "Sept. 19 _ Microsoft reveals…") is a
+# line of a list, in the present tense of notes: it reads as a brief's sentence only in its list.
+_CHRONOLOGY_ENTRY = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September"
+    r"|October|November|December)\.?\s+\d{1,2}(?:,\s+\d{4})?\s+[-_–—]\s"
+)
 # A sentence that is one quotation from end to end names no speaker, and "…," he said. names one
 # only through an earlier sentence: out of context both read as the brief's own words.
 _SPEAKERLESS_QUOTE = re.compile(r"\s*[\"“][^\"“”]+[\"”]\s*$")
@@ -58,7 +64,15 @@ _PRONOUN_SPEAKER = re.compile(r"[,?!][\"”]\s+(?:he|she|they) (?:said|says|adde
 def reads_alone(text: str) -> bool:
     """Whether a sentence makes sense without the ones around it: what a summary or a list of agreed
     facts may show on its own (see the three patterns above)."""
-    return not (_DEPENDENT_START.match(text) or _SPEAKERLESS_QUOTE.match(text) or _PRONOUN_SPEAKER.search(text))
+    return not (
+        _DEPENDENT_START.match(text) or _SPEAKERLESS_QUOTE.match(text) or _PRONOUN_SPEAKER.search(text) or is_chronology_entry(text)
+    )
+
+
+def is_chronology_entry(text: str) -> bool:
+    """Whether a sentence is a dated line of a chronology ("Nov. 5 - Jackson issues his findings."): no
+    summary sentence, but a timeline entry as it stands."""
+    return _CHRONOLOGY_ENTRY.match(text) is not None
 
 
 @dataclass

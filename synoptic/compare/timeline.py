@@ -28,7 +28,7 @@ from datetime import date, timedelta
 
 from rapidfuzz import fuzz
 
-from synoptic.analyze.sentences import Corpus, reads_alone
+from synoptic.analyze.sentences import Corpus, is_chronology_entry, reads_alone
 from synoptic.analyze.tokens import word_count
 from synoptic.analyze.vectors import row_cosines, similarity_matrix
 from synoptic.compare.scan import either_case, finditer_near
@@ -356,7 +356,7 @@ def build_timeline(corpus: Corpus, families: dict[str, int], cluster_date: str |
     by_date: dict[str | None, list[dict]] = {}
     for index, sentence in enumerate(corpus.sentences):
         found = sentence_dates(corpus, index, cluster_date)
-        if not found or not reads_alone(sentence.full):
+        if not found or not (reads_alone(sentence.full) or is_chronology_entry(sentence.full)):
             continue  # an entry stands alone in the list: "He was arrested early Friday" names nobody
         resolved = [f for f in found if f[1]]
         if resolved and (embedded := _embedded_phrases(corpus, index)):

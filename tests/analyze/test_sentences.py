@@ -35,6 +35,8 @@ def test_sentences_that_stand_on_their_own(text: str) -> None:
         '"Is the pier safe?" they asked, and then: "When will it open?" he added.',
         "On Hector Island, it has been the wettest winter on record.",
         "After two weeks of repairs, they reopened the pier.",
+        "Nov. 5 - The harbour board issues its findings on the pier.",
+        "Sept. 19 _ The ferry company reveals the cost of the repairs.",
     ],
 )
 def test_sentences_that_lean_on_their_context(text: str) -> None:

@@ -221,3 +221,9 @@ def test_an_entry_must_read_alone() -> None:
     corpus = corpus_of("Police named Ada Brin on Monday. She was arrested on Tuesday. This week, the lane reopened.", dates=("2025-03-14",))
     texts = [e["text"] for e in build_timeline(corpus, families_of(corpus))]
     assert texts == ["Police named Ada Brin on Monday.", "This week, the lane reopened."]
+
+
+def test_a_chronology_entry_is_a_timeline_entry_though_no_summary_sentence() -> None:
+    corpus = corpus_of("Nov. 5 - The harbour board issues its findings on the pier.", dates=("2025-11-20",))
+    [entry] = build_timeline(corpus, families_of(corpus))
+    assert entry["date"] == "2025-11-05"
