@@ -42,16 +42,21 @@ def _brief_id(articles: Sequence[Article]) -> str:
     return f"b{digest[:12]}"
 
 
+_SHOUTED_TITLE_PENALTY = 100.0  # an all-capitals title is chosen only when no other title exists
+
+
 def _headline(articles: Sequence[Article], summary_text: str) -> str:
     """The article title closest to the summary's content, without a " - Site Name" tail."""
     target = Counter(content_terms(summary_text))
-    best, best_score = "", -1.0
+    best, best_score = "", float("-inf")
     for article in articles:
         if not article.title:
             continue
         title = _TITLE_SITE_SUFFIX.sub("", article.title).strip()
         terms = content_terms(title)
         score = sum(min(1, target[t]) for t in terms) / (len(terms) ** 0.5 or 1)
+        if title.isupper():
+            score -= _SHOUTED_TITLE_PENALTY  # "OFFICIALS SAY MICROSOFT BID…": another outlet's headline reads better
         if score > best_score:
             best, best_score = title, score
     if best:

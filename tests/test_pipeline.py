@@ -204,3 +204,12 @@ def test_a_brief_of_hundreds_of_reports_is_the_same_however_the_similarity_is_ba
         briefs[-1]["meta"].pop("elapsed_ms")
     assert briefs[0] == briefs[1]
     assert briefs[0]["facts"]  # the reprinted wire facts are found across reports
+
+
+def test_a_shouted_title_is_the_headline_only_when_no_other_title_exists() -> None:
+    text = "Crews reopened the pier at Kelsby on Monday after two weeks of repairs, the harbour board said."
+    other = "The pier at Kelsby reopened on Monday after repairs that took two weeks, officials said."
+    shouted = {"id": "a1", "title": "PIER REOPENS AT KELSBY AFTER REPAIRS", "text": text}
+    plain = {"id": "a2", "title": "Kelsby pier reopens after repairs", "text": other}
+    assert make_brief([shouted, plain]).headline == "Kelsby pier reopens after repairs"
+    assert make_brief([shouted, {"id": "a2", "text": other}]).headline == "PIER REOPENS AT KELSBY AFTER REPAIRS"
