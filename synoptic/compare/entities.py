@@ -128,8 +128,17 @@ _CUE_REACH = 20  # the cue phrases before a name are ≤ 17 characters ("travell
 _CUE_WORD = len("according to")  # the longest cue of _SAID_BEFORE and _PERSON_BEFORE, which end the text before a name
 _SAID_BEFORE = re.compile(r"\b(?:said|says)\s+$")
 _PERSON_BEFORE = re.compile(r"\b(?:said|says|told|according to|by)\s+$")
+# A role in apposition before a name ("The mayor, Ilse Maertens, opened…", "A spokeswoman, Kari Solvang,
+# said…") or a relative ("her brother Niall Doherty"): the role phrase opens a clause, so "In the north,
+# Kelsby Point…" is no person.
+_NAME_PREFIXES = ("al-", "el-", "ad-", "as-")  # "al-Rashid": a surname, though it opens in lower case
+_ROLE_BEFORE = re.compile(
+    r"(?:(?:^|[.;:!?]\s+|,\s+)(?:The|the|A|a|An|an|His|his|Her|her|Their|their|Its|its)\s+(?:[\w'’-]+\s+){0,3}[a-z][\w'’-]*,"
+    r"|\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:brother|sister|son|daughter|wife|husband|mother|father|uncle|aunt|cousin"
+    r"|partner|friend|colleague),?)\s+$"
+)
 _PERSON_AFTER = re.compile(
-    r"^(?:,\s+(?:\d+,\s+)?(?:(?:an?|the)\s+[a-z]|who\s|(?:[a-z]+\s+){0,2}"
+    r"^(?:,\s+(?:\d+,\s+)?(?:(?:an?|the)\s+[a-z]|who(?:se)?\s|one of\s|(?:[a-z]+\s+){0,2}"
     r"(?:director|chief|head|spokesman|spokeswoman|officer|minister|manager|commander|secretary)\b)"
     r"|\s+(?:said|says|told|added|explained|noted|wrote)\b)"
 )
@@ -451,11 +460,11 @@ def _context_cue(tokens: tuple[str, ...], before: str, after: str) -> str:
     if spaced and not attributed and _PLACE_BEFORE.search(before, max(0, len(before) - _CUE_REACH)):
         return "place"
     if 1 <= len(tokens) <= 3 and (
-        all(t[0].isupper() and not t.isupper() for t in tokens)
+        all((t[0].isupper() and not t.isupper()) or t.startswith(_NAME_PREFIXES) for t in tokens)
         or (len(tokens) == 3 and tokens[1] in _SMALL and all(t[0].isupper() and not t.isupper() for t in tokens[::2]))
-    ):  # "Gwen Tarrant", "Yvo de Boer"
-        if len(tokens) > 1 and (attributed or _PERSON_AFTER.match(after)):
-            return "person"  # "said Gwen Tarrant", "Gwen Tarrant said"
+    ):  # "Gwen Tarrant", "Yvo de Boer", "Mohammed al-Rashid"
+        if len(tokens) > 1 and (attributed or _PERSON_AFTER.match(after) or (_ROLE_BEFORE.search(before) and (after[:1] == "," or "," not in before[-3:]))):
+            return "person"  # "said Gwen Tarrant", "Gwen Tarrant said", "The mayor, Ilse Maertens,"
         if len(tokens) == 1 and spaced and _SAID_BEFORE.search(before, cue_start) and not tokens[0].endswith(("'s", "’s")):
             return "person"  # "said Curran" (but "Australia said", "according to Xinhua": they speak too)
     return "other"
