@@ -26,9 +26,9 @@ def reject_reason(text: str) -> str | None:
     """Why a segmented span is not a usable sentence, or None when it is one."""
     if word_count(text) < MIN_SENTENCE_WORDS:
         return "too_short"
-    if not _ENDS_SENTENCE.search(text):
+    if not _ENDS_SENTENCE.search(text, max(0, len(text) - 16)):  # the end and a few closing marks
         return "heading"  # headlines, standfirsts, labels: no terminal punctuation
-    if _CUT_AT_TITLE.search(text):
+    if _CUT_AT_TITLE.search(text, max(0, len(text) - 7)):  # only the last word can match: " Prof."
         return "fragment"  # '…slammed Fauci as “Dr.': an excerpt cut off after a title, not a sentence's end
     match = _LOWER_START.match(text)
     if match and match.group(1).islower():

@@ -101,6 +101,7 @@ _EVENT_OF: dict[str, set[str]] = {}
 for _event, _cues in EVENTS.items():
     for _cue in _cues.split():
         _EVENT_OF.setdefault(stem(_cue), set()).add(_event)
+_EVENT_TERMS = frozenset(_EVENT_OF)
 CONTRASTS = [{"local", "foreign"}, {"syrian", "foreign"}, {"adult", "child", "children"},
              {"civilian", "military"}, {"domestic", "international"}, {"male", "female"}]
 
@@ -609,7 +610,8 @@ def find_conflicts(corpus: Corpus, families: dict[str, int]) -> list[dict]:
     lowered = [s.full.lower() for s in sentences]
     maybe_status = texts_holding(lowered, _MAYBE_STATUS)
     for i, s in enumerate(sentences):
-        mentions.extend(m for m in sentence_mentions(corpus, i) if m.events)  # same_quantity needs an event
+        if s.text != s.full or not _EVENT_TERMS.isdisjoint(corpus.terms[i]):  # no event word: no mention to compare
+            mentions.extend(m for m in sentence_mentions(corpus, i) if m.events)  # same_quantity needs an event
         if i in maybe_status:
             statuses.extend(status_claims(s.full, i))
     conflicts = []

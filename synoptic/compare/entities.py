@@ -63,7 +63,8 @@ _NAME_RUN = re.compile(
 # Where a run can start, unless the text holds the "al-" or "el-" of a name: finditer_from tries
 # _NAME_RUN only at a capital (a third less time than its scan of every position).
 _NAME_START = re.compile(rf"[{_UPPER}]")
-_NUMBERED = re.compile(r"(?:Route|Highway|Interstate|Flight|Terminal|Gate|Platform|Resolution)$")
+_NUMBERED_WORDS = ("Route", "Highway", "Interstate", "Flight", "Terminal", "Gate", "Platform", "Resolution")
+_NUMBERED = re.compile(rf"(?:{'|'.join(_NUMBERED_WORDS)})$")
 _NUMBER_AFTER = re.compile(r"\s+\d{1,4}\b")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 _TITLES = {
@@ -133,10 +134,10 @@ _PERSON_BEFORE = re.compile(r"\b(?:said|says|told|according to|by)\s+$")
 # Kelsby Point…" is no person.
 _NAME_PREFIXES = ("al-", "el-", "ad-", "as-")  # "al-Rashid": a surname, though it opens in lower case
 _ROLE_BEFORE = re.compile(
-    r"(?:(?:^|[.;:!?]\s+|,\s+)(?:The|the|A|a|An|an|His|his|Her|her|Their|their|Its|its)\s+(?:[\w'’-]+\s+){0,3}[a-z][\w'’-]*,"
-    r"|\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:brother|sister|son|daughter|wife|husband|mother|father|uncle|aunt|cousin"
-    r"|partner|friend|colleague),?)\s+$"
+    r"(?:^|[.;:!?]\s+|,\s+)(?:The|the|A|a|An|an|His|his|Her|her|Their|their|Its|its)\s+(?:[\w'’-]+\s+){0,3}[a-z][\w'’-]*,\s+$"
 )
+_RELATIVES = [[word] for word in ("brother", "sister", "son", "daughter", "wife", "husband", "mother", "father",
+                                   "uncle", "aunt", "cousin", "partner", "friend", "colleague")]  # fmt: skip
 _PERSON_AFTER = re.compile(
     r"^(?:,\s+(?:\d+,\s+)?(?:(?:an?|the)\s+[a-z]|who(?:se)?\s|one of\s|(?:[a-z]+\s+){0,2}"
     r"(?:director|chief|head|spokesman|spokeswoman|officer|minister|manager|commander|secretary)\b)"
@@ -273,6 +274,21 @@ def _split_at_possessors(text: str, begin: int, end: int) -> list[tuple[int, int
     return spans
 
 
+def _at_start(text: str, position: int, lead: int) -> bool:
+    """Does a sentence (or a quoted one) begin at ``position``: the text's start (after ``lead``
+    opening marks), or a capital after ". ", ": " or an opening quote mark?"""
+    if position == lead:
+        return True
+    if not "A" <= text[position] <= "Z":
+        return False
+    k = position
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    if k < position and (k == 0 or text[k - 1] in ":;.!?"):
+        return True
+    return text[position - 1] in _OPENING_QUOTES and (position == 1 or text[position - 2].isspace())
+
+
 def _builtin_mentions(text: str) -> list[tuple[str, str, bool]]:
     """(form, cue type, at sentence start) for each capitalised run in ``text``."""
     mentions: list[tuple[str, str, bool]] = []
@@ -299,31 +315,17 @@ def _builtin_mentions(text: str) -> list[tuple[str, str, bool]]:
         else:
             joined.append((match.start(), match.end(), False))
     lead = len(text) - len(text.lstrip(_LEADING))
-
-    def at_start(position: int) -> bool:
-        """Does a sentence (or a quoted one) begin here: the text's start, or a capital after ". ",
-        ": " or an opening quote mark?"""
-        if position == lead:
-            return True
-        if not "A" <= text[position] <= "Z":
-            return False
-        head = text[:position]
-        stripped = head.rstrip()
-        if len(stripped) < len(head) and stripped[-1:] in ":;.!?":
-            return True
-        return head[-1] in _OPENING_QUOTES and (position == 1 or head[-2].isspace())
-
     for begin, end, owner in joined:
-        if _NUMBERED.search(text, begin, end) and (number := _NUMBER_AFTER.match(text, end)):
+        if text.endswith(_NUMBERED_WORDS, begin, end) and (number := _NUMBER_AFTER.match(text, end)):
             end = number.end()  # "Route 14"
         anywhere, opening = _readings(text[begin:end])
-        reading = opening if opening is not anywhere and at_start(begin) else anywhere
+        reading = opening if opening is not anywhere and _at_start(text, begin, lead) else anywhere
         if reading is None:
             continue
         if isinstance(reading, _Affiliated):
             mentions.extend((form, cue, False) for form, cue in reading.parts)
             continue
-        start = reading.single and at_start(begin)
+        start = reading.single and _at_start(text, begin, lead)
         cue = reading.cue or ("other" if owner else _context_cue(reading.tokens, text[max(0, begin - 30) : begin], text[end : end + 30]))
         mentions.append((reading.form, cue, start))
     return mentions
@@ -463,7 +465,12 @@ def _context_cue(tokens: tuple[str, ...], before: str, after: str) -> str:
         all((t[0].isupper() and not t.isupper()) or t.startswith(_NAME_PREFIXES) for t in tokens)
         or (len(tokens) == 3 and tokens[1] in _SMALL and all(t[0].isupper() and not t.isupper() for t in tokens[::2]))
     ):  # "Gwen Tarrant", "Yvo de Boer", "Mohammed al-Rashid"
-        if len(tokens) > 1 and (attributed or _PERSON_AFTER.match(after) or (_ROLE_BEFORE.search(before) and (after[:1] == "," or "," not in before[-3:]))):
+        if len(tokens) > 1 and (
+            attributed
+            or _PERSON_AFTER.match(after)
+            or (before.endswith(", ") and after[:1] == "," and _ROLE_BEFORE.search(before))
+            or (spaced and before.rstrip(", ").rsplit(None, 1)[-1:] in _RELATIVES)
+        ):
             return "person"  # "said Gwen Tarrant", "Gwen Tarrant said", "The mayor, Ilse Maertens,"
         if len(tokens) == 1 and spaced and _SAID_BEFORE.search(before, cue_start) and not tokens[0].endswith(("'s", "’s")):
             return "person"  # "said Curran" (but "Australia said", "according to Xinhua": they speak too)
