@@ -159,6 +159,18 @@ class _NamesMet:
         return self.names
 
 
+_ROLE_CLAUSE = re.compile(r",?\s+(?:who|that|which)\s.*$")
+
+
+def _short_role(role: str | None) -> str | None:
+    """A role without the clause that describes it further ("the coalition commander who is assisting
+    and advising the SDF" → "the coalition commander"): a speaker's label, not a sentence."""
+    if not role:
+        return role
+    short = _ROLE_CLAUSE.sub("", role)
+    return short if len(short.split()) >= 2 else role
+
+
 def _speaker(before: str, after: str, closed: bool = False) -> tuple[str | None, str | None, bool]:
     """(speaker, role, pronoun) from the text around one quote. After a quote that ends its sentence
     (``closed``: "…hands." Kate Lecchi, a spokeswoman, said they…), a name with an apposition or a job
@@ -219,6 +231,7 @@ def find_quotes(corpus: Corpus, families: dict[str, int]) -> list[dict]:
                 named.passed(seen_upto, position)
                 seen_upto = max(seen_upto, block_start + match.end())
                 speaker, role, pronoun = _speaker(block[: match.start()], block[match.end() : match.end() + 200], body.endswith("."))
+                role = _short_role(role)
                 unattributed = speaker is None and role is None and not pronoun
                 if unattributed and previous and previous[0] == (block_start, match.start()):
                     speaker, role = previous[1], previous[2]  # "…," said X. "…" — X goes on speaking
