@@ -90,7 +90,7 @@ _ORG_HEADS = {
     "senate", "assembly", "hospital", "school", "college", "airlines", "clinic", "trust", "foundation",
     "cross", "line", "lines", "travel", "airways", "shipping", "ferries", "railways", "energy", "motors", "media",
     "journal", "magazine", "review", "post", "herald", "tribune", "gazette", "center", "centre", "clearinghouse",
-    "panel", "daily", "house", "corps", "resorts", "industries", "holdings", "systems", "technologies", "partners",
+    "panel", "daily", "house", "corps", "institutes", "resorts", "industries", "holdings", "systems", "technologies", "partners",
     "enterprises", "communications", "pharmaceuticals", "laboratories", "labs", "brands", "studios",
 }  # fmt: skip
 # The heads above that end an organisation's name and never a person's: "Rescue Service said" is a
@@ -99,7 +99,7 @@ BODY_HEADS = frozenset(_ORG_HEADS - {"bank", "co", "court", "cross", "front", "g
 _PLACE_HEADS = {
     "province", "region", "river", "valley", "square", "street", "road", "pass", "county", "city",
     "mountains", "mountain", "island", "islands", "lake", "sea", "bay", "district", "village", "airport",
-    "bridge", "desert", "coast", "park", "avenue", "hills",
+    "bridge", "desert", "coast", "park", "avenue", "hills", "beach", "heights", "strip",
 }  # fmt: skip
 _NOT_NAMES = {
     "the", "a", "an", "but", "and", "or", "if", "in", "on", "at", "for", "from", "to", "by", "with", "as", "after",
@@ -405,9 +405,19 @@ def _affiliation(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, .
     return person, rest
 
 
+# A title that holds "of" ("Secretary of State Madeleine Albright"): stripped whole before the name.
+_TITLE_OF = re.compile(
+    r"^(?:[A-Z][\w.-]*\s+)*(?:Secretary|Minister|Ministers)\s+of\s+(?:the\s+)?(?:State|Defense|Defence|Treasury|Health"
+    r"|Education|Energy|Interior|Foreign\s+Affairs|Agriculture|Labor|Labour|Commerce|Justice|Transportation"
+    r"|Homeland\s+Security|Veterans\s+Affairs|Housing|Finance|Trade)\s+(?=[A-Z])"
+)
+
+
 def _run_tokens(raw: str) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
     """(words, name tokens without titles or a hyphenated modifier, titled) of a capitalised run."""
     words = tuple(raw.split())
+    if (title := _TITLE_OF.match(raw)) and 1 <= len(raw[title.end() :].split()) <= 3:
+        return words, tuple(raw[title.end() :].split()), True  # "Secretary of State Madeleine Albright"
     tokens, titled = _strip_titles(list(words))
     while len(tokens) > 1 and "-" in tokens[0] and _HYPHEN_PREFIX.search(tokens[0]):  # "Kurdish-led Syrian Democratic Forces"
         tokens = tokens[1:]

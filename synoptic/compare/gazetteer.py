@@ -41,7 +41,8 @@ REGIONS = _names(
     africa, america, latin america, north america, south america, central america, antarctica, arctic,
     asia, southeast asia, central asia, east asia, south asia, europe, eastern europe, western europe,
     middle east, caribbean, balkans, gulf, persian gulf, pacific, atlantic, mediterranean, scandinavia,
-    sahara, oceania
+    sahara, oceania, west bank, gaza, gaza strip, golan heights, kashmir, darfur, crimea, chechnya, kurdistan,
+    siberia, patagonia, mideast
     """
 )
 # The states of the United States, which wire copy names as often as countries ("Washington" is also a
@@ -56,6 +57,9 @@ STATES = _names(
     wyoming
     """
 )
+# The abbreviations wire copy writes after a town ("Vero Beach, Fla."), without their full stop; those
+# that are also words or names ("Ind", "Miss", "Wash", "Mo") are left out.
+STATE_ABBREVIATIONS = _names("ala, ariz, ark, calif, colo, conn, fla, ga, kan, ky, md, mich, minn, mont, neb, nev, okla, tenn, tex, vt, wis, wyo")
 # Capitals and the largest cities that world news names without "in": "Tehran said", "talks with Beijing".
 CITIES = _names(
     """
@@ -70,4 +74,4 @@ CITIES = _names(
     washington d.c., wellington, yangon, zagreb
     """
 )
-PLACES = COUNTRIES | REGIONS | STATES | CITIES
+PLACES = COUNTRIES | REGIONS | STATES | STATE_ABBREVIATIONS | CITIES

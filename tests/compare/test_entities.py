@@ -313,3 +313,13 @@ def test_to_marks_a_place_only_after_a_journey() -> None:
     )
     assert found["Halvard Strand"]["type"] != "place"
     assert found["Kelsby"]["type"] == "place" and found["Tehran"]["type"] == "place"
+
+
+def test_titles_with_of_territories_and_state_abbreviations() -> None:
+    found = entities_of(
+        "The plan was backed by Secretary of State Ada Morrow on Monday in Kelby Beach, Fla., and the West Bank.",
+        "Funding came from the National Institutes of Health for settlers in the Gaza Strip.",
+    )
+    assert found["Ada Morrow"]["type"] == "person"
+    assert all(found[name]["type"] == "place" for name in ("Kelby Beach", "Fla", "West Bank", "Gaza Strip"))
+    assert found["National Institutes of Health"]["type"] == "org"
