@@ -17,6 +17,10 @@ from synoptic.analyze.sentences import reads_alone, reject_reason
         "The ferry company lost its oldest boat, its pride, in the storm.",
         "On Monday, the harbour board said it would rebuild the pier.",
         "This week, the harbour board opened the new pier.",
+        "The ferry company declined to comment on the cost, but said the pier would reopen in May.",
+        "The harbour master, who declined to comment, closed the pier to lorries on Monday.",
+        "The inspectors did not respond to radio calls from the sinking ferry.",
+        "Here and there, the storm tore slates from the harbour sheds.",
     ],
 )
 def test_sentences_that_stand_on_their_own(text: str) -> None:
@@ -37,6 +41,12 @@ def test_sentences_that_stand_on_their_own(text: str) -> None:
         "After two weeks of repairs, they reopened the pier.",
         "Nov. 5 - The harbour board issues its findings on the pier.",
         "Sept. 19 _ The ferry company reveals the cost of the repairs.",
+        "The ferry company declined to comment.",
+        "The harbour board had no immediate comment Wednesday on the report.",
+        "A lawyer for the ferry company could not be reached for comment.",
+        "Ana Ruiz did not return phone calls seeking comment on Monday.",
+        "Here are the crossings that were cancelled, by harbour.",
+        "For more information about the timetable, call the harbour office.",
     ],
 )
 def test_sentences_that_lean_on_their_context(text: str) -> None:
