@@ -31,7 +31,7 @@ from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import cdist
 
 from synoptic.analyze.sentences import Corpus
-from synoptic.compare.gazetteer import PLACES
+from synoptic.compare.gazetteer import ALIASES, PLACES
 from synoptic.compare.scan import finditer_from
 
 MAX_ENTITIES = 25  # a brief lists the names a reader needs, not every capitalised word
@@ -152,7 +152,7 @@ _SUFFIXES = ("n", "an", "ian", "i", "ese", "ish", "s", "es")  # Syria/Syrian, Ir
 # Adjectives of nationality or faith describe names ("Syrian army", "Kurdish militias"); they are not
 # names of their own. Regular ones are recognised by their suffix and base ("Iraqi" beside "Iraq").
 _DEMONYMS = {"arab", "arabs", "french", "dutch", "greek", "thai", "swiss", "islamic", "muslim", "christian",
-             "jewish", "catholic", "sunni", "shia", "shiite", "western", "european", "asian", "african",
+             "jewish", "catholic", "protestant", "hindu", "buddhist", "sikh", "sunni", "shia", "shiite", "western", "european", "asian", "african",
              # frequent ones whose country is seldom named beside them ("American" beside "the United States")
              "american", "americans", "british", "russian", "russians", "german", "germans", "italian", "canadian",
              "mexican", "australian", "indian", "korean", "iranian", "israeli", "israelis", "palestinian", "palestinians",
@@ -498,9 +498,12 @@ def _demonym(form: str, names: set[str], cues: dict[str, int]) -> bool:
     form the cluster uses, lowercased (a regular demonym needs its base among them)."""
     if " " in form or not form[:1].isupper():
         return False
-    word = form.lower()
+    word = form.lower().replace("'", "").replace("’", "")  # "Shi'ite"
     if word in _DEMONYMS:
         return True
+    parts = word.split("-")
+    if len(parts) > 1 and all(p in PLACES or p in _DEMONYMS or p in names for p in parts):
+        return True  # "Syria-Lebanon deal", "Israeli-Palestinian talks": two names describing a third
     if cues.get("person"):
         return False  # "Christian", "Brian": spelled like adjectives, named as people
     if _demonym_like(word):
@@ -657,6 +660,15 @@ def find_entities(corpus: Corpus, families: dict[str, int]) -> list[dict]:
                 if tokens and name in forms_set and acronym in forms_set:
                     groups.union(name, acronym)
     _join_acronyms_by_initials(forms, groups)
+    for names in ALIASES:  # "Islamic State" and "ISIS", "Britain" and "UK": other names the list knows
+        present = [form for key, form in spelled.items() if key in names]
+        for form in present[1:]:
+            groups.union(present[0], form)
+    for form in forms:  # "Euphrates River" and "Euphrates": a river's name with and without the word,
+        # unless the bare name is a place of its own ("Miami" beside the "Miami River")
+        bare = spelled.get(form[: -len(" River")].replace(".", "").lower()) if form.endswith(" River") else None
+        if bare and kinds[bare] != "place" and bare.lower() not in PLACES:
+            groups.union(form, bare)
     people = [p for p in forms if kinds[p] == "person" and len(p.split()) >= 2]
     # "de Boer" of "Yvo de Boer", "van der Sloot" of "Joran van der Sloot", "Taylor Greene" of "Marjorie Taylor Greene"
     tails: dict[str, set[str]] = defaultdict(set)

@@ -1,4 +1,5 @@
-"""Names of countries, world regions, US states and world capitals, for typing a name the text gives no cue for.
+"""Names of countries, world regions, US states and world capitals, for typing a name the text gives no cue for,
+and the other names of bodies and countries that news uses side by side.
 
 The entity finder types names by the words around them ("in X", "said X"). A country is often named
 where no such cue stands ("Britain would help", "talks with Iran"), or after "said", which marks a
@@ -75,3 +76,20 @@ CITIES = _names(
     """
 )
 PLACES = COUNTRIES | REGIONS | STATES | STATE_ABBREVIATIONS | CITIES
+
+# Names of one body or country that share no spelling or initials, so no variant test can join them:
+# reports of one story say "Islamic State" and "ISIS", "Britain" and "the UK" side by side. Written as
+# the entity finder keys a form (lower case, full stops left out: "U.K." is "uk").
+ALIASES = tuple(
+    _names(group)
+    for group in (
+        "islamic state, isis, isil, is, daesh, islamic state of iraq and syria, islamic state of iraq and the levant",
+        "united states, us, usa, united states of america",
+        "britain, great britain, united kingdom, uk",
+        "united nations, un",
+        "european union, eu",
+        "soviet union, ussr",
+        "myanmar, burma",
+        "kyiv, kiev",
+    )
+)

@@ -90,6 +90,39 @@ def test_acronym_introduced_by_the_text_merges_with_its_expansion() -> None:
     assert "Syrian Democratic Forces" in or_form["SDF"]["variants"]
 
 
+def test_other_names_of_one_body_or_country_merge() -> None:
+    found = entities_of(
+        "Islamic State fighters held the stadium, and Britain sent aid to the town.",
+        "On Monday ISIS lost the stadium, a UK minister said in Kelsby.",
+        "The town was taken from ISIL, officials in the United Kingdom said.",
+    )
+    named = {name: {name, *entry["variants"]} for name, entry in found.items()}
+    assert any({"Islamic State", "ISIS", "ISIL"} <= forms for forms in named.values()), named
+    assert any({"Britain", "UK", "United Kingdom"} <= forms for forms in named.values()), named
+
+
+def test_a_river_joins_its_bare_name_unless_that_is_a_place_of_its_own() -> None:
+    found = entities_of(
+        "Barges crossed the Euphrates at dawn, and boats moored in Miami by night.",
+        "The Euphrates River rose by a metre, and the Miami River flooded the quays.",
+    )
+    river = found.get("Euphrates") or found["Euphrates River"]
+    assert {river["name"], *river["variants"]} == {"Euphrates", "Euphrates River"} and river["type"] == "place"
+    assert "Miami" in found and "Miami River" not in found["Miami"]["variants"]
+
+
+@pytest.mark.parametrize(
+    "text, not_a_name",
+    [
+        ("The Shi'ite militias of the valley joined the talks in Kelsby.", "Shi'ite"),
+        ("The Syria-Lebanon deal let the fighters leave for the border.", "Syria-Lebanon"),
+        ("The Israeli-Palestinian talks resumed in Geneva on Monday.", "Israeli-Palestinian"),
+    ],
+)
+def test_adjectives_of_faith_and_pairs_of_countries_are_not_names(text: str, not_a_name: str) -> None:
+    assert not_a_name not in entities_of(text, "Later the talks in Geneva and Kelsby went on.")
+
+
 def test_an_acronym_joins_the_one_name_whose_initials_it_is() -> None:
     found = entities_of(
         "Inspectors from the Harbour Safety Board reached the ferry at dawn.",
