@@ -51,14 +51,16 @@ _UPPER = "A-ZÀ-ÖØ-ÞĆČĐŁŃŘŚŠŹŻŽ"  # capitals of names: ASCII, Lati
 _LOWER = "a-zß-öø-ÿā-ž"
 # A capitalised word ("Raqqa", "Wolańska", "O'Neill", "MacLeod", "al-Assad"'s part), a title, an acronym, initials.
 _WORD = (
-    rf"(?:(?:Mr|Mrs|Ms|Dr|Col|Gen|Lt|Capt|Sgt|Maj|Sen|Rep|Gov|Prof|Rev|Insp|Det)\.|[{_UPPER}](?:['’][{_UPPER}])?[{_LOWER}]+"
+    rf"(?:(?:Mr|Mrs|Ms|Dr|Col|Gen|Lt|Capt|Sgt|Maj|Sen|Rep|Gov|Prof|Rev|Insp|Det|Pfc|Spc|Pvt|Cpl|Adm|Brig|Cmdr)\.|[{_UPPER}](?:['’][{_UPPER}])?[{_LOWER}]+"
     rf"(?:[{_UPPER}][{_LOWER}]+)*(?:['’-][A-Za-z{_UPPER}{_LOWER}]+)*|[A-Z]{{2,}}(?:['’]s)?(?![A-Za-z])|(?:[A-Z]\.){{2,}})"
 )
 _CONNECT = r"(?:(?:of|de|da|del|di|du|la|le|bin|ibn|van|von|der|den)\s+(?:the\s+)?|(?:al|el|Al|El|ad|as)-)"
 # Every run starts with a capital or the "al-"/"el-" of a name: the look-ahead turns away the other
 # word starts at once, before the alternatives of _WORD are tried (a third of the scan's time).
+# A middle initial ("George W. Bush") continues a run only when a name's word follows it.
 _NAME_RUN = re.compile(
-    rf"(?=[{_UPPER}ae])(?<![\w'’.-])(?:(?:al|el|Al|El)-)?{_WORD}(?:\s+(?:{_CONNECT})?(?:(?:al|el)-)?{_WORD})*"
+    rf"(?=[{_UPPER}ae])(?<![\w'’.-])(?:(?:al|el|Al|El)-)?{_WORD}"
+    rf"(?:\s+(?:{_CONNECT})?(?:(?:al|el)-)?{_WORD}|\s+[A-Z]\.(?=\s+[{_UPPER}][{_LOWER}]))*"
 )
 # Where a run can start, unless the text holds the "al-" or "el-" of a name: finditer_from tries
 # _NAME_RUN only at a capital (a third less time than its scan of every position).
@@ -77,6 +79,8 @@ _TITLES = {
     "geologist", "lawyer", "activist", "witness", "colleague", "survivor", "pastor", "imam", "rabbi",
     "leader", "counsel", "speaker", "chairman", "chairwoman", "executive", "commissioner", "scientist", "adviser",
     "advisor", "aide", "economist", "strategist", "analyst", "editor", "correspondent", "columnist", "historian",
+    "pfc", "pvt", "private", "cpl", "corporal", "spc", "specialist", "adm", "admiral", "brig", "cmdr", "lieutenant",
+    "prosecutor", "attorney", "actor", "actress", "singer", "author", "writer", "novelist", "coach",
 }  # fmt: skip
 _EVENT_WORDS = {"hurricane", "typhoon", "cyclone", "storm", "tropical", "operation", "act", "foods"}  # "Hurricane Floyd" is no person
 _PARTY_LABELS = {"democrat", "republican"}  # "Democrat Jon Ossoff": a title only before a whole name
@@ -192,8 +196,11 @@ _NEW_PLACES = {"York", "Orleans", "Delhi", "England", "Haven", "Brunswick", "Cal
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
+_GENERATION = re.compile(r",?\s+(?:Jr|Sr)\.?$")  # "Charles Graner Jr." is Charles Graner
+
+
 def _clean_form(form: str) -> str:
-    form = _POSSESSIVE.sub("", form.strip())
+    form = _GENERATION.sub("", _POSSESSIVE.sub("", form.strip()))
     return form.strip(" -")
 
 
@@ -522,6 +529,7 @@ def _folded(word: str) -> str:
 
 
 _JOINERS = re.compile(r"[\s.-]+")
+_MIDDLE_INITIAL = re.compile(r"(?:(?<=\w)\s+|^)[A-Z]\.\s+(?=\w)")  # also a first initial: "B. Timothy Walsh"
 
 
 def _joined_key(form: str) -> str:
@@ -635,6 +643,10 @@ def find_entities(corpus: Corpus, families: dict[str, int]) -> list[dict]:
         first = joined.setdefault(_joined_key(form), form)
         if first != form and (kinds[first] == kinds[form] or "other" in (kinds[first], kinds[form])):
             groups.union(first, form)
+    for form in forms:  # "George W. Bush" and "George Bush": one name with and without a middle initial
+        if (bare := _MIDDLE_INITIAL.sub(" ", form).strip()) != form and (plain := spelled.get(bare.replace(".", "").lower())):
+            if kinds[plain] == kinds[form] or "other" in (kinds[plain], kinds[form]):
+                groups.union(plain, form)
     for bucket in by_key.values():  # variants share token count and initial, and a type unless untyped
         # by the length of the first word: a variant differs from it by at most a letter in eight
         bucket.sort(key=lambda f: (len(f.split()[0]), f))

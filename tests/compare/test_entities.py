@@ -123,6 +123,23 @@ def test_adjectives_of_faith_and_pairs_of_countries_are_not_names(text: str, not
     assert not_a_name not in entities_of(text, "Later the talks in Geneva and Kelsby went on.")
 
 
+def test_a_name_with_and_without_its_initials_and_generation_is_one_person() -> None:
+    found = entities_of(
+        "Governor Tomas K. Lindqvist said on Monday that the bridge would open in Kelsby.",
+        "Tomas Lindqvist opened the bridge. Spc. Arvid P. Soderberg Jr. guarded it.",
+        "The crowd cheered Arvid Soderberg at the gate, and Dr. B. Elena Marsh spoke.",
+        "Elena Marsh said the bridge was safe.",
+    )
+    for full, plain in (("Tomas K. Lindqvist", "Tomas Lindqvist"), ("Arvid P. Soderberg", "Arvid Soderberg"), ("B. Elena Marsh", "Elena Marsh")):
+        assert full in found and found[full]["variants"] == [plain] and found[full]["type"] == "person", found
+
+
+@pytest.mark.parametrize("title", ["Pfc.", "Private", "Prosecutor", "Actor", "Coach"])
+def test_ranks_and_roles_before_a_name_are_titles(title: str) -> None:
+    found = entities_of(f"The crowd in Kelsby waited as {title} Ilse Maertens arrived on Monday.")
+    assert "Ilse Maertens" in found and found["Ilse Maertens"]["type"] == "person", list(found)
+
+
 def test_an_acronym_joins_the_one_name_whose_initials_it_is() -> None:
     found = entities_of(
         "Inspectors from the Harbour Safety Board reached the ferry at dawn.",
