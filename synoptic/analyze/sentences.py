@@ -19,6 +19,7 @@ SHOUTING_SHARE = 0.6  # a span whose letters are mostly capitals is a label or a
 _UPPER = re.compile(r"[A-Z]")
 _LOWER = re.compile(r"[a-z]")
 _CUT_AT_TITLE = re.compile(r"(?:^|[\s“\"‘(])(?:Dr|Mr|Mrs|Ms|Gov|Sen|Rep|Gen|Col|Lt|Prof|Capt|Sgt|Maj)\.$")
+_LIST_MARKER = re.compile(r"[-_•*–—·▪►]+\s+")  # a list's bullet, as wire copy and web pages write it
 _LOWER_START = re.compile(r"[\"'‘“(\[]*([a-z][a-z'’-]*)\b")
 
 
@@ -140,6 +141,8 @@ def build_corpus(
         text, kept = clean.article.text, []
         for block_start, block_end in clean.blocks:
             for start, end in split_sentences(text, block_start, block_end):
+                if marker := _LIST_MARKER.match(text, start, end):
+                    start = marker.end()  # "_ Ivan Frederick, 38, was sentenced…": the sentence after its bullet
                 reason = reject_reason(text[start:end])
                 if reason == "heading" and lenient and word_count(text[start:end]) >= LENIENT_MIN_WORDS:
                     reason = None

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from synoptic.analyze.sentences import reads_alone, reject_reason
+from synoptic.analyze.sentences import build_corpus, reads_alone, reject_reason
+from synoptic.clean import clean_cluster
+from tests.conftest import make_article
 
 
 @pytest.mark.parametrize(
@@ -63,3 +65,21 @@ def test_sentences_that_lean_on_their_context(text: str) -> None:
 )
 def test_an_excerpt_cut_off_after_a_title_is_a_fragment(text: str, reason: str | None) -> None:
     assert reject_reason(text) == reason
+
+
+def test_a_list_bullet_is_not_part_of_the_sentence_after_it() -> None:
+    text = (
+        "The harbour board listed the soldiers of the crew and what became of them.\n\n"
+        "_ Ivo Brandt, 38, was sentenced to two years in October after pleading guilty to theft.\n\n"
+        "- On May 7, the board fined the ferry company for sailing without a licence.\n\n"
+        "• Crossings resumed on Monday after two weeks of repairs at the pier."
+    )
+    corpus = build_corpus(clean_cluster([make_article(text)]))
+    shown = [s.text for s in corpus.sentences]
+    assert shown[1:] == [
+        "Ivo Brandt, 38, was sentenced to two years in October after pleading guilty to theft.",
+        "On May 7, the board fined the ferry company for sailing without a licence.",
+        "Crossings resumed on Monday after two weeks of repairs at the pier.",
+    ], shown
+    for sentence in corpus.sentences:  # the span points at the sentence, not at its bullet
+        assert text[sentence.start : sentence.end] == sentence.full
