@@ -45,6 +45,8 @@ VARIANT_CHARS_PER_EDIT = 8
 # something else (on TAC 2010 and AllSides, "ID" joined "Infectious Diseases", "PA" "Project Achieve";
 # of 3+ letters only "GMC"/"General Motors Corp" was doubtful among ~60 joins).
 MIN_INITIALS = 3
+STRAY_CUE_SHARE = 4  # a type cued in under a quarter of a name's mentions may be a misreading
+SURNAME_MIN_FULL_MENTIONS = 2  # a place-named surname ("England") needs its person named in full this often
 _TYPES = ("person", "org", "place", "other")
 
 _UPPER = "A-ZÀ-ÖØ-ÞĆČĐŁŃŘŚŠŹŻŽ"  # capitals of names: ASCII, Latin-1 and common Central European ones
@@ -81,6 +83,7 @@ _TITLES = {
     "advisor", "aide", "economist", "strategist", "analyst", "editor", "correspondent", "columnist", "historian",
     "pfc", "pvt", "private", "cpl", "corporal", "spc", "specialist", "adm", "admiral", "brig", "cmdr", "lieutenant",
     "prosecutor", "attorney", "actor", "actress", "singer", "author", "writer", "novelist", "coach",
+    "secretary-general", "director-general", "attorney-general", "governor-general",
 }  # fmt: skip
 _EVENT_WORDS = {"hurricane", "typhoon", "cyclone", "storm", "tropical", "operation", "act", "foods"}  # "Hurricane Floyd" is no person
 _PARTY_LABELS = {"democrat", "republican"}  # "Democrat Jon Ossoff": a title only before a whole name
@@ -120,6 +123,7 @@ _NOT_NAMES = {
     "four", "five", "six", "seven", "eight", "nine", "ten", "everybody", "everyone", "nobody", "someone",
     "ok", "tv", "am", "pm", "ceo", "gdp", "former", "acting",
 }  # fmt: skip
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 # "to X" is a place only after a journey ("fled to Kelsby", "the road to Raqqa"): a letter, a reply or a
 # loss goes "to" a person or a company as often (on the dev sets about half of "to X" places were not).
 _PLACE_BEFORE = re.compile(
@@ -426,8 +430,10 @@ def _run_tokens(raw: str) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
     if (title := _TITLE_OF.match(raw)) and 1 <= len(raw[title.end() :].split()) <= 3:
         return words, tuple(raw[title.end() :].split()), True  # "Secretary of State Madeleine Albright"
     tokens, titled = _strip_titles(list(words))
-    while len(tokens) > 1 and "-" in tokens[0] and _HYPHEN_PREFIX.search(tokens[0]):  # "Kurdish-led Syrian Democratic Forces"
-        tokens = tokens[1:]
+    while tokens and "-" in tokens[0] and _HYPHEN_PREFIX.search(tokens[0]):  # "Kurdish-led Syrian Democratic Forces"
+        tokens = tokens[1:]  # and alone ("the Maryland-based company") no name at all
+    while len(tokens) > 1 and tokens[-1].lower() in _WEEKDAYS:
+        tokens = tokens[:-1]  # "said Microsoft Friday"
     return words, tuple(tokens), titled
 
 
@@ -554,6 +560,14 @@ def _tokens_close(a: list[str], b: list[str]) -> bool:
     return True
 
 
+def _initials_agree(a: list[str], b: list[str]) -> bool:
+    """Word for word the same name, where an initial ("M.") stands for a word it opens ("Muhammad")."""
+    return all(
+        x == y or (len(x) == 2 and x[1] == "." and y.startswith(x[0])) or (len(y) == 2 and y[1] == "." and x.startswith(y[0]))
+        for x, y in zip(a, b)
+    )
+
+
 def _variants(a: str, b: str) -> bool:
     ta, tb = a.split(), b.split()
     return len(ta) == len(tb) and _tokens_close(ta, tb)
@@ -631,10 +645,13 @@ def find_entities(corpus: Corpus, families: dict[str, int]) -> list[dict]:
         ):
             kinds[form] = "person"
             cues[form]["person"] = cues[form].get("person", 0) + 1
+    def form_key(form: str) -> str:
+        initial = _folded(form[0])
+        return _INITIAL_SOUND.get(initial, initial)
+
     by_key: dict[tuple[int, str], list[str]] = defaultdict(list)
     for form in forms:
-        initial = _folded(form[0])
-        by_key[(len(form.split()), _INITIAL_SOUND.get(initial, initial))].append(form)
+        by_key[(len(form.split()), form_key(form))].append(form)
     spelled: dict[str, str] = {}
     joined: dict[str, str] = {}
     for form in forms:  # "U.S." and "US", "Al-Naim" and "al-Naim": one name
@@ -643,10 +660,16 @@ def find_entities(corpus: Corpus, families: dict[str, int]) -> list[dict]:
         first = joined.setdefault(_joined_key(form), form)
         if first != form and (kinds[first] == kinds[form] or "other" in (kinds[first], kinds[form])):
             groups.union(first, form)
-    for form in forms:  # "George W. Bush" and "George Bush": one name with and without a middle initial
-        if (bare := _MIDDLE_INITIAL.sub(" ", form).strip()) != form and (plain := spelled.get(bare.replace(".", "").lower())):
-            if kinds[plain] == kinds[form] or "other" in (kinds[plain], kinds[form]):
-                groups.union(plain, form)
+    for form in forms:  # "George W. Bush" and "George Bush", "Andi M. Ghalib" and "Andi Muhammad Ghalib": one name
+        if (bare := _MIDDLE_INITIAL.sub(" ", form).strip()) == form:
+            continue
+        tokens = form.split()
+        matches = [spelled.get(bare.replace(".", "").lower())] + [
+            other for other in by_key[(len(tokens), form_key(form))] if other != form and _initials_agree(tokens, other.split())
+        ]
+        for other in matches:
+            if other and (kinds[other] == kinds[form] or "other" in (kinds[other], kinds[form])):
+                groups.union(other, form)
     for bucket in by_key.values():  # variants share token count and initial, and a type unless untyped
         # by the length of the first word: a variant differs from it by at most a letter in eight
         bucket.sort(key=lambda f: (len(f.split()[0]), f))
@@ -708,7 +731,25 @@ def find_entities(corpus: Corpus, families: dict[str, int]) -> list[dict]:
                 owners = {groups.find(b) for b in bodies if b != tail and b.endswith(" " + tail)}
                 if len(owners) == 1:
                     groups.union(owners.pop(), tail)
-    singles = [f for f in forms if len(f.split()) == 1 and kinds[f] in ("person", "other")]
+    # "England said" beside "Lynndie England": a surname that the place list also holds is the person's
+    # when one person of the cluster carries it and is named in full more than once (the list typed
+    # every "England" a place, so its votes go to the person)
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    for p in people:
+        by_surname[p.split()[-1]].add(groups.find(p))
+    for form in forms:
+        if " " not in form and form.lower() in PLACES and len(owners := by_surname.get(form, set())) == 1:
+            owner = next(iter(owners))
+            if sum(count[p] for p in people if groups.find(p) == owner) >= SURNAME_MIN_FULL_MENTIONS:
+                groups.union(owner, form)
+                kinds[form], cues[form] = "person", {"person": count[form]}
+    # (a place only by a stray cue may be a surname too: "at Graner's suggestion", once in 30 mentions)
+    singles = [
+        f
+        for f in forms
+        if len(f.split()) == 1
+        and (kinds[f] in ("person", "other") or (kinds[f] == "place" and f.lower() not in PLACES and cues[f]["place"] * STRAY_CUE_SHARE < count[f]))
+    ]
     # "Bali said" → Mustafa Bali, when exactly one person carries that surname; failing that, the first
     # word of a two-word name, where Chinese and Korean names put the surname ("Zhao said" → Zhao Changwang)
     for surnames in ([(p.split()[-1], p) for p in people], [(p.split()[0], p) for p in people if len(p.split()) == 2]):
@@ -721,6 +762,8 @@ def find_entities(corpus: Corpus, families: dict[str, int]) -> list[dict]:
             owners = {groups.find(surnames[k][1]) for k in np.flatnonzero(row) if _variants(surnames[k][0], form)}
             if len(owners) == 1:
                 groups.union(owners.pop(), form)
+                if kinds[form] == "place":  # its stray place cue is a misreading of the person
+                    kinds[form], cues[form] = "person", {"person": count[form]}
             else:
                 unmatched.append(form)
         singles = unmatched

@@ -134,6 +134,35 @@ def test_a_name_with_and_without_its_initials_and_generation_is_one_person() -> 
         assert full in found and found[full]["variants"] == [plain] and found[full]["type"] == "person", found
 
 
+def test_a_surname_the_place_list_holds_or_a_stray_place_cue_misreads_is_the_persons() -> None:
+    found = entities_of(
+        "Pfc. Ilse England pleaded guilty on Monday at Fort Kelsby, said Tomas Varga.",
+        "Ilse England told the judge she regretted it. England said she was sorry.",
+        "At Varga's request England stayed. Varga said Tomas Varga would appeal, and Varga left.",
+    )
+    assert "England" not in found and "Varga" not in found, list(found)
+    assert found["Ilse England"]["type"] == "person" and found["Tomas Varga"]["type"] == "person"
+    assert found["Ilse England"]["count"] == 4 and found["Tomas Varga"]["count"] == 5
+
+
+def test_initials_stand_for_the_words_they_open() -> None:
+    found = entities_of("Andi Muhammad Rahman said on Monday the case in Kelsby was closed.", "Andi M. Rahman told reporters so.")
+    assert found["Andi Muhammad Rahman"]["variants"] == ["Andi M. Rahman"]
+
+
+@pytest.mark.parametrize(
+    "text, name, not_a_name",
+    [
+        ("The deal was announced by Norvik Friday in Kelsby.", "Norvik", "Norvik Friday"),
+        ("The Kelsby-based company hired the Ohio-based lawyers of Tomas Varga.", "Tomas Varga", "Kelsby-based"),
+        ("Arab League Secretary-General Amr Haddad spoke in Kelsby.", "Amr Haddad", "Arab League Secretary-General Amr Haddad"),
+    ],
+)
+def test_weekdays_adjectives_and_titles_are_left_out_of_names(text: str, name: str, not_a_name: str) -> None:
+    found = entities_of(text, f"Later {name} spoke in Kelsby again.")
+    assert name in found and not_a_name not in found, list(found)
+
+
 @pytest.mark.parametrize("title", ["Pfc.", "Private", "Prosecutor", "Actor", "Coach"])
 def test_ranks_and_roles_before_a_name_are_titles(title: str) -> None:
     found = entities_of(f"The crowd in Kelsby waited as {title} Ilse Maertens arrived on Monday.")
