@@ -59,7 +59,7 @@ _NEVER, _STARTER, _NUMBER, _PLACE, _INITIAL = 1, 2, 3, 4, 5
 # Abbreviations that precede a name or a number: never a sentence end ("Dr. Varga", "Brig. Gen. Hale",
 # "Mt. Kenya", "Sec. 5", "vs. Chelsea", "e.g. The Times").
 _NEVER_CASED = """Mr Mrs Ms Messrs Mmes Mme Mlle Dr Drs Prof Profs Col Gen Gens Brig Lt Lieut Maj Capt Sgt
-    Cpl Pvt Pfc Spc Adm Cmdr Cdr Gov Govs Sen Sens Rep Reps Rev Hon Pres Supt Insp Det Atty Amb Msgr Fr Asst
+    Cpl Pvt Pfc Spc Spec Adm Cmdr Cdr Gov Govs Sen Sens Rep Reps Rev Hon Pres Supt Insp Det Atty Amb Msgr Fr Asst
     Assoc St Ste Mt Ft Pt Sec""".split()
 _NEVER_LOWER = "vs e.g i.e cf viz approx ca incl esp".split()
 _NEVER_LOWER_ONLY = ["v", "var"]  # "Roe v. Wade", "B. thuringiensis var. kurstaki"; "V." is an initial

@@ -31,7 +31,7 @@ from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import cdist
 
 from synoptic.analyze.sentences import Corpus
-from synoptic.compare.gazetteer import ALIASES, PLACES
+from synoptic.compare.gazetteer import ALIASES, PLACES, STATE_ABBREVIATIONS
 from synoptic.compare.scan import finditer_from
 
 MAX_ENTITIES = 25  # a brief lists the names a reader needs, not every capitalised word
@@ -53,7 +53,7 @@ _UPPER = "A-ZÀ-ÖØ-ÞĆČĐŁŃŘŚŠŹŻŽ"  # capitals of names: ASCII, Lati
 _LOWER = "a-zß-öø-ÿā-ž"
 # A capitalised word ("Raqqa", "Wolańska", "O'Neill", "MacLeod", "al-Assad"'s part), a title, an acronym, initials.
 _WORD = (
-    rf"(?:(?:Mr|Mrs|Ms|Dr|Col|Gen|Lt|Capt|Sgt|Maj|Sen|Rep|Gov|Prof|Rev|Insp|Det|Pfc|Spc|Pvt|Cpl|Adm|Brig|Cmdr)\.|[{_UPPER}](?:['’][{_UPPER}])?[{_LOWER}]+"
+    rf"(?:(?:Mr|Mrs|Ms|Dr|Col|Gen|Lt|Capt|Sgt|Maj|Sen|Rep|Gov|Prof|Rev|Insp|Det|Pfc|Spc|Spec|Pvt|Cpl|Adm|Brig|Cmdr)\.|[{_UPPER}](?:['’][{_UPPER}])?[{_LOWER}]+"
     rf"(?:[{_UPPER}][{_LOWER}]+)*(?:['’-][A-Za-z{_UPPER}{_LOWER}]+)*|[A-Z]{{2,}}(?:['’]s)?(?![A-Za-z])|(?:[A-Z]\.){{2,}})"
 )
 _CONNECT = r"(?:(?:of|de|da|del|di|du|la|le|bin|ibn|van|von|der|den)\s+(?:the\s+)?|(?:al|el|Al|El|ad|as)-)"
@@ -83,7 +83,7 @@ _TITLES = {
     "advisor", "aide", "economist", "strategist", "analyst", "editor", "correspondent", "columnist", "historian",
     "pfc", "pvt", "private", "cpl", "corporal", "spc", "specialist", "adm", "admiral", "brig", "cmdr", "lieutenant",
     "prosecutor", "attorney", "actor", "actress", "singer", "author", "writer", "novelist", "coach",
-    "secretary-general", "director-general", "attorney-general", "governor-general",
+    "secretary-general", "director-general", "attorney-general", "governor-general", "spec",
 }  # fmt: skip
 _EVENT_WORDS = {"hurricane", "typhoon", "cyclone", "storm", "tropical", "operation", "act", "foods"}  # "Hurricane Floyd" is no person
 _PARTY_LABELS = {"democrat", "republican"}  # "Democrat Jon Ossoff": a title only before a whole name
@@ -97,7 +97,7 @@ _ORG_HEADS = {
     "senate", "assembly", "hospital", "school", "college", "airlines", "clinic", "trust", "foundation",
     "cross", "line", "lines", "travel", "airways", "shipping", "ferries", "railways", "energy", "motors", "media",
     "journal", "magazine", "review", "post", "herald", "tribune", "gazette", "center", "centre", "clearinghouse",
-    "panel", "daily", "house", "corps", "institutes", "resorts", "industries", "holdings", "systems", "technologies", "partners",
+    "panel", "daily", "house", "corps", "institutes", "resorts", "industries", "holdings", "systems", "technologies", "partners", "reserve",
     "enterprises", "communications", "pharmaceuticals", "laboratories", "labs", "brands", "studios",
 }  # fmt: skip
 # The heads above that end an organisation's name and never a person's: "Rescue Service said" is a
@@ -121,7 +121,7 @@ _NOT_NAMES = {
     "video", "read", "said", "says", "according", "despite", "across", "among", "each", "every", "other",
     "another", "both", "such", "than", "last", "next", "first", "new", "today", "yesterday", "tonight",
     "four", "five", "six", "seven", "eight", "nine", "ten", "everybody", "everyone", "nobody", "someone",
-    "ok", "tv", "am", "pm", "ceo", "gdp", "former", "acting",
+    "ok", "tv", "am", "pm", "ceo", "gdp", "former", "acting", "later", "earlier", "like", "unlike", "soon",
 }  # fmt: skip
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 # "to X" is a place only after a journey ("fled to Kelsby", "the road to Raqqa"): a letter, a reply or a
@@ -624,7 +624,8 @@ def find_entities(corpus: Corpus, families: dict[str, int]) -> list[dict]:
     # A single capitalised word seen only at sentence starts is not a name ("Militias are", "Traffic was").
     forms = [f for f in count if f in mid_sentence]
     seen_names = {f.lower() for f in count}
-    forms = [f for f in forms if not _demonym(f, seen_names, cues[f])]
+    # "Fort Leavenworth, Kan.": a state's abbreviation after a town is part of an address, not a name to list
+    forms = [f for f in forms if not _demonym(f, seen_names, cues[f]) and f.lower() not in STATE_ABBREVIATIONS]
 
     def kind_of(form: str) -> str:
         typed = [(n, k) for k, n in cues[form].items() if k != "other"]
@@ -767,6 +768,26 @@ def find_entities(corpus: Corpus, families: dict[str, int]) -> list[dict]:
             else:
                 unmatched.append(form)
         singles = unmatched
+    # "Hernandez" beside "Rick Hernandez", neither typed: the last word of one untyped name is that name
+    untyped_tails: dict[str, set[str]] = defaultdict(set)
+    for form in forms:
+        tokens = form.split()
+        lower = [t.lower() for t in tokens]
+        if (
+            kinds[form] == "other"
+            and 2 <= len(tokens) <= 3
+            and len(tokens[-1]) > 2
+            and not set(lower) & (_ORG_HEADS | _PLACE_HEADS | _SMALL | _DEMONYMS | {"democratic"})
+            and not (tokens[0].replace(".", "").isupper() or lower[0] in PLACES)  # "FPC Web", "California Democratic"
+        ):
+            untyped_tails[tokens[-1]].add(groups.find(form))
+    # (never a word the cluster also writes in lower case: "Ministers", "Rebels", "Web" are no surnames)
+    candidates = [f for f in singles if kinds[f] == "other" and len(untyped_tails.get(f, ())) == 1]
+    if candidates:
+        text = " ".join(s.full for s in corpus.sentences)
+        for form in candidates:
+            if not re.search(rf"\b{re.escape(form.lower())}\b", text):
+                groups.union(untyped_tails[form].pop(), form)
 
     members: dict[str, list[str]] = defaultdict(list)
     for form in forms:
@@ -774,7 +795,8 @@ def find_entities(corpus: Corpus, families: dict[str, int]) -> list[dict]:
     ranked = []  # (rank key, group): most independent sources, then most mentions, then the name
     for group in members.values():
         multi_word = any(len(g.split()) > 1 for g in group)
-        person = any(kinds[f] == "person" for f in group)  # "Margaret Chan", not the "Chan" of most mentions
+        # "Margaret Chan", not the "Chan" of most mentions; so for any name whose last word is listed alone ("Rick Hernandez")
+        person = any(kinds[f] == "person" for f in group) or any(g.split()[-1] in group for g in group if " " in g)
         spelled = [f for f in group if len(f.split()) > 1 or not (person and multi_word)]
         name = max(spelled or group, key=lambda f: (person and len(f.split()), count[f], len(f), f))  # a person's fullest name
         independent = len({families.get(a, a) for f in group for a in sources[f]})
