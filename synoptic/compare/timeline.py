@@ -5,14 +5,17 @@ call per sentence: it costs ~1 ms a phrase, the rules a few microseconds):
 
 - weekdays ("on Tuesday", "Monday night") → the most recent such day on or before publication, or
   the first on or after it in a clause about what is to come ("will start work on Friday", "is
-  scheduled to begin Monday"); "last Monday" → strictly before; "next Monday" → strictly after;
+  scheduled to begin Monday"), and the day after publication is that next day, not six days back;
+  "last Monday" → strictly before; "next Monday" → strictly after; "on Monday, Sept. 27" → Sept. 27;
 - "yesterday", "today", "tonight", "last night", "this/last week", "this/last month", "this/last year";
-- months ("in early June", "since November") → YYYY-MM, the year chosen so it is not after publication;
+- months ("in early June", "since November") → YYYY-MM, the year chosen so it is not after publication
+  (not before it in a clause about what is to come: "plans to close the pier in December");
 - month-day ("Oct. 16", "October 16", "16 October") → the publication year, or the year before when
-  that would put the day more than FUTURE_SLACK_DAYS after publication;
+  that would put the day more than FUTURE_SLACK_DAYS after publication (unless it is to come);
 - full dates ("October 16, 2017", "16 October 2017", "2017-10-16"), "June 2014" and years ("in 2014").
 
-Publication dates are read in any spelling the stories accept (ISO, RFC 822, "Aug 15, 2005").
+Publication dates are read in any spelling the stories accept (ISO, RFC 822, "Aug 15, 2005"); a
+removed dateline's day a few days off it ("LONDON, August 14 (Xinhua) --") is what the text counts from.
 A date that names an event ("after the April 20 massacre") dates its sentence only when the
 sentence has no other. An article without a date uses the date of a removed dateline or photo
 caption, else the most common date of the cluster's articles, and its relative dates are marked
@@ -43,11 +46,17 @@ SAME_EVENT_RATIO = 80
 # …and two sentences of different articles on the same *day* are one event from this TF-IDF cosine up:
 # in the sample, reports of one event in other words score 0.20-0.33 ("Rescuers on Wednesday freed the
 # last people…" / "The last passengers … were brought out on Wednesday morning"), different events of
-# one day 0.11-0.15.
+# one day 0.11-0.15. The same holds for one month: on the dev sets the 9 pairs of one month it merges are
+# each one event ("began their assault in early June" / "The battle inside Raqqa started in June").
 SAME_EVENT_COSINE = 0.2
 # A month-day later than this after publication is read as last year's ("December 5" in an October
 # report): news does announce near-future dates ("talks resume on Oct. 20"), rarely ones months ahead.
 FUTURE_SLACK_DAYS = 30
+# A dateline's day ("LONDON, August 14 (Xinhua) --") is the day the text's "today" and "on Monday" count
+# from, and beats the article's own date when the two are this close: in the dev sets 163 wire reports
+# carry a date one day after their dateline (filed the next day in the agency's time zone), none differ
+# by 2-3 days, the few further apart are datelines of other stories in a digest.
+DATELINE_SLACK_DAYS = 3
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
@@ -63,6 +72,9 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
+# A month with no day after it: not inside a word, not "Nov" cut from "Nov. 16", and a full stop after a
+# whole name ends the sentence ("began in November.").
+_MONTH_ALONE = r"(?!\w|(?<=[A-Z][a-z]{2})(?<!May)\.|(?<=Sept)\.|\.?\s+\d)"
 
 
 
@@ -87,12 +99,12 @@ _CANDIDATES = re.compile(
     (?P<iso>\b{_YEAR}-[01]\d-[0-3]\d\b)
   | (?P<mdy>\b(?P<mdy_m>{_MONTH})\s+(?P<mdy_d>{_DAY}),?\s+(?P<mdy_y>{_YEAR})\b)
   | (?P<dmy>\b(?P<dmy_d>{_DAY})\s+(?P<dmy_m>{_MONTH})\s+(?P<dmy_y>{_YEAR})\b)
-  | (?P<my>\b(?:{_EARLY}[\s-]+)?(?P<my_m>{_MONTH})\s+(?P<my_y>{_YEAR})\b)
+  | (?P<my>\b(?:{_EARLY}[\s-]+)?(?P<my_m>{_MONTH})\s+(?:of\s+)?(?P<my_y>{_YEAR})\b)
   | (?P<md>\b(?P<md_m>{_MONTH})\s+(?P<md_d>{_DAY})\b(?![,\s]*\d))
   | (?P<dm>\b(?P<dm_d>{_DAY})\s+(?P<dm_m>{_MONTH})(?![\w.]))
   | (?P<wd>\b(?:(?P<wd_rel>{_REL})\s+)?(?P<wd_day>{_WEEKDAY}){_PART}\b)
-  | (?P<mon>\b{_PREP}\s+(?:{_EARLY}[\s-]+)?(?P<mon_m>{_MONTH})(?![\w.]|\s+\d))
-  | (?P<mon2>\b{_EARLY}[\s-]+(?P<mon2_m>{_MONTH})(?![\w.]|\s+\d))
+  | (?P<mon>\b{_PREP}\s+(?:{_EARLY}[\s-]+)?(?P<mon_m>{_MONTH}){_MONTH_ALONE}(?!\s+of\s+{_YEAR}))
+  | (?P<mon2>\b{_EARLY}[\s-]+(?P<mon2_m>{_MONTH}){_MONTH_ALONE})
   | (?P<year>\b{_YPREP}[\s-]+(?P<year_y>{_YEAR})\b(?![-/]))
   | (?P<rel>\b(?:{_RELATIVE})\b)
     )""",
@@ -100,16 +112,30 @@ _CANDIDATES = re.compile(
 )
 
 
-# A weekday in a clause about what is to come is the next such day, not the last: "crews will start
-# work on Friday", "classes are scheduled to begin Monday", "students are to return Monday". The marker
-# stands before the weekday in the same clause (no comma, semicolon or colon between them) and no
-# relative clause ("which", "who", "that", "since") intervenes, which may tell of the past
+# A date in a clause about what is to come is the next such day or month, not the last: "crews will
+# start work on Friday", "classes are scheduled to begin Monday", "students are to return Monday", "the
+# trial is set for Aug. 9" (in a March report), "the agency plans to enforce the rules in October" (in a
+# July one). The marker stands before the date in the same clause (no comma, semicolon or colon between
+# them) and no relative clause ("which", "who", "that", "since") intervenes, which may tell of the past
 # ("will inspect the bridge that collapsed on Monday").
 _FUTURE = re.compile(
-    r"(?:\b(?:will|shall|won't)|\w'll|\b(?:is|are|am)\s+(?:(?:scheduled|due|set|expected|going|planning|supposed)\s+)?to)"
+    r"(?:\b(?:will|shall|won't)|\w'll|\b(?:is|are|am)\s+(?:(?:scheduled|due|set|expected|going|planning|supposed)\s+)?to"
+    r"|\b(?:plans?|planned|scheduled|set|slated)\s+(?:to|for)|\bdue\s+for)"
     r"\s(?![^,;:]*\b(?:which|who|that|since)\b)[^,;:]*$"
 )
-_FUTURE_REACH = 120  # characters before a weekday searched for the marker: a clause is rarely longer
+_FUTURE_REACH = 120  # characters before a date searched for the marker: a clause is rarely longer
+
+
+# A weekday naming the day after publication ("said Sunday" in a report dated Saturday) is that next day,
+# not the one six days before: in the dev sets, 26 of 30 such weekdays were a plan ("goes on trial Monday",
+# "resume on Tuesday") or a wire report dated in US time from a place already a day ahead ("TOKYO -
+# stocks plunged Thursday", Australian and Pacific stories); 4 told of six days before.
+_DAY_AFTER = 6  # (publication's weekday − the weekday) mod 7
+
+
+def _to_come(match: re.Match[str]) -> bool:
+    """Whether the date phrase stands in a clause about what is to come (_FUTURE)."""
+    return _FUTURE.search(match.string, max(0, match.start() - _FUTURE_REACH), match.start()) is not None
 
 
 def _month(name: str) -> int:
@@ -137,9 +163,14 @@ def _safe(year: int, month: int, day: int) -> date | None:
         return None
 
 
+def _kind(match: re.Match[str]) -> str:
+    """Which alternative of _CANDIDATES matched."""
+    return match.lastgroup if match.lastgroup in _KINDS else next(k for k in _KINDS if match.group(k))
+
+
 def resolve(match: re.Match[str], published: date | None) -> tuple[str | None, str]:
     """(date string or None, precision) for one candidate match; precision: day|week|month|year."""
-    kind = match.lastgroup if match.lastgroup in _KINDS else next(k for k in _KINDS if match.group(k))
+    kind = _kind(match)
     g = match.group
     if kind == "iso":
         d = parse_iso(g("iso"))
@@ -156,19 +187,26 @@ def resolve(match: re.Match[str], published: date | None) -> tuple[str | None, s
     if kind in ("md", "dm"):
         month, day = _month(g(f"{kind}_m")), _day(g(f"{kind}_d"))
         d = _safe(published.year, month, day)
-        if d and (d - published).days > FUTURE_SLACK_DAYS:
+        if d and _to_come(match):  # "will be held May 21": this year's, or next year's when long past
+            if (published - d).days > FUTURE_SLACK_DAYS:
+                d = _safe(published.year + 1, month, day)
+        elif d and (d - published).days > FUTURE_SLACK_DAYS:
             d = _safe(published.year - 1, month, day)
         return (d.isoformat() if d else None), "day"
     if kind in ("mon", "mon2"):
         month = _month(g(f"{kind}_m"))
-        year = published.year - (1 if month > published.month else 0)
+        if _to_come(match):
+            year = published.year + (1 if month < published.month else 0)
+        else:
+            year = published.year - (1 if month > published.month else 0)
         return f"{year:04d}-{month:02d}", "month"
     if kind == "wd":
         rel = (g("wd_rel") or "").lower()
         back = (published.weekday() - _WEEKDAYS[g("wd_day").lower()]) % 7
         if rel == "next":
             return (published + timedelta(days=(7 - back) or 7)).isoformat(), "day"
-        if rel != "last" and _FUTURE.search(match.string, max(0, match.start() - _FUTURE_REACH), match.start()):
+        # the day after publication is that next day, not six days back (see _DAY_AFTER)
+        if rel != "last" and (back == _DAY_AFTER or _to_come(match)):
             return (published + timedelta(days=-back % 7)).isoformat(), "day"
         if rel == "last" and back == 0:
             back = 7
@@ -211,15 +249,21 @@ _TRIGGER = re.compile(
 )
 
 
+_DAY_DATES = ("iso", "mdy", "dmy", "md", "dm")
+_APPOSITION = re.compile(r",?\s*")
+
+
 def _date_phrases(text: str) -> list[tuple[str, re.Match[str]]]:
     """(phrase, match) for each date phrase in ``text``: what ``find_dates`` resolves, whatever the date."""
     found: list[tuple[str, re.Match[str]]] = []
     for match in finditer_near(
         _CANDIDATES, _TRIGGER, text, _BEFORE_TRIGGER, _AFTER_TRIGGER, (_BEFORE_TRIGGER_SPACED, _SEPARATOR_RUN)
     ):
-        kind = match.lastgroup if match.lastgroup in _KINDS else next(k for k in _KINDS if match.group(k))
+        kind = _kind(match)
         if kind == "mon" and match.group("mon_m") == "May" and match.group(kind).split()[0].lower() == "of":
             continue  # "of May" is too often a name ("the government of Theresa May")
+        if kind in _DAY_DATES and found and _kind(found[-1][1]) == "wd" and _APPOSITION.fullmatch(text, found[-1][1].end(), match.start()):
+            found.pop()  # "on Monday, Sept. 27": the date says which Monday
         found.append((match.group(kind).strip(), match))
     return found
 
@@ -229,11 +273,11 @@ def find_dates(text: str, published: date | None) -> list[tuple[str, str | None,
     return [(phrase, *resolve(match, published)) for phrase, match in _date_phrases(text)]
 
 
-def _dateline_date(clean: CleanArticle, base: date | None) -> date | None:
+def _dateline_date(clean: CleanArticle, base: date | None, rules: tuple[str, ...] = ("dateline", "caption")) -> date | None:
     """The date in a removed dateline ("KELSBY, March 14 -") or photo caption ("…, Syria, October 16,
     2017. REUTERS/…": the report is from that day or just after), resolved against ``base``."""
     for removal in clean.removals:
-        if removal.rule not in ("dateline", "caption"):
+        if removal.rule not in rules:
             continue
         for _phrase, when, precision in find_dates(removal.text, base):
             if precision == "day" and when and len(when) == 10:
@@ -267,7 +311,11 @@ def _publication_dates(corpus: Corpus, cluster_date: str | None) -> dict[str, tu
     fallback = day(cluster_date) or (max(dates.items(), key=lambda kv: (kv[1], kv[0]))[0] if dates else None)
     found = {}
     for clean in corpus.articles:
-        own = own_dates[clean.article.id] or _dateline_date(clean, fallback)
+        own = own_dates[clean.article.id]
+        if own is None:
+            own = _dateline_date(clean, fallback)
+        elif (line := _dateline_date(clean, own, ("dateline",))) and abs((line - own).days) <= DATELINE_SLACK_DAYS:
+            own = line  # the text counts its days from its dateline, not from when it was filed
         found[clean.article.id] = (own or fallback, own is not None)
     return found
 
@@ -302,25 +350,50 @@ _NOUN_AFTER = re.compile(r"\s+[a-z]")
 
 
 def _names_an_event(match: re.Match[str]) -> bool:
-    kind = match.lastgroup if match.lastgroup in _KINDS else next(k for k in _KINDS if match.group(k))
+    kind = _kind(match)
     start, end = match.span(kind)
     return _THE_BEFORE.search(match.string, max(0, start - 5), start) is not None and _NOUN_AFTER.match(match.string, end) is not None
 
 
-# A relative clause inside a sentence, between commas, tells of something else than the sentence does:
-# its date ("The fall of Raqqa, where the group paraded after its victories in 2014, is a potent
-# symbol") does not date the sentence. A clause that ends the sentence (", which began in November")
-# may be what the sentence reports, and keeps its date.
-_INNER_RELATIVE = re.compile(r",\s+(?:where|which|who|whom|whose)\s[^,;:()“”\"]*,")
+# A relative clause or a comparison inside a sentence, between commas, tells of something else than the
+# sentence does: its date ("The fall of Raqqa, where the group paraded after its victories in 2014, is a
+# potent symbol"; "On talks with the militants, similar to a deal late last month, the commander said…")
+# does not date the sentence. A clause that ends the sentence (", which began in November") may be what
+# the sentence reports, and keeps its date.
+_INNER_ASIDE = re.compile(
+    r",\s+(?:where|which|who|whom|whose|(?:similar|comparable)\s+to|like|unlike|as\s+(?:with|in)|compared\s+(?:with|to))"
+    r"\s[^,;:()“”\"]*,"
+)
+# Nor does the point a record is measured from: "the lowest rate since 2000", "the biggest gain since
+# August 2012", "for the first time since the crash of 1987" (the superlative, then "since" close before
+# the date, all in one clause).
+_RECORD_SINCE = re.compile(
+    r"\b(?:highest|lowest|biggest|largest|smallest|worst|best|fastest|slowest|strongest|weakest|deadliest|"
+    r"greatest|sharpest|steepest|longest|shortest|hottest|coldest|wettest|driest|busiest|heaviest|most|least|"
+    r"first\s+time)\b[^,;:]*\bsince\b[^,;:]{0,40}$"
+)
+_RECORD_REACH = 150  # characters before a date searched for the superlative
 
 
-def _embedded_phrases(corpus: Corpus, index: int) -> set[str]:
-    """The date phrases of a sentence that sit inside an inner relative clause."""
+def _aside_phrases(corpus: Corpus, index: int) -> set[str]:
+    """The date phrases of a sentence that tell of something else: in an inner relative clause or
+    comparison, or the point a record is measured from."""
     text = corpus.sentences[index].full
-    if ", wh" not in text:
+    asides = ", wh" in text or ", similar" in text or ", like" in text or ", unlike" in text or ", as " in text or ", compared" in text
+    if not asides and "since" not in text:
         return set()
-    spans = [m.span() for m in _INNER_RELATIVE.finditer(text)]
-    return {phrase for phrase, match in _sentence_phrases(corpus, index) if any(a <= match.start() < b for a, b in spans)}
+    spans = [m.span() for m in _INNER_ASIDE.finditer(text)] if asides else []
+    return {
+        phrase
+        for phrase, match in _sentence_phrases(corpus, index)
+        if any(a <= match.start() < b for a, b in spans)
+        or _RECORD_SINCE.search(text, max(0, match.start() - _RECORD_REACH), _since_end(phrase, match))
+    }
+
+
+def _since_end(phrase: str, match: re.Match[str]) -> int:
+    """Where the text before a date phrase ends, "since" included when the phrase starts with it."""
+    return match.start() + (len("since") if phrase[:5].lower() == "since" else 0)
 
 
 _PUNCTUATION = re.compile(r"[^\w\s]")
@@ -359,8 +432,8 @@ def build_timeline(corpus: Corpus, families: dict[str, int], cluster_date: str |
         if not found or not (reads_alone(sentence.full) or is_chronology_entry(sentence.full)):
             continue  # an entry stands alone in the list: "He was arrested early Friday" names nobody
         resolved = [f for f in found if f[1]]
-        if resolved and (embedded := _embedded_phrases(corpus, index)):
-            resolved = [f for f in resolved if f[0] not in embedded]
+        if resolved and (asides := _aside_phrases(corpus, index)):
+            resolved = [f for f in resolved if f[0] not in asides]
             if not resolved:
                 continue  # "The fall of Raqqa, where it paraded after its victories in 2014, is a symbol": undated
         if len(resolved) > 1:
@@ -384,7 +457,7 @@ def build_timeline(corpus: Corpus, families: dict[str, int], cluster_date: str |
                 or fuzz.ratio(e["_normal"], normal) >= SAME_EVENT_RATIO
                 or (
                     e["_article"] != sentence.article
-                    and picked[0][2] == "day"  # a year or a month holds too many events to match on content
+                    and picked[0][2] in ("day", "month")  # a year holds too many events to match on content
                     and row_cosines(similarity, e["_index"], (index,))[0] >= SAME_EVENT_COSINE
                 )
             ),

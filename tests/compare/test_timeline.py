@@ -45,6 +45,17 @@ PUBLISHED = date(2017, 10, 17)  # a Tuesday
         ("The bridge collapsed on Friday after the storm.", "on Friday", "2017-10-13"),
         ("Crews will inspect the bridge that collapsed on Friday.", "on Friday", "2017-10-13"),
         ("Repairs will take weeks, the council said on Friday.", "on Friday", "2017-10-13"),
+        # the day after publication is that next day (a plan, or a report from a place a day ahead)
+        ("Shares in Kelsby closed higher Wednesday.", "Wednesday", "2017-10-18"),
+        ("The ferry sank last Wednesday off the point.", "last Wednesday", "2017-10-11"),
+        # a month-day or month in a clause about what is to come lies ahead, however far
+        ("The trial is set for Dec. 9 in the capital.", "Dec. 9", "2017-12-09"),
+        ("The council plans to close the pier in December for repairs.", "in December", "2017-12"),
+        ("The pier closed in December for repairs.", "in December", "2016-12"),
+        # "Month of year", and a month that ends the sentence
+        ("He was quiet until August of 2015, then he left.", "August of 2015", "2015-08"),
+        ("The campaign began in November.", "in November", "2016-11"),
+        ("The talks broke down in early June.", "in early June", "2017-06"),
     ],
 )
 def test_phrase_rules(sentence: str, phrase: str, expected: str) -> None:
@@ -62,6 +73,11 @@ def test_phrase_rules(sentence: str, phrase: str, expected: str) -> None:
 )
 def test_non_dates_are_ignored(sentence: str) -> None:
     assert find_dates(sentence, PUBLISHED) == []
+
+
+def test_a_weekday_followed_by_its_date_is_dated_by_the_date() -> None:
+    found = find_dates("At noon on Monday, Sept. 25, the board met in the town hall.", PUBLISHED)
+    assert [(p, d) for p, d, _ in found] == [("Sept. 25", "2017-09-25")]
 
 
 def test_relative_phrases_stay_literal_without_any_date_but_absolute_ones_resolve() -> None:
@@ -92,6 +108,48 @@ def test_a_date_inside_an_inner_relative_clause_does_not_date_the_sentence() -> 
     assert "The fall of Ke" not in dated  # its only date tells of the clause, not of the fall
     assert dated["Mayor Ada Brin"] == ("2025-03-10", "on Monday")
     assert dated["The ferry serv"] == ("2025-03", "in March")  # a clause that ends the sentence keeps its date
+
+
+def test_a_date_in_a_comparison_or_the_start_of_a_record_does_not_date_the_sentence() -> None:
+    corpus = corpus_of(
+        "On talks with the rebels, similar to a truce agreed late last month, the general said there would be none.",
+        "Joblessness fell to 3.1 percent in May, the lowest rate since 2001, the agency said on Friday.",
+        "Ferry fares rose by a tenth, the biggest rise since August 2012.",
+        "The ferry has run every day since 2012 without a break.",
+        dates=("2025-06-10",),
+    )
+    dated = {e["text"][:14]: (e["date"], e["phrase"]) for e in build_timeline(corpus, families_of(corpus))}
+    assert "On talks with " not in dated and "Ferry fares ro" not in dated
+    assert dated["Joblessness fe"] == ("2025-06-06", "on Friday")
+    assert dated["The ferry has "] == ("2012", "since 2012")  # no record: the span starts then
+
+
+def test_a_dateline_sets_the_day_the_text_counts_from() -> None:
+    from synoptic.analyze.sentences import build_corpus
+    from synoptic.model import Article, CleanArticle, Removal
+
+    def filed(article_id: str, text: str, dateline: str) -> CleanArticle:
+        removal = Removal(article_id, "dateline", dateline, 0, 0)
+        return CleanArticle(Article(id=article_id, text=text, date="2025-03-04"), ((0, len(text)),), "2025-03-04", (removal,))
+
+    articles = [
+        filed("a1", "The harbour board today approved the new pier at Hollin Bay.", "HOLLIN BAY, March 3 (Wirenews) --"),
+        filed("a2", "The lock keepers of the Kelsby canal today ended their strike.", "KELSBY, Feb. 20 (Wirenews) --"),
+    ]
+    dated = {e["text"][:10]: e["date"] for e in build_timeline(build_corpus(articles), {"a1": 0, "a2": 1})}
+    assert dated["The harbou"] == "2025-03-03"  # filed on the 4th, written on the 3rd
+    assert dated["The lock k"] == "2025-03-04"  # a dateline two weeks off is another story's: the article's date stands
+
+
+def test_one_event_of_one_month_told_in_other_words_is_one_entry() -> None:
+    corpus = corpus_of(
+        "Dredgers began clearing the silted channel at Kelsby harbour in early May.",
+        "The clearing of the Kelsby harbour channel started in May, and trawlers were sent to other ports.",
+        "A new harbour master was named in May after a long search.",
+        dates=("2025-08-01", "2025-08-01", "2025-08-01"),
+    )
+    may = [e for e in build_timeline(corpus, families_of(corpus)) if e["date"] == "2025-05"]
+    assert sorted(len(e["sources"]) for e in may) == [1, 2]
 
 
 @pytest.mark.parametrize(
