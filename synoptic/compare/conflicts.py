@@ -52,7 +52,7 @@ _WORD_NUMBERS = {
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "a dozen": 12,
 }
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "m": 1e6, "bn": 1e9, "k": 1e3}
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "m": 1e6, "bn": 1e9, "k": 1e3}
 # unit word → (dimension, factor to the dimension's base unit)
 UNITS = {
     "metre": ("length", 1.0), "meter": ("length", 1.0), "m": ("length", 1.0), "kilometre": ("length", 1000.0),
@@ -91,7 +91,8 @@ EVENTS = {
     "duration": "took spent",  # not "lasted": it stems to "last", as in "the last of them"
     "cost": "cost costs spent paid price funding budget damage",
     "evacuated": "evacuated displaced homeless",
-    "took part": "attended attending crowd joined walked strike striking walkout participated marched protesters",
+    "took part": "attended attending crowd joined walked strike striking walkout participated marched",  # not
+    # "protesters": its stem is "protest", and "killing five officers during a protest" is no taking part
     "turnout": "turnout",
 }
 # What happens to people or things counted, never to a length, a sum or a share.
@@ -110,7 +111,7 @@ _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
 # ignoring_case (a fifth faster on TAC 2010 than re.IGNORECASE over the whole pattern).
 _WORDNUM = "(?:" + ignoring_case(r"a\s+dozen", "dozen", *sorted((w for w in _WORD_NUMBERS if " " not in w), key=len, reverse=True)) + ")"
 _VALUE = rf"(?:{_NUM}|{_WORDNUM})"
-_SCALE = r"(?i:\s*(?:thousand|million|billion|bn|m|k)\b)?"
+_SCALE = r"(?i:\s*(?:thousand|million|billion|trillion|bn|m|k)\b)?"
 _QUAL = "(?P<qual>" + ignoring_case(
     "about", "around", "approximately", "roughly", "some", "nearly", "almost", r"close\s+to", r"up\s+to", r"as\s+many\s+as",
     r"more\s+than", "over", r"at\s+least", r"fewer\s+than", r"less\s+than", "under", "between",
@@ -130,11 +131,13 @@ _PLURAL_IRREGULAR = {"people", "men", "women", "children", "police", "staff", "p
 _TITLE = r"(?:(?:Col|Gen|Lt|Capt|Sgt|Maj|Dr|Mr|Mrs|Ms|Prof|Insp|Sen|Gov)\.?\s+|(?:Colonel|General|Inspector|Chief|Captain|Doctor|Dr)\s+)"
 _NAME = rf"{_TITLE}?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){{0,3}}"
 _BODY = r"(?:the\s+|an?\s+)(?:[A-Z][\w.-]*\s+|[a-z][\w.-]*\s+){0,6}?(?:[A-Z][\w.-]*|spokes(?:man|woman|person)|commander|officials?|police|service|authority|army|ministry|government|military|coalition|agency|council)"
-_SAID = r"(?:said|says|has\s+said|had\s+said|told|added|noted|explained|stated|reported|announced)"
+# "X told the court": after "told" comes the listener, so the verb-first pattern leaves it out.
+_SAID_BEFORE_NAME = r"(?:said|says|has\s+said|had\s+said|added|noted|explained|stated|reported|announced)"
+_SAID = rf"(?:told|{_SAID_BEFORE_NAME})"
 # A job named before a name, without a comma: "Council leader Tom Price said", "Fire chief Ann Lowe told".
 _JOB = r"(?:[A-Z][\w.-]*\s+){1,3}(?:[a-z]+\s+)?(?:leader|chief|spokes(?:man|woman|person)|director|minister|secretary|commander|officer|chair(?:man|woman)?|manager)\s+"
 _ATTRIBUTION = [
-    re.compile(rf"{_SAID}\s+(?P<who>{_NAME})"),
+    re.compile(rf"{_SAID_BEFORE_NAME}\s+(?P<who>{_NAME})"),
     re.compile(rf"[,”\"]\s+(?P<who>{_NAME}|{_BODY})\s+{_SAID}\b"),
     re.compile(rf"according\s+to\s+(?P<who>{_NAME}|{_BODY}|[^,.;]{{3,60}})"),
     re.compile(rf"^(?:But\s+|And\s+)?(?:{_JOB})?(?P<who>{_NAME})(?:,\s+[^,]{{3,90}},)?\s+{_SAID}\b"),
@@ -142,6 +145,13 @@ _ATTRIBUTION = [
     re.compile(r"\b(?P<who>the\s+[A-Z][\w]+)\s+understands\b"),
 ]
 _BAD_SPEAKER = {"The", "But", "And", "It", "He", "She", "They", "We", "I", "This", "That", "There", "In", "On"}
+# "an official said Friday", "party leaders said on Wednesday": when, not who (on TAC 2010, five of the
+# conflicts' speakers were weekdays; a wrong speaker also made one article's figures look independent).
+_WHEN_WORDS = {
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Today", "Yesterday", "Tonight",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.", "Last", "Earlier", "Later",
+}
 
 
 def speaker_of(text: str) -> str | None:
@@ -152,6 +162,8 @@ def speaker_of(text: str) -> str | None:
             continue
         who = match.group("who").strip().rstrip(".,")
         who = re.sub(r"^(?:But|And)\s+", "", who)
+        if who.split()[0] in _WHEN_WORDS:
+            continue
         if who.split()[0] in _BAD_SPEAKER and not who.startswith("The ") or who.lower() in ("he", "she", "they", "it"):
             continue
         if who.startswith("The ") and len(who.split()) == 1:
@@ -188,6 +200,44 @@ class Mention:
     events: set[str]
     clause_terms: set[str]
     context: set[str] = field(default_factory=set)
+    # a sum's own label: what it is ("budget", "revenu", "total") and the period it covers ("per year",
+    # "last year", "2031"), from the words right after it; empty when not stated
+    label: str = ""
+    period: str = ""
+
+
+_MONEY = {"usd", "eur", "gbp"}
+# "$5 trillion total", "$3.6 trillion in additional revenues", "18 million euros for the bridge"
+_MONEY_LABEL = re.compile(r"\s*(?:(?:in|of|for)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+)?)?([a-z]{3,})\b(?![-'’])")
+_MONEY_PERIOD = re.compile(
+    r"\s*(?P<rate>(?:a|per|each|every)\s+(?:year|month|week|day)|annually)\b"
+    r"|\s*(?P<named>(?:last|this|next)\s+(?:year|month))\b"
+    r"|\s*(?P<until>by|through|until)\s+(?:the\s+end\s+of\s+)?(?:(?:fiscal\s+)?(?:year\s+)?)?(?P<end>(?:18|19|20)\d\d)\b"
+    r"|\s*(?:in|for)\s+(?:(?:the\s+)?(?:fiscal\s+)?(?:year\s+)?)?(?P<year>(?:18|19|20)\d\d)\b"
+    r"|\s*(?P<span>over\s+(?:the\s+|a\s+)?(?:next\s+|same\s+|coming\s+|past\s+|last\s+)?(?:\w+\s+)?(?:years?|decades?|period))\b"
+)
+# periods that sum several years: never the same quantity as a sum without the same period
+_RUNNING = ("until ", "over ")
+_MONEY_UNIT = re.compile(r"\s*(?:[A-Z.]{2,5}\s+)?(?:dollars?|euros?|pounds?)\b", re.IGNORECASE)
+
+
+def _money_label_and_period(text: str, end: int) -> tuple[str, str]:
+    """What a sum is of and for when (see Mention.label): "$6 trillion budget" is not "$5 trillion
+    total", nor "$1 billion a year" "$750 million last year"."""
+    unit = _MONEY_UNIT.match(text, end)
+    end = unit.end() if unit else end
+    period = _MONEY_PERIOD.match(text, end)
+    if period:  # a label after the period is no label of the sum ("$6 trillion in the 2022 fiscal year")
+        if period.group("rate"):
+            return "", "per year"
+        if period.group("span"):
+            return "", "over " + " ".join(period.group("span").lower().split()[1:])
+        if period.group("until"):
+            return "", "until " + period.group("end")
+        return "", (period.group("named") or period.group("year")).lower()
+    label = _MONEY_LABEL.match(text, end)
+    word = label.group(1) if label else ""
+    return ("" if not word or word in STOPWORDS else stem(word)), ""
 
 
 def _interval(qual: str, a: float, b: float | None, is_round: bool) -> tuple[float, float]:
@@ -250,6 +300,9 @@ _NAME_COMMA = re.compile(r"[A-Z][\w'’-]+,\s*$")  # "Rosa Pellew, 67": the numb
 _AND = re.compile(r"\band\b", re.I)
 _PERCENT_OF = re.compile(r"\s+of\s+(?:the\s+)?([a-z][\w-]*)")  # "10% of the city"
 _PARTITIVE = re.compile(r"\s*(?:of|o'clock)\b")  # "two of them", "nine o'clock"
+# A figure its own clause hedges is a possibility, not a report ("will cost" stays: two budgets disagree).
+# Lower case only: "May" is a month.
+_HEDGED = re.compile(r"\b(?:could|might|may)\b")
 _WHEN_NOT_HOW_LONG = re.compile(r"\s*\w+\s+(?:after|before|ago|later|earlier|since)\b")  # "four days after"
 
 
@@ -262,8 +315,9 @@ def _ends_with_skip_word(before: str, stripped: str) -> bool:
 
 
 def _counted_terms(terms: list[str]) -> set[str]:
-    """The terms that say what a number counts or where: not numbers, in digits or in words."""
-    return {t for t in terms if not t[:1].isdigit() and t not in _WORD_NUMBERS}
+    """The terms that say what a number counts or where: not numbers, in digits or in words, nor their
+    scales ("$33 million" and "$66 million" share no context through "million")."""
+    return {t for t in terms if not t[:1].isdigit() and t not in _WORD_NUMBERS and t not in _SCALES}
 
 
 def mentions_in(text: str, index: int = 0, terms: list[str] | None = None) -> list[Mention]:
@@ -303,7 +357,10 @@ def mentions_in(text: str, index: int = 0, terms: list[str] | None = None) -> li
             continue  # partitive "two of them": not a total
         if dimension == "time" and _WHEN_NOT_HOW_LONG.match(text, match.end()):
             continue  # "four days after the slide": when, not how long
-        is_round = b_val is None and a >= 10 and a % 10 == 0  # the figure as written: "2.5 million" is not round
+        if _HEDGED.search(_CLAUSE_BREAK.split(before)[-1]):
+            continue  # "the toll could rise to 2,000", "the cost may exceed $15 billion": no figure yet
+        # the figure as written: "2.5 million" is not round, "1 trillion" is ("$984 billion" is no dispute)
+        is_round = b_val is None and (a >= 10 and a % 10 == 0 or a.is_integer() and bool((match.group("sa") or "").strip()))
         low, high = _interval(qual, a_val * factor, b_val * factor if b_val is not None else None, is_round)
         if context is None:  # the sentence's terms, shared by all its mentions
             context = _counted_terms(terms or content_terms(text))
@@ -315,16 +372,18 @@ def mentions_in(text: str, index: int = 0, terms: list[str] | None = None) -> li
         if not dimension.startswith("count:"):
             events -= COUNTED_EVENTS  # "killed in a village seven miles away": the miles were not killed
         value = " ".join(match.group(0).split())
-        if dimension.startswith("count:") or dimension in UNITS.get(head, ("", 0))[:1]:
-            # the literal value reads better with its unit: "41 passengers", "about 200 metres"
+        if not match.group("cur") and not match.group("after").strip() and (dimension.startswith("count:") or dimension in UNITS.get(head, ("", 0))[:1]):
+            # the literal value reads better with its unit: "41 passengers", "about 200 metres" (a
+            # currency sign or a % is the unit already: "$15,000", not "$15,000 and")
             take = len(modifiers) + 1
             words = text[match.end():].split(None, take)[:take]
             value = (value + " " + " ".join(words)).rstrip(",.;:")
+        label, period = _money_label_and_period(text, match.end()) if dimension in _MONEY else ("", "")
         found.append(Mention(
             sentence=index, value=value, low=low, high=high, dimension=dimension, head=head,
             modifiers={w.lower() for w in modifiers}, events=events,
             clause_terms=clause_terms - {head} - {stem(w) for w in modifiers} - {stem(w) for w in value.lower().split()},
-            context=context,
+            context=context, label=label, period=period,
         ))
     return found
 
@@ -337,11 +396,23 @@ def _head_terms(m: Mention) -> set[str]:
     return {m.head} | HEAD_CLASSES.get(m.dimension.split(":", 1)[-1], set())
 
 
+def _other_sums(m1: Mention, m2: Mention) -> bool:
+    """Are two sums labelled as different things or periods: a budget and a total, the cost of one year
+    and another's, a yearly cost and a one-off? (A sum with no label or period may be either.)"""
+    if m1.label and m2.label and m1.label != m2.label:
+        return True
+    if m1.period != m2.period and ("per year" in (m1.period, m2.period) or any(p.startswith(_RUNNING) for p in (m1.period, m2.period))):
+        return True
+    return bool(m1.period and m2.period and m1.period != m2.period)
+
+
 def same_quantity(m1: Mention, m2: Mention) -> bool:
     """Do two mentions measure the same thing (see the module docstring)?"""
     if m1.dimension != m2.dimension:
         return False
     if _contrast(m1.modifiers | m1.clause_terms, m2.modifiers | m2.clause_terms):
+        return False
+    if _other_sums(m1, m2):
         return False
     ignore = _head_terms(m1) | _head_terms(m2)
     if m1.events and m2.events:
@@ -511,6 +582,27 @@ def _updated_tally(corpus: Corpus, m1: Mention, m2: Mention) -> bool:
     return _earlier(corpus, m1.sentence, m2.sentence) or _earlier(corpus, m2.sentence, m1.sentence)
 
 
+def _states_both(by_article: dict[str, list[Mention]], m1: Mention, m2: Mention) -> bool:
+    """Does some report give both figures, for the same event? Then they count different things (a
+    total and a part, two incidents, two storms' tolls), not one quantity in dispute. Only a figure with
+    both ends counts: "at least 96 arrests" allows 120 but does not give it."""
+
+    def giving(mentions: list[Mention], figure: Mention) -> list[Mention]:
+        return [
+            other for other in mentions
+            if other.dimension == figure.dimension and other.events & figure.events and 0 < other.low
+            and other.high < float("inf") and figure.low <= other.high and other.low <= figure.high
+        ]
+
+    return any(
+        a is not b for mentions in by_article.values() for a in giving(mentions, m1) for b in giving(mentions, m2)
+    )
+
+
+def _same_claims(a: list[dict], b: list[dict]) -> bool:
+    return {c["value"] for c in a} == {c["value"] for c in b}
+
+
 def _components(n: int, edges: list[tuple[int, int]]) -> list[list[int]]:
     parent = list(range(n))
 
@@ -617,9 +709,12 @@ def find_conflicts(corpus: Corpus, families: dict[str, int]) -> list[dict]:
     conflicts = []
     # numbers: same-quantity graph, keep components with at least one disjoint independent pair
     edges, clash = [], []
+    told_apart: set[tuple[int, int]] = set()  # clashing figures that one report gives both of
     by_dimension: dict[str, list[int]] = {}  # only mentions of one dimension can be about the same thing
+    by_article: dict[str, list[Mention]] = {}
     for x, mention in enumerate(mentions):
         by_dimension.setdefault(mention.dimension, []).append(x)
+        by_article.setdefault(sentences[mention.sentence].article, []).append(mention)
     for same_dimension in by_dimension.values():
         for k, x in enumerate(same_dimension):
             for y in same_dimension[k + 1 :]:
@@ -634,6 +729,8 @@ def find_conflicts(corpus: Corpus, families: dict[str, int]) -> list[dict]:
                     edges.append((x, y))
                     if _disjoint(m1, m2) and not _updated_tally(corpus, m1, m2):
                         clash.append((x, y))
+                        if _states_both(by_article, m1, m2):
+                            told_apart.add((x, y))
     # a conflict = mentions joined by clashes, plus every mention about the same thing as all of them
     # (so "up to 300" joins "about 100" vs "200-300"); agreement edges alone never chain groups together
     linked = {x: set() for x in range(len(mentions))}
@@ -642,13 +739,15 @@ def find_conflicts(corpus: Corpus, families: dict[str, int]) -> list[dict]:
         linked[y].add(x)
     for group in _components(len(mentions), clash):
         core = set(group)
+        if all(pair in told_apart for pair in clash if pair[0] in core):
+            continue  # every clash in it is between figures one report gives side by side
         extra = {z for z in range(len(mentions)) if z not in core and core <= linked[z] and all(_comparable(mentions[z], mentions[x]) for x in core)}
         support = {z for z in range(len(mentions)) if z not in core and any(
             z in linked[x] and mentions[z].low == mentions[x].low and mentions[z].high == mentions[x].high for x in core)}
         members = [mentions[k] for k in sorted(core | extra | support)]
         claims = _claims(corpus, [(m.value, m.sentence) for m in members], speakers)
-        if not 2 <= len(claims) <= MAX_CLAIMS:
-            continue
+        if not 2 <= len(claims) <= MAX_CLAIMS or any(_same_claims(claims, c["claims"]) for c in conflicts):
+            continue  # components joined by other clashes can gather the same figures: list them once
         conflicts.append({"about": _about_number(members), "kind": "number", "claims": claims})
     # status: for each completion claim, the best-matching incompleteness claim of its frame
     edges = []
