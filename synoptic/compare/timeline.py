@@ -15,7 +15,7 @@ call per sentence: it costs ~1 ms a phrase, the rules a few microseconds):
 - full dates ("October 16, 2017", "16 October 2017", "2017-10-16"), "June 2014" and years ("in 2014").
 
 Publication dates are read in any spelling the stories accept (ISO, RFC 822, "Aug 15, 2005"); a
-removed dateline's day a few days off it ("LONDON, August 14 (Xinhua) --") is what the text counts from.
+removed dateline's day a few days off it ("KELSBY, March 14 (Wire) --") is what the text counts from.
 A date that names an event ("after the April 20 massacre") dates its sentence only when the
 sentence has no other. An article without a date uses the date of a removed dateline or photo
 caption, else the most common date of the cluster's articles, and its relative dates are marked
@@ -52,7 +52,7 @@ SAME_EVENT_COSINE = 0.2
 # A month-day later than this after publication is read as last year's ("December 5" in an October
 # report): news does announce near-future dates ("talks resume on Oct. 20"), rarely ones months ahead.
 FUTURE_SLACK_DAYS = 30
-# A dateline's day ("LONDON, August 14 (Xinhua) --") is the day the text's "today" and "on Monday" count
+# A dateline's day ("KELSBY, March 14 (Wire) --") is the day the text's "today" and "on Monday" count
 # from, and beats the article's own date when the two are this close: in the dev sets 163 wire reports
 # carry a date one day after their dateline (filed the next day in the agency's time zone), none differ
 # by 2-3 days, the few further apart are datelines of other stories in a digest.
