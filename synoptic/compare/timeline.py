@@ -128,8 +128,8 @@ _FUTURE_REACH = 120  # characters before a date searched for the marker: a claus
 
 # A weekday naming the day after publication ("said Sunday" in a report dated Saturday) is that next day,
 # not the one six days before: in the dev sets, 26 of 30 such weekdays were a plan ("goes on trial Monday",
-# "resume on Tuesday") or a wire report dated in US time from a place already a day ahead ("TOKYO -
-# stocks plunged Thursday", Australian and Pacific stories); 4 told of six days before.
+# "resume on Tuesday") or a wire report dated in US time from a place already a day ahead (Asian markets,
+# Australian and Pacific stories); 4 told of six days before.
 _DAY_AFTER = 6  # (publication's weekday − the weekday) mod 7
 
 
