@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from synoptic.clean.duplicates import find_copies
@@ -26,6 +27,18 @@ def test_paraphrases_in_two_articles_are_one_fact() -> None:
     assert fact["sources"] == ["a1", "a2"] and fact["independent"] == 2
     assert {e["article"] for e in fact["evidence"]} == {"a1", "a2"}
     assert fact["text"] in {s.full for s in corpus.sentences}
+
+
+def test_two_reports_of_one_named_outlet_are_one_source() -> None:
+    corpus = corpus_of(
+        "Nine people were taken to Aldermoor General Hospital with injuries after the crash on the ridge road.",
+        "After the crash, nine people went to Aldermoor General Hospital for treatment of their injuries.",
+    )
+    for k, outlet in enumerate(("Kelsby Wire", "kelsby wire ")):
+        corpus.articles[k] = replace(corpus.articles[k], article=replace(corpus.articles[k].article, source=outlet))
+    assert agreed_facts(corpus, families_of(corpus)) == []  # an agency's two updates: its word twice
+    corpus.articles[1] = replace(corpus.articles[1], article=replace(corpus.articles[1].article, source="Harbour Post"))
+    assert [f["independent"] for f in agreed_facts(corpus, families_of(corpus))] == [2]
 
 
 def test_a_copy_is_not_independent_support() -> None:
