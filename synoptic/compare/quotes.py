@@ -10,7 +10,11 @@ DUC/TAC ``…'' (or ''…''). Speakers come from the words around the quote:
 where X is a capitalised name (titles kept: "Col. Ryan Dillon") and "he"/"she" is resolved to the
 most recent named speaker or titled name earlier in the same article; a name ending in an
 organisation's head word ("… Rescue Service, said") is a body, never the person "she" means. A
-descriptive speaker ("said the coalition commander") leaves ``speaker`` null and goes into ``role``.
+descriptive speaker ("said the coalition commander") leaves ``speaker`` null and goes into ``role``;
+a body governed by "of/for/at" before the verb ("Ann Cole, counsel for the Records Centre, said")
+is the speaker's employer, not the speaker. A quote its attribution splits ("If it fails," Cole
+said, "we flood.") is one quote; a quote opening in lower case after other words of the reporter's
+sentence ('called it "a slow mistake"') is a phrase, not a statement, and is left out.
 The same quote in several outlets (rapidfuzz ratio of the normalised texts ≥ SAME_QUOTE_RATIO, or
 one a long part of the other) is one entry listing every source.
 """
@@ -21,6 +25,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
@@ -46,7 +51,7 @@ QUICK_WORD_SHARE = 0.5  # below this word overlap neither ratio can reach its th
 # starts with a plain character (see synoptic.compare.scan).
 _QUOTE = re.compile(r"“(?P<a>[^“”]{2,2000}?)”|\"(?<![\w`']\")(?P<b>[^\"]{2,2000}?)\"|``(?P<c>(?:(?!'').){2,2000}?)''|''(?P<c2>(?:(?!'').){2,2000}?)''")
 _HAS_QUOTE_MARK = re.compile(r"[“\"]|``|''")  # every _QUOTE match holds one
-_TITLE = r"(?:(?:Mr|Mrs|Ms|Dr|Col|Gen|Lt|Capt|Sgt|Maj|Sen|Rep|Gov|Prof|Rev|Insp|Det|St)\.|Colonel|General|President|Inspector|Chief|Captain|Sheriff|Mayor|Minister|Senator|Judge|Sergeant)"
+_TITLE = r"(?:(?:Mr|Mrs|Ms|Dr|Col|Gen|Lt|Capt|Sgt|Maj|Pfc|Spc|Cpl|Adm|Sen|Rep|Gov|Prof|Rev|Insp|Det)\.|Colonel|General|President|Inspector|Chief|Captain|Sheriff|Mayor|Minister|Senator|Judge|Sergeant)"
 _BARE_TITLE = re.compile(rf"{_TITLE}|(?:Mr|Mrs|Ms|Dr|Col|Gen|Lt|Capt|Sgt|Maj|Sen|Rep|Gov|Prof|Rev|Insp|Det|St)")
 _NAME = rf"(?:{_TITLE}\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:al|el|bin|de|van|von|der)[\s-]+)?[A-Z][\w'’.-]*){{0,3}}"
 # "told" names its audience: a named outlet or person ("told the Gazette"), or a plain one ("told reporters").
@@ -67,7 +72,8 @@ _AFTER_SUBJECT = re.compile(rf"^\s*,?\s*(?P<name>{_NAME}|he|she|He|She){_APPOSIT
 _JOB = (
     r"(?:spokes(?:man|woman|person)|expert|ambassador|minister|director|official|officer|chief|head|president|"
     r"chairman|chairwoman|analyst|researcher|professor|lawyer|attorney|commander|leader|secretary|governor|mayor|"
-    r"manager|scientist|engineer|doctor|economist|coach|prosecutor|investigator|judge|inspector|chancellor)"
+    r"manager|scientist|engineer|doctor|economist|coach|prosecutor|investigator|judge|inspector|chancellor|"
+    r"administrator|counsel)"
 )
 _JOB_ROLE = rf"(?P<role>(?:[\w'’.-]+\s+){{0,5}}?{_JOB})"
 _AFTER_JOB_SUBJECT = re.compile(rf"^\s*,?\s*{_JOB_ROLE},?\s+(?P<name>{_NAME})\s+{_VERB}")
@@ -77,20 +83,35 @@ _AFTER_QUOTED = re.compile(
     rf"^\s*,?\s*(?:[^.;:“”\"]{{0,60}}?\bquoted\s+(?:(?P<name>{_NAME})|(?P<role>(?:an?|the)\s+[^.;:“”\"]{{2,80}}?))|(?P<subject>{_NAME})\s+(?:was|is)\s+quoted)\s+as\s+saying"
 )
 _BEFORE = re.compile(rf"(?P<name>{_NAME})(?:,\s+{_ROLE},)?\s+{_VERB}\s*[:,]?\s*$")
+# A _BEFORE name that a preposition governs is a body the speaker works for: "Ann Cole, counsel for
+# the Data Rights Centre, said: “…”", "Ann Cole of the State Office told…", "A spokesman for Halcyon said…".
+_OF_BODY = re.compile(r"\s+(?P<prep>of|for|at|with)\s+(?P<the>the\s+)?$")
+_PERSON_OF = re.compile(rf"(?P<name>{_NAME})(?:,\s+(?P<job>[a-z][^.;:,“”\"]{{0,60}}?))?$")
+_DESCRIBED_OF = re.compile(r"(?:^|(?<=[.,;:]\s))(?P<desc>(?:[Aa]n?|[Tt]he)\s+[a-z][^.;:,“”\"]{0,60}?)$")
+# A role that ends in the name itself: "…, the ambassador to the US, Rene Joseph, said:"
+_ROLE_THEN_NAME = re.compile(r"^(?P<role>.+?),\s+(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][\w'’-]+){1,2})$")
 # The verb _BEFORE ends with: a scan that jumps from one verb's first letter to the next (see
 # synoptic.compare.scan) rules out most quotes before _BEFORE tries every position.
 _VERB_AT_END = re.compile(rf"{_VERB}\s*[:,]?\s*$")
-# A person named in running text: "Col. Ryan Dillon", "Liam Oduya, 19, a student", "Gwen Tarrant said".
+# A person named in running text: "Col. Ryan Dillon", "Lt. Col. Ann Ruiz", "Liam Oduya, 19, a student",
+# "Todd W. Hale, director of…", "Gwen Tarrant said".
 _PERSON = re.compile(
-    rf"(?<![\w'’-])(?:{_TITLE}\s+(?P<titled>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
-    rf"|(?P<plain>[A-Z][a-z]+\s+[A-Z][a-z'’-]+)(?=,\s+(?:\d+,\s+)?(?:an?|the|who|his|her|said|says|told)\s|(?:\s+(?:himself|herself))?(?:\s+ha[sd])?\s+(?:said|says|told)\b"
-    r"|,\s+[a-z]+\s+(?:[a-z]+\s+)?(?:director|chief|head|spokesman|spokeswoman|officer|minister|manager|commander)\b))"
+    rf"(?<![\w'’-])(?:(?:{_TITLE}\s+)+(?P<titled>[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){{0,2}})"
+    rf"|(?P<plain>[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z](?:[a-z'’-]+|[a-z'’]*[A-Z][a-z'’-]+))(?=,\s+(?:an?|the|who|his|her|said|says|told)\s|,\s+\d+,\s+[a-z]"
+    r"|(?:\s+(?:himself|herself))?(?:\s+ha[sd])?\s+(?:said|says|told)\b"
+    rf"|,\s+(?:[a-z]+\s+){{0,2}}{_JOB}\b))"
 )
+# A name after one of these is the object of the sentence ("linked to Agent Orange, the court found"), not
+# a person who goes on speaking.
+_PREPOSITION_BEFORE = re.compile(r"\b(?:to|of|in|on|at|from|by|with|for|against|about|near|into|than)\s+$")
+_PERSON_AFTER = re.compile(r",\s+(?:\d+,|who\s)")  # "the view of Hanna Roe, 41, a clerk", "headed by Ann Lee, who…": people all the same
 _SAYS = tuple(re.compile(rf" {verb}\b") for verb in ("said", "says", "told", "added"))  # one literal each: a fast scan
-_SURNAME_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z'’-]+)$")
-_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+$")
+_SURNAME_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z'’-]+)(?:\s+(?:also|later|then|again))?$")  # "Kemp also told…"
 _NOT_SPEAKERS = {"He", "She", "It", "They", "We", "I", "The", "But", "And", "This", "That", "There",
-                 "In", "On", "At", "As", "For", "From", "After", "When", "If", "Meanwhile", "Then"}  # "In Washington, the…"
+                 "In", "On", "At", "As", "For", "From", "After", "When", "If", "Meanwhile", "Then", "Also", "Another",
+                 "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+                 "March", "April", "May", "June", "July", "August", "September", "October", "November",
+                 "December"}  # "In Washington, the…", "Also Thursday, the…", "in May, the office said…"
 
 
 def _words(text: str) -> int:
@@ -108,10 +129,26 @@ def _clean_quote(text: str) -> str:
     return " ".join(text.split()).strip(" ,")
 
 
+_SENTENCE_END_IN_NAME = re.compile(r"(?P<word>[\w'’-]*[a-z]{2})\.\s+(?=[A-Z])")
+_CONNECTIVES = {"But", "And", "So", "Yet", "Also", "Still"}
+
+
+def _sentence_tail(name: str) -> str:
+    """The part of a capitalised run after its last full stop: "…from Norris. But Mark Murray, a
+    spokesman, said" names Mark Murray; a title's stop ("Gov. Ann Lee") ends no sentence."""
+    ends = [m.end() for m in _SENTENCE_END_IN_NAME.finditer(name) if not _BARE_TITLE.fullmatch(m.group("word"))]
+    words = name[ends[-1] :].split() if ends else name.split()
+    while len(words) > 1 and words[0] in _CONNECTIVES:
+        words.pop(0)
+    return " ".join(words)
+
+
 def _named(name: str | None) -> str | None:
     if not name:
         return None
-    name = name.strip().rstrip(".,")
+    name = _sentence_tail(name.strip()).rstrip(".,")
+    if not name:
+        return None
     first = name.split()[0]
     if first in _NOT_SPEAKERS or first.lower() in ("he", "she") or _BARE_TITLE.fullmatch(name):
         return None  # "Maj." alone: the name after it was not read
@@ -150,11 +187,19 @@ class _NamesMet:
                     if full := next((n for n in reversed(self.names) if n.split()[-1] == person), None):
                         self.names.append(full)
                     continue
-                if person.group("titled") and _CAPITALISED_BEFORE.search(self.text, max(0, person.start() - 40), person.start()):
-                    continue  # "Aldermoor General Hospital" is no general
-                if (plain := person.group("plain")) and (plain.split()[-1].lower() in BODY_HEADS or not _named(plain)):
-                    continue  # "…, who heads Esterby Fire and Rescue Service, said": a body, not a person
-                self.names.append(person.group("titled") or person.group("plain"))
+                words = (person.group("titled") or person.group("plain")).split()
+                while len(words) > 2 and (words[-1] in _NOT_SPEAKERS or words[-1] in ("Jr", "Sr")):
+                    words.pop()  # "Minister Akbar Tanjung Monday", "Dr. John B. Neeld Jr.": "Neeld" names him again
+                name = _named(" ".join(words))
+                if not name or name.split()[-1].lower() in BODY_HEADS or (person.group("plain") and " " not in name):
+                    continue  # "…, who heads Esterby Fire and Rescue Service, said", "Aldermoor General Hospital": bodies
+                if (
+                    person.group("plain")
+                    and _PREPOSITION_BEFORE.search(self.text, max(0, person.start() - 10), person.start())
+                    and not _PERSON_AFTER.match(self.text, person.end())
+                ):
+                    continue
+                self.names.append(name)
         self.pending.clear()
         return self.names
 
@@ -175,9 +220,9 @@ def _speaker(before: str, after: str, closed: bool = False) -> tuple[str | None,
     """(speaker, role, pronoun) from the text around one quote. After a quote that ends its sentence
     (``closed``: "…hands." Kate Lecchi, a spokeswoman, said they…), a name with an apposition or a job
     opens the next sentence rather than attributing this one."""
-    if match := _AFTER_NAMED.match(after):
-        name = _named(match.group("name"))
-        if name:
+    # "said U.S. Survey scientist Ann Cole": the job first, else "U.S." reads as a name
+    for pattern in (_AFTER_VERB_JOB, _AFTER_NAMED):
+        if (match := pattern.match(after)) and (name := _named(match.group("name"))):
             return name, (match.group("role") or None), False
     if match := _AFTER_DESC.match(after):
         return None, match.group("role").strip(), False
@@ -189,17 +234,42 @@ def _speaker(before: str, after: str, closed: bool = False) -> tuple[str | None,
             return None, None, True
         if _named(name) and not (closed and match.group("appos")):
             return _named(name), match.group("appos"), False
-    for pattern in (_AFTER_VERB_JOB,) if closed else (_AFTER_JOB_SUBJECT, _AFTER_VERB_JOB):
-        if (match := pattern.match(after)) and (name := _named(match.group("name"))):
-            return name, match.group("role"), False
+    if not closed and (match := _AFTER_JOB_SUBJECT.match(after)) and (name := _named(match.group("name"))):
+        return name, match.group("role"), False
     if "quoted" in after and (match := _AFTER_QUOTED.match(after)):
         name = _named(match.group("name") or match.group("subject"))
         if name or match.group("role"):
             return name, match.group("role"), False
     if _VERB_AT_END.search(before, max(0, len(before) - 200)) and (match := _BEFORE.search(before[-200:])):
+        if _sentence_tail(match.group("name")) in ("He", "She"):
+            return None, None, True  # "…in Newark. He added: “…”"
         name = _named(match.group("name"))
+        role = match.group("role")
+        start = len(before) - 200 + match.start() if len(before) > 200 else match.start()
+        whole = name is not None and _sentence_tail(match.group("name").strip()) == match.group("name").strip()
+        if name and whole and (of := _OF_BODY.search(before, max(0, start - 12), start)):
+            return _employer(before[: of.start()], of, name)
+        if role and (then := _ROLE_THEN_NAME.match(role)):
+            return then.group("name"), then.group("role"), False
         if name:
-            return name, (match.groupdict().get("role") or None), False
+            return name, role or None, False
+    return None, None, False
+
+
+def _employer(before: str, of: re.Match[str], body: str) -> tuple[str | None, str | None, bool]:
+    """The speaker when the name before the verb is the body they speak for: the person named
+    before the preposition, or the description there ("a spokesman for Halcyon") as the role."""
+    words = body.split()
+    heads = [k for k, word in enumerate(words) if word.lower() in BODY_HEADS]
+    if heads and len(words) - heads[-1] > 2:  # "Director of the European Movement Ann Cole said"
+        return " ".join(words[heads[-1] + 1 :]), f"{of.group('the') or ''}{' '.join(words[: heads[-1] + 1])}", False
+    body = f"{of.group('the') or ''}{body}"
+    if (person := _PERSON_OF.search(before, max(0, len(before) - 120))) and (name := _named(person.group("name"))) and " " in name:
+        job = person.group("job")
+        return name, f"{job} {of.group('prep')} {body}" if job else body, False
+    if described := _DESCRIBED_OF.search(before, max(0, len(before) - 80)):
+        desc = described.group("desc")
+        return None, f"{desc[0].lower()}{desc[1:]} {of.group('prep')} {body}", False
     return None, None, False
 
 
@@ -224,46 +294,51 @@ def find_quotes(corpus: Corpus, families: dict[str, int]) -> list[dict]:
             block = text[block_start:block_end]
             if not _HAS_QUOTE_MARK.search(block):
                 continue  # most paragraphs quote nobody: skip the costlier patterns
-            previous: tuple[tuple[int, int], str | None, str | None] | None = None
+            previous: _Previous | None = None
             for match in _QUOTE.finditer(block):
                 body = _clean_quote(match.group("a") or match.group("b") or match.group("c") or match.group("c2") or "")
                 position = block_start + match.start()
                 named.passed(seen_upto, position)
                 seen_upto = max(seen_upto, block_start + match.end())
-                speaker, role, pronoun = _speaker(block[: match.start()], block[match.end() : match.end() + 200], body.endswith("."))
-                role = _short_role(role)
-                unattributed = speaker is None and role is None and not pronoun
-                if unattributed and previous and previous[0] == (block_start, match.start()):
-                    speaker, role = previous[1], previous[2]  # "…," said X. "…" — X goes on speaking
-                elif speaker and " " not in speaker:  # a surname: the full name met earlier
-                    speaker = next((n for n in reversed(named.list()) if n.split()[-1] == speaker), speaker)
-                elif pronoun:
-                    names = named.list()
-                    speaker = names[-1] if names else None
-                    role = role if speaker else described
-                if speaker:
-                    named.add(speaker)
-                elif role:
-                    described = role
-                previous = ((block_start, _attribution_end(block, match.end())), speaker, role)
+                if previous and _continues(previous, block, match.start(), body):
+                    # "If you cook them," Ward said, "you kill the germs.": one quote, split by its attribution
+                    body, position, speaker, role, attributed = _joined(previous.body, body), previous.position, previous.speaker, previous.role, previous.attributed
+                    if previous.entry is not None and found and found[-1] is previous.entry:
+                        found.pop()
+                else:
+                    speaker, role, pronoun = _speaker(block[: match.start()], block[match.end() : match.end() + 200], body.endswith("."))
+                    role = _short_role(role)
+                    if not (speaker or role or pronoun) and previous and previous.attribution_end == match.start():
+                        speaker, role = previous.speaker, previous.role  # "…," said X. "…" — X goes on speaking
+                    elif speaker and " " not in speaker:  # a surname: the full name met earlier
+                        speaker = next((n for n in reversed(named.list()) if n.split()[-1] == speaker), speaker)
+                    elif pronoun:
+                        names = named.list()
+                        speaker = names[-1] if names else None
+                        role = role if speaker else described
+                    if speaker:
+                        named.add(speaker)
+                    elif role:
+                        described = role
+                    attributed = bool(speaker or role or pronoun)  # "…," he said counts, named or not
+                previous = _Previous(match.end(), _attribution_end(block, match.end()), body, position, speaker, role, attributed, None)
                 k = bisect_right(starts, position) - 1
                 if k < 0 or not (sentences[k].start <= position < sentences[k].end):
                     continue  # the quote sits in a span cleaning dropped (a caption, a fragment)
-                if _words(body) < MIN_QUOTE_WORDS:
+                if _words(body) < MIN_QUOTE_WORDS or _is_fragment(block, match.start(), body):
                     continue
-                found.append(
-                    {
-                        "speaker": speaker,
-                        "role": role,
-                        "text": body,
-                        "sources": [clean.article.id],
-                        "evidence": [{"article": clean.article.id, "sentence": sentences[k].index, "start": sentences[k].start, "end": sentences[k].end}],
-                        "_attributed": bool(speaker or role or pronoun),  # "…," he said counts, named or not
-                        "_normal": (normal := _normal(body)),
-                        "_words": (bits := _word_bits(normal.split(), vocabulary)),
-                        "_count": bits.bit_count(),
-                    }
-                )
+                previous.entry = {
+                    "speaker": speaker,
+                    "role": role,
+                    "text": body,
+                    "sources": [clean.article.id],
+                    "evidence": [{"article": clean.article.id, "sentence": sentences[k].index, "start": sentences[k].start, "end": sentences[k].end}],
+                    "_attributed": attributed,
+                    "_normal": (normal := _normal(body)),
+                    "_words": (bits := _word_bits(normal.split(), vocabulary)),
+                    "_count": bits.bit_count(),
+                }
+                found.append(previous.entry)
     groups: list[dict] = []
     candidates = _Candidates(found)
     for quote in found:
@@ -295,6 +370,54 @@ def find_quotes(corpus: Corpus, families: dict[str, int]) -> list[dict]:
     ranked = sorted(range(len(groups)), key=lambda i: (-groups[i]["_independent"], i))[:MAX_QUOTES]
     return [{k: v for k, v in groups[i].items() if not k.startswith("_")} for i in ranked]
 
+
+@dataclass
+class _Previous:
+    """The quote met just before in the same block: its speaker for the next quote, and its text and
+    entry for a continuation that the attribution splits off."""
+
+    end: int  # where its closing mark ends in the block
+    attribution_end: int  # where a next quote of the same speaker would start
+    body: str
+    position: int
+    speaker: str | None
+    role: str | None
+    attributed: bool
+    entry: dict | None
+
+
+# Between the two parts of one split quote: its attribution alone ("," Ward said, ""), no full stop;
+# not "," Haley said, adding, "…" or "," Lee said, if it holds, "…", where the reporter's words come between.
+_SPLIT_BY = re.compile(r"\s*,?\s*[^.;:“”\"`']{1,120}?,\s*")
+_REPORTER_BETWEEN = re.compile(r"\badding\b|,\s+(?:if|when|while|because|although|as|and|but|so)\b")
+
+def _continues(previous: _Previous, block: str, start: int, body: str) -> bool:
+    """A quote opening in lower case right after the previous one's attribution goes on with its
+    sentence: "Even under duress," Jackson said, "those who uphold the law…"."""
+    if not body[:1].islower() or previous.body[:1].islower() or not previous.attributed or previous.body.endswith((".", "?", "!")):
+        return False
+    return bool(_SPLIT_BY.fullmatch(block, previous.end, start)) and not _REPORTER_BETWEEN.search(block, previous.end, start)
+
+
+def _joined(first: str, rest: str) -> str:
+    return f"{first} {rest}" if first.endswith((",", ";", ":", "-", "—", "…")) else f"{first}, {rest}"
+
+
+# A speech verb before a quote opening in lower case makes it a statement: 'Biden said “we are not…”',
+# 'told the agency on Monday that “we…”'.
+_SAID_BEFORE = re.compile(rf"{_VERB}(?:\s+[^.;:“”\"]{{0,60}}?\s+that)?\s*[:,]?\s*$")
+# So does one opening clause of the sentence ending in a comma: 'Still, “she was…,” says…'; an
+# apposition's closing comma does not ('Her husband, Vice President Al Gore, “will fight…”').
+_OPENING_CLAUSE = re.compile(r"(?:^|[.!?][\"”'’]*\s+)(?P<clause>[^,.!?;:“”\"]{1,120}),\s*$")
+
+
+def _is_fragment(block: str, start: int, body: str) -> bool:
+    """A quote opening in lower case after other words of the reporter's sentence is a phrase in it
+    ('urged students to wear "more moderate clothes"', 'was a "liar"'), not a statement."""
+    if not body[:1].islower():
+        return False
+    window = max(0, start - 200)
+    return not (_SAID_BEFORE.search(block, window, start) or _OPENING_CLAUSE.search(block, window, start))
 
 _ATTRIBUTION = re.compile(r"[^“\"`']*?(?:(?<![A-Z])\.\s*|\.\s*(?=[“\"`'])|$)")
 

@@ -178,3 +178,70 @@ def test_a_closed_quote_is_not_attributed_to_the_next_sentence_subject() -> None
 def test_an_unattributed_fragment_of_the_reporters_sentence_is_left_out() -> None:
     text = 'The council would take "a number of steps to keep the lanes clear of falling rock" this week.'
     assert quotes_of(text) == []
+
+
+def test_a_quote_split_by_its_attribution_is_one_quote() -> None:
+    [found] = quotes_of('"If the pumps fail," Ada Quill said, "the lower streets will flood by morning."')
+    assert (found["speaker"], found["text"]) == ("Ada Quill", "If the pumps fail, the lower streets will flood by morning.")
+
+
+def test_words_of_the_reporter_between_two_quotes_keep_them_apart() -> None:
+    found = quotes_of('"The old dam will hold for now," Ada Quill said, adding, "the pumps are another matter entirely."')
+    assert [q["text"] for q in found] == ["The old dam will hold for now"]
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ('Ada Quill said the plan "will leave the valley without a working ferry," the council said.', None),
+        ('The mayor called the closure "a slow and costly mistake for every family," Ada Quill said.', None),
+        ('Ada Quill said "we will reopen the ferry on Friday at the latest."', "we will reopen the ferry on Friday at the latest."),
+        ('Ada Quill told reporters on Monday that "we will reopen the ferry on Friday," she said.', "we will reopen the ferry on Friday"),
+        ('Still, "we will reopen the ferry by Friday," Ada Quill said.', "we will reopen the ferry by Friday"),
+    ],
+)
+def test_a_phrase_inside_the_reporters_sentence_is_no_quote(text: str, kept: str | None) -> None:
+    assert [q["text"] for q in quotes_of(text)] == ([kept] if kept else [])
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Lt. Col. Numa Arvel, head of the rescue, said crews were digging. "We have not given up on anyone," he said.',
+         "Numa Arvel"),
+        (('Dorian P. Vask, director of General Binding Corp.\'s paper unit, said sales rose. '
+          '"People are worried about their letters," he said.'), "Dorian P. Vask"),
+        ('Wren McAllister, 56, of Harwick, came back to watch the ridge. "We had to see it once again," she said.',
+         "Wren McAllister"),
+        (('Wren Tamsby, a pilot, spoke first. The damage was linked to Storm Ivo, the board found. '
+          '"We flew on until the fuel ran out," she said.'), "Wren Tamsby"),
+        ('The unit is headed by Lena Obi, who ran the old one. "Nothing will change for the crews," she said.', "Lena Obi"),
+        (('Cora Vell, a diver, spoke first. Also Thursday, the coast guard searched the bay. '
+          '"We found nothing down there at all," she said.'), "Cora Vell"),
+        ('Harbour Minister Bram Oster visited the quay. "There are good people in every town," he said.', "Bram Oster"),
+        ('Tomas Brell said the vote was close. He added: "I am ready for anything this year."', "Tomas Brell"),
+    ],
+)
+def test_he_or_she_finds_the_person_named_before(text: str, speaker: str) -> None:
+    assert [q["speaker"] for q in quotes_of(text)][-1] == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker, role",
+    [
+        ('The claim came from Halden. But Mara Quist, a Lynx spokesman, said: "We will show in court that the talks were normal."',
+         "Mara Quist", "a Lynx spokesman"),
+        ('Ines Calder, counsel for the Open Records Centre, a research group, said: "Nothing here is new to us at all."',
+         "Ines Calder", "counsel for the Open Records Centre"),
+        ('A spokesman for Halcyon Mills, the largest lender in the county, said: "We expect the new coin within two years."',
+         None, "a spokesman for Halcyon Mills"),
+        ('In a call to the Courier, the island\'s envoy to Spain, Rene Dorval, said: "Please send help to all of us now."',
+         "Rene Dorval", "the island's envoy to Spain"),
+        ('Director of the Harbour Movement Pella Strand said: "The debate has had too little fact so far."',
+         "Pella Strand", "the Harbour Movement"),
+        ('"This is the eruption we expected all along," said U.S. Survey scientist Ana Perl.', "Ana Perl", "U.S. Survey scientist"),
+    ],
+)
+def test_the_speaker_is_the_person_not_the_body_or_the_sentence_before(text: str, speaker: str | None, role: str) -> None:
+    [found] = quotes_of(text)
+    assert (found["speaker"], found["role"]) == (speaker, role)
