@@ -123,6 +123,7 @@ _NOT_NAMES = {
     "four", "five", "six", "seven", "eight", "nine", "ten", "everybody", "everyone", "nobody", "someone",
     "ok", "tv", "am", "pm", "ceo", "gdp", "former", "acting", "later", "earlier", "like", "unlike", "soon",
 }  # fmt: skip
+_ALIAS_OF = {name: number for number, names in enumerate(ALIASES) for name in names}
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 # "to X" is a place only after a journey ("fled to Kelsby", "the road to Raqqa"): a letter, a reply or a
 # loss goes "to" a person or a company as often (on the dev sets about half of "to X" places were not).
@@ -662,7 +663,7 @@ def find_entities(corpus: Corpus, families: dict[str, int]) -> list[dict]:
         if first != form and (kinds[first] == kinds[form] or "other" in (kinds[first], kinds[form])):
             groups.union(first, form)
     for form in forms:  # "George W. Bush" and "George Bush", "Andi M. Ghalib" and "Andi Muhammad Ghalib": one name
-        if (bare := _MIDDLE_INITIAL.sub(" ", form).strip()) == form:
+        if ". " not in form or (bare := _MIDDLE_INITIAL.sub(" ", form).strip()) == form:
             continue
         tokens = form.split()
         matches = [spelled.get(bare.replace(".", "").lower())] + [
@@ -696,10 +697,10 @@ def find_entities(corpus: Corpus, families: dict[str, int]) -> list[dict]:
                 if tokens and name in forms_set and acronym in forms_set:
                     groups.union(name, acronym)
     _join_acronyms_by_initials(forms, groups)
-    for names in ALIASES:  # "Islamic State" and "ISIS", "Britain" and "UK": other names the list knows
-        present = [form for key, form in spelled.items() if key in names]
-        for form in present[1:]:
-            groups.union(present[0], form)
+    first_alias: dict[int, str] = {}  # "Islamic State" and "ISIS", "Britain" and "UK": other names the list knows
+    for key, form in spelled.items():
+        if (number := _ALIAS_OF.get(key)) is not None:
+            groups.union(first_alias.setdefault(number, form), form)
     for form in forms:  # "Euphrates River" and "Euphrates": a river's name with and without the word,
         # unless the bare name is a place of its own ("Miami" beside the "Miami River")
         bare = spelled.get(form[: -len(" River")].replace(".", "").lower()) if form.endswith(" River") else None
@@ -783,10 +784,10 @@ def find_entities(corpus: Corpus, families: dict[str, int]) -> list[dict]:
             untyped_tails[tokens[-1]].add(groups.find(form))
     # (never a word the cluster also writes in lower case: "Ministers", "Rebels", "Web" are no surnames)
     candidates = [f for f in singles if kinds[f] == "other" and len(untyped_tails.get(f, ())) == 1]
-    if candidates:
+    if candidates:  # (a plain substring test: "web" in "website" also counts, which only joins less)
         text = " ".join(s.full for s in corpus.sentences)
         for form in candidates:
-            if not re.search(rf"\b{re.escape(form.lower())}\b", text):
+            if f" {form.lower()}" not in text:
                 groups.union(untyped_tails[form].pop(), form)
 
     members: dict[str, list[str]] = defaultdict(list)
