@@ -285,3 +285,27 @@ def test_a_chronology_entry_is_a_timeline_entry_though_no_summary_sentence() -> 
     corpus = corpus_of("Nov. 5 - The harbour board issues its findings on the pier.", dates=("2025-11-20",))
     [entry] = build_timeline(corpus, families_of(corpus))
     assert entry["date"] == "2025-11-05"
+
+
+def test_a_dated_sentence_about_another_story_is_no_entry() -> None:
+    flood = (
+        "The river Kel burst its banks in Kelsby on Monday, flooding the market square. "
+        "Rescuers in boats reached the flooded market square in Kelsby on Monday night. "
+        "The mayor of Kelsby said the river had never risen so fast. "
+        "Sandbags failed to hold the river Kel at the market square."
+    )
+    digest = (
+        "The river Kel flooded the market square of Kelsby on Monday after days of rain. "
+        "The mayor said rescuers in boats worked through the night in Kelsby. "
+        "Water pumps from Dunmore reached the Kelsby market square on Tuesday. "
+        "In other news, the chess club will elect a new treasurer at its meeting on Thursday."
+    )
+    third = (
+        "Rescuers in Kelsby pulled families from the flooded market square on Monday night. "
+        "The river Kel rose two metres in a day, the mayor of Kelsby said. "
+        "Shops around the market square stayed shut as the river Kel fell slowly."
+    )
+    corpus = corpus_of(flood, digest, third, dates=("2025-03-12", "2025-03-12", "2025-03-12"))
+    texts = [e["text"] for e in build_timeline(corpus, families_of(corpus))]
+    assert any("Water pumps from Dunmore" in t for t in texts)  # on the story, though one source tells it
+    assert not any("chess club" in t for t in texts)
