@@ -13,7 +13,7 @@ from synoptic.analyze.sentences import Corpus
 from synoptic.compare.claims import agreed_facts
 from synoptic.compare.conflicts import find_conflicts
 from synoptic.compare.entities import find_entities
-from synoptic.compare.quotes import find_quotes
+from synoptic.compare.quotes import find_quotes, name_speakers
 from synoptic.compare.timeline import build_timeline, latest_report
 
 __all__ = ["Findings", "agreed_facts", "build_timeline", "compare_cluster", "find_conflicts", "find_entities", "find_quotes", "latest_report"]
@@ -37,11 +37,12 @@ class Findings:
 
 def compare_cluster(corpus: Corpus, families: dict[str, int], cluster_date: str | None = None) -> Findings:
     timeline = tuple(build_timeline(corpus, families, cluster_date))  # first: the facts reuse its dates
+    entities = find_entities(corpus, families)
     return Findings(
         facts=tuple(agreed_facts(corpus, families, cluster_date)),
         conflicts=tuple(find_conflicts(corpus, families)),
         timeline=timeline,
-        entities=tuple(find_entities(corpus, families)),
-        quotes=tuple(find_quotes(corpus, families)),
+        entities=tuple(entities),
+        quotes=tuple(name_speakers(find_quotes(corpus, families), entities)),
         latest=tuple(latest_report(corpus, cluster_date)),
     )

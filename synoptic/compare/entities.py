@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -78,7 +78,7 @@ _TITLES = {
     "sheriff", "mayor", "commander", "ambassador", "sir", "lord", "lady", "rev", "father", "officer",
     "spokesman", "spokeswoman", "grandmother", "grandfather", "detective", "constable", "deputy",
     "affairs", "director", "student", "driver", "passenger", "engineer", "nurse", "doctor", "teacher", "farmer", "resident",
-    "geologist", "lawyer", "activist", "witness", "colleague", "survivor", "pastor", "imam", "rabbi",
+    "geologist", "lawyer", "activist", "pilot", "witness", "colleague", "survivor", "pastor", "imam", "rabbi",
     "leader", "counsel", "speaker", "chairman", "chairwoman", "executive", "commissioner", "scientist", "adviser",
     "advisor", "aide", "economist", "strategist", "analyst", "editor", "correspondent", "columnist", "historian",
     "pfc", "pvt", "private", "cpl", "corporal", "spc", "specialist", "adm", "admiral", "brig", "cmdr", "lieutenant",
@@ -167,7 +167,7 @@ _DEMONYMS = {"arab", "arabs", "french", "dutch", "greek", "thai", "swiss", "isla
              "mexican", "australian", "indian", "korean", "iranian", "israeli", "israelis", "palestinian", "palestinians",
              "ukrainian", "egyptian", "brazilian", "nigerian", "syrian", "iraqi", "iraqis", "afghan", "saudi",
              # parties' adjectives and members: "Republican senators", "the Democrats"
-             "republican", "republicans", "democrat", "democrats"}
+             "republican", "republicans", "democrat", "democrats", "democratic"}
 _DEMONYM_ENDINGS = ("ish", "ese")
 _INITIAL_SOUND = {"c": "k"}  # Catriona/Katriona, Carl/Karl: variants are compared when they sound alike
 _COUNTRY_ABBREVIATIONS = {"US", "USA", "UK", "UAE", "DRC"}  # acronyms, but places
@@ -197,6 +197,10 @@ _SMALL = {"of", "the", "de", "da", "del", "di", "du", "la", "le", "bin", "ibn", 
 
 
 _CONTRACTION = re.compile(r"(?:[A-Z][a-z]*['’](?:re|ve|ll|m|d|t)|(?:It|That|There|Here|What|Who|Let|He|She)['’]s)$")  # "We're", "It's"
+# A direction alone ("the West", "in the North") is a part of some place the text names, not a name to list
+# (a surname's form joins its person first: "West" of "Rhonda West").
+_DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern",
+               "southern", "eastern", "western", "midwest"}  # fmt: skip
 _NEW_PLACES = {"York", "Orleans", "Delhi", "England", "Haven", "Brunswick", "Caledonia", "Territories"}
 _POSSESSIVE = re.compile(r"['’]s$")
 
@@ -215,6 +219,7 @@ def _strip_titles(tokens: list[str]) -> tuple[list[str], bool]:
     titled, given = False, tokens
     while len(tokens) > 1 and (
         tokens[0].lower().rstrip(".") in _TITLES
+        or (_plural_title(tokens[0]) and tokens[1][0].isupper())  # not "Residents of Kelsby"
         or (tokens[1].lower().rstrip(".") in _TITLES and tokens[0].lower().endswith(("ian", "an", "ish", "ese", "i")))
     ):
         tokens, titled = tokens[1:], True
@@ -231,6 +236,13 @@ def _strip_titles(tokens: list[str]) -> tuple[list[str], bool]:
             return _without_non_names(given), False  # "Defence Ministry", "Australian Defence Force": a body
         # else "Dr. Eric Topol of the Cleveland Clinic": a person of a body, read apart by _affiliation
     return _without_non_names(tokens), titled
+
+
+def _plural_title(word: str) -> bool:
+    """A plural title before several names ("Officers Kenneth Boss, Sean…", "Sens. Ann Lee and…",
+    "Balloonists Bertrand Piccard and…"): no given name ends in "ists"."""
+    lower = word.lower().rstrip(".")
+    return lower.endswith("s") and (lower[:-1] in _TITLES or (lower.endswith("ists") and len(lower) > 6))
 
 
 def _without_non_names(tokens: list[str]) -> list[str]:
@@ -515,6 +527,8 @@ def _demonym(form: str, names: set[str], cues: dict[str, int]) -> bool:
     word = form.lower().replace("'", "").replace("’", "")  # "Shi'ite"
     if word in _DEMONYMS:
         return True
+    if word.endswith("ns") and _demonym(form[:-1], names, cues):
+        return True  # "Iranians", "Romanians": the people of a country, not a name of their own
     parts = word.split("-")
     if len(parts) > 1 and all(p in PLACES or p in _DEMONYMS or p in names for p in parts):
         return True  # "Syria-Lebanon deal", "Israeli-Palestinian talks": two names describing a third
@@ -606,6 +620,37 @@ def _join_acronyms_by_initials(forms: list[str], groups: _Groups) -> None:
             groups.union(owners.pop(), form)
 
 
+_PARTY_WORDS = {"democratic", "republican", "democrat", "labour", "liberal", "conservative"}  # "Democratic National Committee" is a name whole
+
+
+def _without_nationality(
+    forms: list[str], count: Counter[str], cues: dict[str, dict[str, int]], sources: dict[str, set[str]], names: set[str], kind_of: Callable[[str], str]
+) -> list[str]:
+    """``forms`` without those that are a nationality before another name of the cluster ("Syrian Islamic
+    State" beside "Islamic State", "Swiss Bertrand Piccard" beside "Bertrand Piccard"): their mentions
+    count as that name's. The rest must be a name of two words or more that no head word ends ("European
+    Union" is not "Union", "Australian Defence Force" not "Defence Force"), and no place ("American Samoa")."""
+    present = set(forms)
+    kept = []
+    for form in forms:
+        first, _, rest = form.partition(" ")
+        if (
+            " " in rest
+            and rest in present
+            and first.lower() not in _PARTY_WORDS
+            and rest.rsplit(None, 1)[-1].lower() not in _ORG_HEADS | _PLACE_HEADS
+            and _demonym(first, names, {})
+            and kind_of(rest) != "place"
+        ):
+            count[rest] += count[form]
+            sources[rest] |= sources[form]
+            for cue, n in cues[form].items():
+                cues[rest][cue] = cues[rest].get(cue, 0) + n
+        else:
+            kept.append(form)
+    return kept
+
+
 def find_entities(corpus: Corpus, families: dict[str, int]) -> list[dict]:
     """People, organisations and places, spelling variants merged; most independent sources first."""
     order = {a.article.id: k for k, a in enumerate(corpus.articles)}
@@ -631,6 +676,8 @@ def find_entities(corpus: Corpus, families: dict[str, int]) -> list[dict]:
     def kind_of(form: str) -> str:
         typed = [(n, k) for k, n in cues[form].items() if k != "other"]
         return max(typed, key=lambda nk: (nk[0], -_TYPES.index(nk[1])))[1] if typed else "other"
+
+    forms = _without_nationality(forms, count, cues, sources, seen_names, kind_of)
 
     groups = _Groups()
     kinds = {f: kind_of(f) for f in forms}
@@ -778,7 +825,7 @@ def find_entities(corpus: Corpus, families: dict[str, int]) -> list[dict]:
             kinds[form] == "other"
             and 2 <= len(tokens) <= 3
             and len(tokens[-1]) > 2
-            and not set(lower) & (_ORG_HEADS | _PLACE_HEADS | _SMALL | _DEMONYMS | {"democratic"})
+            and not set(lower) & (_ORG_HEADS | _PLACE_HEADS | _SMALL | _DEMONYMS)
             and not (tokens[0].replace(".", "").isupper() or lower[0] in PLACES)  # "FPC Web", "California Democratic"
         ):
             untyped_tails[tokens[-1]].add(groups.find(form))
@@ -795,6 +842,8 @@ def find_entities(corpus: Corpus, families: dict[str, int]) -> list[dict]:
         members[groups.find(form)].append(form)
     ranked = []  # (rank key, group): most independent sources, then most mentions, then the name
     for group in members.values():
+        if all(f.lower() in _DIRECTIONS for f in group):
+            continue  # "the West" (but "West" of "Rhonda West" is hers)
         multi_word = any(len(g.split()) > 1 for g in group)
         # "Margaret Chan", not the "Chan" of most mentions; so for any name whose last word is listed alone ("Rick Hernandez")
         person = any(kinds[f] == "person" for f in group) or any(g.split()[-1] in group for g in group if " " in g)

@@ -486,3 +486,58 @@ def _same_quote(a: str, b: str) -> bool:
     if a == b or fuzz.ratio(a, b) >= SAME_QUOTE_RATIO:
         return True
     return min(_words(a), _words(b)) >= PART_MIN_WORDS and fuzz.partial_ratio(a, b) >= PART_QUOTE_RATIO
+
+
+# Titles a speaker's name may open with, as a reader would write them in a role ("Col." → "Colonel");
+# courtesy titles (Mr, Mrs, Ms) say nothing a role needs and are dropped.
+_SPOKEN_TITLES = {
+    "Col.": "Colonel", "Gen.": "General", "Lt.": "Lieutenant", "Capt.": "Captain", "Sgt.": "Sergeant", "Maj.": "Major",
+    "Pfc.": "Private", "Spc.": "Specialist", "Cpl.": "Corporal", "Adm.": "Admiral", "Sen.": "Senator",
+    "Rep.": "Representative", "Gov.": "Governor", "Prof.": "Professor", "Rev.": "Reverend", "Insp.": "Inspector",
+    "Det.": "Detective", "Dr.": "Dr.", "Dr": "Dr.",
+    **{word: word for word in ("Colonel", "General", "Lieutenant", "President", "Inspector", "Chief", "Captain", "Sheriff",
+                               "Mayor", "Minister", "Senator", "Judge", "Sergeant", "Governor", "Major")},
+    **{word: "" for word in ("Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms")},
+}  # fmt: skip
+
+
+def _without_titles(speaker: str) -> tuple[str, str]:
+    """(the name, its titles as a role would write them): "Lt. Col. Ann Ruiz" → ("Ann Ruiz", "Lieutenant Colonel")."""
+    words = speaker.split()
+    titles = []
+    while len(words) > 1 and words[0] in _SPOKEN_TITLES:
+        titles.append(_SPOKEN_TITLES[words.pop(0)])
+    return " ".join(words), " ".join(t for t in titles if t)
+
+
+def name_speakers(quotes: list[dict], entities: list[dict]) -> list[dict]:
+    """The quotes with each speaker under the name the entity list gives that person ("Col. Ryan
+    Dillon" and "Colonel Ryan Dillon" → "Ryan Dillon", the title going into the role), so a reader can
+    match a quote to its entry. A speaker the list does not hold keeps a full name without its titles;
+    a titled surname no entity owns alone ("Mrs. Gore" beside two Gores) stays as written. "Dr." goes
+    into the role only where the text gives none ("Dr., a psychologist" says nothing more)."""
+    names: dict[str, str] = {}  # every spelling of a listed person or untyped name → the name listed
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    for entity in entities:
+        if entity["type"] in ("person", "other"):
+            for form in (entity["name"], *entity["variants"]):
+                names[form.lower()] = entity["name"]
+                if " " in form:
+                    by_surname[form.split()[-1].lower()].add(entity["name"])
+    for quote in quotes:
+        if not quote["speaker"]:
+            continue
+        bare, title = _without_titles(quote["speaker"])
+        key = bare.lower()
+        if " " in bare:
+            listed = names.get(key, bare)
+        elif len(owners := by_surname.get(key, set())) == 1:
+            listed = next(iter(owners))  # "Mr. Dillon" → "Ryan Dillon"
+        elif owners or key not in names:
+            continue  # "Mrs. Gore" beside Al and Tipper Gore: the title is all that tells the reader who is meant
+        else:
+            listed = names[key]
+        quote["speaker"] = listed
+        if title and title.lower() not in (quote["role"] or "").lower() and not (quote["role"] and title == "Dr."):
+            quote["role"] = f"{title}, {quote['role']}" if quote["role"] else title  # "Colonel, a coalition spokesman"
+    return quotes

@@ -412,3 +412,31 @@ def test_titles_with_of_territories_and_state_abbreviations() -> None:
     assert all(found[name]["type"] == "place" for name in ("Kelby Beach", "West Bank", "Gaza Strip"))
     assert "Fla" not in found  # a state's abbreviation after a town is the town's address, not a name to list
     assert found["National Institutes of Health"]["type"] == "org"
+
+
+def test_a_nationality_before_a_known_name_is_that_name() -> None:
+    found = entities_of(
+        "The Northern Harvest Alliance seized the dam in Brevania. Locals said the Brevanian Northern Harvest Alliance had left by noon.",
+        "Ministers praised Tomas Ederlund. Later the Swiss Tomas Ederlund said he would stay.",
+        "The rally met the Greek Orchard Union. The European Union sent observers, and the Union paid.",
+    )
+    assert "Brevanian Northern Harvest Alliance" not in found and found["Northern Harvest Alliance"]["count"] == 2
+    assert "Swiss Tomas Ederlund" not in found and found["Tomas Ederlund"]["count"] == 2
+    assert "European Union" in found  # "Union" is a head word, not a name the nationality stands before
+
+
+def test_peoples_plurals_directions_and_party_adjectives_are_no_names() -> None:
+    found = entities_of(
+        "Many Dravenians left Dravenia in May, and the Iranians in Belmoor stayed.",
+        "Observers in the West and the North watched as Democratic leaders met Ilse West, who said the vote was fair.",
+    )
+    assert not {"Dravenians", "Iranians", "West", "North", "Democratic"} & set(found)
+    assert "Ilse West" in found  # a direction that is a surname stays with its person
+
+
+def test_a_plural_title_before_a_name_is_no_part_of_it() -> None:
+    found = entities_of(
+        "Officers Daniel Marrow and Peter Lisk were cleared. Balloonists Oriane Falk and Ted Morrow landed.",
+        "The court heard that Daniel Marrow fired first, and Oriane Falk said the wind dropped.",
+    )
+    assert found["Daniel Marrow"]["type"] == "person" and not {"Officers Daniel Marrow", "Balloonists Oriane Falk"} & set(found)

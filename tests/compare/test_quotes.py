@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from synoptic.compare import quotes as quotes_module
+from synoptic.compare.entities import find_entities
 from synoptic.compare.quotes import find_quotes
 from tests.compare.helpers import corpus_of, corpus_of_folder, families_of
 
@@ -245,3 +246,30 @@ def test_he_or_she_finds_the_person_named_before(text: str, speaker: str) -> Non
 def test_the_speaker_is_the_person_not_the_body_or_the_sentence_before(text: str, speaker: str | None, role: str) -> None:
     [found] = quotes_of(text)
     assert (found["speaker"], found["role"]) == (speaker, role)
+
+
+def names_of(*texts: str) -> list[dict]:
+    """The quotes as the brief shows them: speakers under the entity list's names."""
+    corpus = corpus_of(*texts)
+    families = families_of(corpus)
+    return quotes_module.name_speakers(find_quotes(corpus, families), find_entities(corpus, families))
+
+
+def test_a_speaker_is_shown_under_the_entity_list_s_name() -> None:
+    quotes = names_of(
+        '"The bridge will hold through the winter," said Col. Ewan Tarkel, a spokesman for the engineers.',
+        'Colonel Ewan Tarkel said: "We have closed two lanes for the checks."',
+        'Ewan Tarkel led the checks. "Nobody should cross it tonight," Mr. Tarkel told reporters on the bank.',
+    )
+    assert {q["speaker"] for q in quotes} == {"Ewan Tarkel"}
+    roles = {q["text"]: q["role"] for q in quotes}
+    assert roles["The bridge will hold through the winter"] == "Colonel, a spokesman for the engineers"
+    assert roles["We have closed two lanes for the checks."] == "Colonel"
+
+
+def test_a_titled_surname_two_people_share_stays_as_written() -> None:
+    quotes = names_of(
+        "Ronan Vell and Mara Vell ran the farm. Ronan Vell said the river rose fast.",
+        'Mara Vell spoke later. "The water took every fence we had," Mrs. Vell said.',
+    )
+    assert [q["speaker"] for q in quotes] == ["Mrs. Vell"]
