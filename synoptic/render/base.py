@@ -25,6 +25,24 @@ def nothing_new(meta: dict[str, Any]) -> str | None:
     return f"Nothing new since {update.get('since')}: the newer articles repeat what the earlier ones said." if update.get("nothing_new") else None
 
 
+def update_line(meta: dict[str, Any]) -> str | None:
+    """For an update, what it covers: a reader must not take it for the story's whole brief, nor an
+    article of the ``since`` day itself (which a brief read that day may have shown) for news."""
+    update = meta.get("update") or {}
+    since, new, earlier = update.get("since"), update.get("new_articles"), update.get("earlier_articles")
+    if not since or new is None:
+        return None
+    articles = "1 article" if new == 1 else f"{new} articles"
+    if not earlier:
+        return f"Since {since}: every article of the story ({articles}) is dated on or after it, so this is its whole brief."
+    line = f"What is new since {since}: {articles} dated on or after it, read against the {earlier} earlier {'one' if earlier == 1 else 'ones'}."
+    same_day = update.get("on_since_day") or 0
+    if same_day:
+        which = "It is" if new == 1 else "All are" if same_day == new else f"{same_day} of them {'is' if same_day == 1 else 'are'}"
+        line += f" {which} dated {since} itself; a brief read that day may already have shown {'it' if same_day == 1 else 'them'}."
+    return line
+
+
 def source_numbers(brief: Brief) -> dict[str, int]:
     """Citation markers number the sources in the order of the source list, from 1."""
     return {s.id: n for n, s in enumerate(brief.sources, 1)}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from synoptic.model import Brief
-from synoptic.render.base import RENDERERS, Item, nothing_new, sections, source_numbers
+from synoptic.render.base import RENDERERS, Item, nothing_new, sections, source_numbers, update_line
 from synoptic.render.markdown import describe_source
 
 _STYLE = (
@@ -34,6 +34,7 @@ def to_html(brief: Brief) -> str:
     body = "".join(
         f"<h2>{escape(title)}</h2><ul>{''.join(_item(i, numbers) for i in items)}</ul>" for title, items in sections(brief)
     )
+    window = update_line(brief.meta)
     sources = "".join(
         f'<li id="src-{numbers[s.id]}" class="src">{escape(describe_source(s))}</li>' for s in brief.sources
     )
@@ -41,6 +42,6 @@ def to_html(brief: Brief) -> str:
         f'<!doctype html><html lang="en"><head><meta charset="utf-8">'
         f'<meta name="viewport" content="width=device-width,initial-scale=1">'
         f"<title>{escape(brief.headline)}</title><style>{_STYLE}</style></head><body>"
-        f"<h1>{escape(brief.headline)}</h1><ul>{summary}</ul>{body}"
+        f"<h1>{escape(brief.headline)}</h1>{f'<p><em>{escape(window)}</em></p>' if window else ''}<ul>{summary}</ul>{body}"
         f"<h2>Sources</h2><ol>{sources}</ol></body></html>\n"
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from synoptic.model import Brief, Source
-from synoptic.render.base import RENDERERS, Item, nothing_new, sections, source_numbers
+from synoptic.render.base import RENDERERS, Item, nothing_new, sections, source_numbers, update_line
 
 
 def describe_source(source: Source) -> str:
@@ -36,6 +36,8 @@ def _item_lines(item: Item, numbers: dict[str, int], indent: str = "") -> list[s
 def to_markdown(brief: Brief) -> str:
     numbers = source_numbers(brief)
     lines = [f"# {brief.headline}", ""]
+    if window := update_line(brief.meta):
+        lines += [f"_{window}_", ""]
     for sentence in brief.summary:
         flag = " ⚠ disputed" if sentence.disputed else ""
         lines.append(f"- {sentence.text} {markers(sentence.sources, numbers)}{flag}")

@@ -11,7 +11,7 @@ from itertools import pairwise
 from typing import Any
 from urllib.parse import urlsplit
 
-from synoptic.render.base import nothing_new, quoted_by, when_label
+from synoptic.render.base import nothing_new, quoted_by, update_line, when_label
 
 
 @dataclass(frozen=True)
@@ -89,6 +89,7 @@ class BriefView:
             Line(s["text"], self.cites(s["sources"], s.get("evidence")), disputed=bool(s.get("disputed"))) for s in brief.get("summary", [])
         ]
         self.nothing_new = nothing_new(brief.get("meta", {}))  # an update that adds nothing says so
+        self.update_line = update_line(brief.get("meta", {}))  # an update says what it covers
         found = [
             ("Latest report", [Line(t["text"], self.cites(t["sources"], t.get("evidence")), label=t["date"]) for t in brief.get("latest", [])]),
             ("Agreed by several sources", [Line(f["text"], self.cites(f["sources"], f.get("evidence"))) for f in brief.get("facts", [])]),

@@ -129,6 +129,7 @@ def test_pages_list_and_show_stories_with_their_text_as_text(client: httpx.Clien
 
     updates = client.get(f"/stories/{CLUB_STORY}/updates", params={"since": "2025-03-03"})
     assert updates.status_code == 200 and 'name="since" value="2025-03-03"' in updates.text and "club-3" in updates.text
+    assert "What is new since 2025-03-03: 1 article dated on or after it, read against the 2 earlier ones." in updates.text
     nothing = client.get(f"/stories/{CLUB_STORY}/updates", params={"since": "2026-01-01"})
     assert nothing.status_code == 404 and "no article dated on or after 2026-01-01" in nothing.text and 'name="since"' in nothing.text
     bad = client.get("/stories", params={"since": "<b>soon</b>"})

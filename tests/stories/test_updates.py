@@ -10,7 +10,7 @@ from synoptic.analyze.tokens import content_terms
 from synoptic.errors import InputError
 from synoptic.model import Article
 from synoptic.options import Options
-from synoptic.pipeline import prepare_corpus
+from synoptic.pipeline import make_brief, prepare_corpus
 from synoptic.render.html import to_html
 from synoptic.render.markdown import to_markdown
 from synoptic.stories import StoryStore, story_updates
@@ -101,3 +101,28 @@ def test_a_republished_copy_is_nothing_new_and_the_update_says_so():
     assert brief.summary == () and brief.meta["update"]["nothing_new"] is True
     assert "_Nothing new since 2025-03-20" in to_markdown(brief) and "Nothing new since 2025-03-20" in to_html(brief)
     assert update_brief(earlier, NEW, Options(words=60), since="2025-03-14").meta["update"]["nothing_new"] is False
+
+
+def test_the_update_says_what_it_covers_and_which_articles_share_the_since_day():
+    brief = update_brief(story_articles("bridge"), NEW, Options(words=60), since="2025-03-14")
+    line = (
+        "What is new since 2025-03-14: 2 articles dated on or after it, read against the 3 earlier ones. "
+        "1 of them is dated 2025-03-14 itself; a brief read that day may already have shown it."
+    )
+    assert f"_{line}_" in to_markdown(brief) and line in to_html(brief)
+    assert brief.meta["update"]["new_articles"] == 2 and brief.meta["update"]["on_since_day"] == 1
+    whole = update_brief([], NEW, Options(words=60), since="2025-03-01")
+    assert "Since 2025-03-01: every article of the story (2 articles) is dated on or after it, so this is its whole brief." in to_markdown(whole)
+
+
+def test_the_update_timeline_and_facts_leave_out_what_an_earlier_report_said():
+    known = "The council first shut the Harrowgate Bridge to lorries on 20 February 2025 after a survey found rust in its bearings."
+    fresh = "The council will hold a public meeting about the Harrowgate Bridge repairs on 2 April 2025 at Pellham town hall."
+    earlier = story_articles("bridge")
+    earlier[0] = replace(earlier[0], text=f"{earlier[0].text} {known}")
+    new = [replace(a, text=f"{a.text} {known} {fresh}") for a in NEW]
+    plain = make_brief(new, Options(words=60, min_articles=1))
+    assert any(known in e["text"] for e in plain.timeline) and any(f["text"] == OLD_NEWS for f in plain.facts)
+    brief = update_brief(earlier, new, Options(words=60), since="2025-03-14")
+    assert not any(known in e["text"] for e in brief.timeline) and not any(f["text"] == OLD_NEWS for f in brief.facts)
+    assert any(fresh in e["text"] for e in brief.timeline) and any("Lorries must wait until May" in f["text"] for f in brief.facts)
