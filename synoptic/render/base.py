@@ -39,7 +39,8 @@ def update_line(meta: dict[str, Any]) -> str | None:
     same_day = update.get("on_since_day") or 0
     if same_day:
         which = "It is" if new == 1 else "All are" if same_day == new else f"{same_day} of them {'is' if same_day == 1 else 'are'}"
-        line += f" {which} dated {since} itself; a brief read that day may already have shown {'it' if same_day == 1 else 'them'}."
+        dated = f"dated {since} itself" if len(since) == len("2025-03-12") else f"dated only by the day {since[:10]}"
+        line += f" {which} {dated}; a brief read that day may already have shown {'it' if same_day == 1 else 'them'}."
     return line
 
 

@@ -25,7 +25,7 @@ from synoptic.service.engine import BriefEngine, JobResult, article_dict
 from synoptic.service.errors import NotFoundError, ServiceError, status_of
 from synoptic.stories import StoryInfo, StoryStore, list_stories, story_brief, story_updates
 from synoptic.stories.features import day_iso
-from synoptic.stories.store import SCHEMA_VERSION, parse_since
+from synoptic.stories.store import SCHEMA_VERSION, normal_since, parse_since
 
 NO_STORY_STORE = "this server has no story store; start it with: synoptic serve --stories-db FILE (a store built by synoptic stories ingest)"
 # How long a read waits for an ingest's commit before failing. Under rollback journalling readers are
@@ -93,12 +93,14 @@ def run_story_job(job: StoryJob) -> JobResult:
     return JobResult(brief=brief.to_dict(), articles=articles)
 
 
-def since_day(value: str | None) -> str | None:
-    """A ``since`` parameter as an ISO day (None when not given), or a 422 that names it."""
+def since_param(value: str | None, instant: bool = True) -> str | None:
+    """A ``since`` parameter as the store compares it: an ISO day, or (``instant``, for updates) its
+    instant when it gives a time of day; None when not given, or a 422 that names it. A story list is
+    by day: a story's first and last days are all it shows."""
     if not value:
         return None
     try:
-        return day_iso(parse_since(value))
+        return normal_since(value) if instant else day_iso(parse_since(value))
     except InputError as exc:
         raise ServiceError(f"since={value!r}: {exc.problem}; {exc.advice}", 422) from None
 

@@ -18,7 +18,7 @@ from synoptic.options import MAX_WORDS, Options
 from synoptic.service.errors import NotFoundError, error_responses
 from synoptic.service.intake import options_from
 from synoptic.service.pages import BriefView
-from synoptic.service.stories import NO_STORY_STORE, StoryDesk, since_day
+from synoptic.service.stories import NO_STORY_STORE, StoryDesk, since_param
 from synoptic.stories import BRIEF_MAX_ARTICLES, StoryInfo
 
 STORIES_PER_PAGE = 50  # a story is one line of the list, so a page holds more of them than of briefs
@@ -72,7 +72,7 @@ def add_story_routes(app: FastAPI, desk: StoryDesk | None, page: Callable[..., H
         Each has its id, title (its first article's, else the first one of its articles has, else the opening
         words of its first article), number of articles, first and last day, and status (active, or closed
         after the store's idle window)."""
-        day = since_day(since)
+        day = since_param(since, instant=False)
         items, total = stories().listing(day, limit, offset)
         following = _query("/api/stories", since=day, limit=limit, offset=offset + limit) if offset + limit < total else None
         return {"items": [s.to_dict() for s in items], "total": total, "since": day, "limit": limit, "offset": offset, "next": following}
@@ -105,7 +105,7 @@ def add_story_routes(app: FastAPI, desk: StoryDesk | None, page: Callable[..., H
         articles, whose summary leaves out what the earlier ones said (``meta.update`` tells how many there were).
 
         404 when the story has no article that new."""
-        options, day = options_from(words, method), since_day(since)
+        options, day = options_from(words, method), since_param(since)
         story = await find(story_id)
         brief, _ = await brief_of(story, options, day)
         return {**brief, "story": story.to_dict()}
@@ -114,7 +114,7 @@ def add_story_routes(app: FastAPI, desk: StoryDesk | None, page: Callable[..., H
 
     @app.get("/stories", response_class=HTMLResponse, include_in_schema=False)
     def stories_page(since: str | None = Query(None), page_number: int = Query(1, alias="page", ge=1)) -> HTMLResponse:
-        day = since_day(since)
+        day = since_param(since, instant=False)
         items, total = stories().listing(day, STORIES_PER_PAGE, (page_number - 1) * STORIES_PER_PAGE)
         pages = max(1, -(-total // STORIES_PER_PAGE))
         links = {n: _query("/stories", since=day, page=n) for n in (page_number - 1, page_number + 1)}
@@ -130,7 +130,7 @@ def add_story_routes(app: FastAPI, desk: StoryDesk | None, page: Callable[..., H
 
     @app.get("/stories/{story_id}/updates", response_class=HTMLResponse, include_in_schema=False)
     async def story_updates_page(story_id: str, since: str | None = Query(None)) -> Response:
-        chosen = since_day(since)
+        chosen = since_param(since)
         story = await find(story_id)
         if story.id != story_id:
             return RedirectResponse(_query(f"/stories/{story.id}/updates", since=chosen), status_code=307)

@@ -43,7 +43,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
 
     _add_brief_command(commands, "show", "the brief of one story", run_show, add_brief_options)
     updates = _add_brief_command(commands, "updates", "the brief of what is new in a story since a date", run_updates, add_brief_options)
-    updates.add_argument("--since", required=True, metavar="TIMESTAMP", help="articles dated on or after this day are new (2025-03-12, 12 March 2025, a timestamp, yesterday, 3 days ago …)")
+    updates.add_argument("--since", required=True, metavar="TIMESTAMP", help="articles dated on or after this are new: a day (2025-03-12, 12 March 2025, yesterday, 3 days ago …) or an instant (2025-03-12T14:00, UTC unless it says otherwise)")
 
     export = commands.add_parser("export", help="one line per article: {\"article\": id, \"story\": story id}")
     export.add_argument("--db", type=Path, required=True, metavar="FILE")
@@ -78,15 +78,16 @@ def _existing_store(db: Path):  # -> StoryStore
     return StoryStore(db)
 
 
-def _since(value: str | None) -> str | None:
-    """``--since`` as an ISO day; a value that is not a date is bad usage (exit 2), like any bad option."""
+def _since(value: str | None, instant: bool = False) -> str | None:
+    """``--since`` as the store compares it: an ISO day, or (``instant``, for updates) its instant when it
+    gives a time of day. A value that is not a date is bad usage (exit 2), like any bad option."""
     from synoptic.stories.features import day_iso
-    from synoptic.stories.store import parse_since
+    from synoptic.stories.store import normal_since, parse_since
 
     if value is None:
         return None
     try:
-        return day_iso(parse_since(value))
+        return normal_since(value) if instant else day_iso(parse_since(value))
     except InputError as exc:
         raise OptionsError(str(exc)) from None
 
@@ -160,7 +161,7 @@ def run_updates(args: argparse.Namespace) -> int:
     from synoptic.stories import story_updates
 
     renderer = RENDERERS.get(args.format)
-    options, since = _brief_options(args), _since(args.since)
+    options, since = _brief_options(args), _since(args.since, instant=True)
     with _existing_store(args.db) as store:
         brief = story_updates(store, args.story, since, options)
     _write(renderer(brief), args.output)

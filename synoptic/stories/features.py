@@ -10,10 +10,12 @@ processes (crc32, not Python's salted ``hash``), so a Spark job computes the sam
 from __future__ import annotations
 
 import math
+import re
 import zlib
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
+from email.utils import parsedate_to_datetime
 from functools import lru_cache
 
 import numpy as np
@@ -139,3 +141,27 @@ def parse_day(value: str | None) -> int | None:
 
 def day_iso(day: int) -> str:
     return date.fromordinal(day).isoformat()
+
+
+_TIME_OF_DAY = re.compile(r"\d:\d\d")
+
+
+def parse_moment(value: str | None) -> datetime | None:
+    """The instant a date names when it gives a time of day ("2025-03-12T14:00", "Tue, 11 Mar 2025
+    09:00:00 GMT"), in UTC; a time without a zone is read as UTC. None for a bare day, a phrase, or none:
+    feeds date their items to the minute, and "what is new since 14:00" must not mean the whole day."""
+    if not value or not _TIME_OF_DAY.search(value):
+        return None
+    text = value.strip()
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            moment = parsedate_to_datetime(text)
+        except (TypeError, ValueError):
+            return None
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def moment_iso(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -54,7 +54,9 @@ from synoptic.stories.features import (
     DocumentFrequencies,
     Signature,
     day_iso,
+    moment_iso,
     parse_day,
+    parse_moment,
     term_counts,
     weighted_terms,
 )
@@ -408,15 +410,20 @@ class StoryStore:
         return _story_info(self.db.execute(f"{_STORY_ROWS} WHERE s.id = ?", (current,)).fetchone())
 
     def articles(self, story_id: str, since: str | None = None, before: str | None = None) -> list[Article]:
-        """The story's articles in arrival order, optionally only those dated from ``since`` or before ``before``."""
+        """The story's articles in arrival order, optionally only those dated from ``since`` or before
+        ``before`` (by the instant where both dates give a time of day, else by the day: see ``dated_from``)."""
         current = self.resolve(story_id)
-        low = parse_since(since) if since else -1
-        high = parse_since(before) if before else 1 << 40
-        rows = self.db.execute(
-            "SELECT id, text, title, date, source, url, origin, day FROM articles WHERE story = ? AND day >= ? AND day < ? ORDER BY seq",
-            (current, low, high),
+        low = since_point(since) if since else None
+        high = since_point(before) if before else None
+        rows = self.db.execute(  # a day either side: an instant's day in UTC may differ from the date's own
+            "SELECT id, text, title, date, source, url, origin, day FROM articles WHERE story = ? AND day >= ? AND day <= ? ORDER BY seq",
+            (current, -1 if low is None else low[0] - 1, 1 << 40 if high is None else high[0] + 1),
         )
-        return [Article(id=r[0], text=r[1], title=r[2], date=r[3] or day_iso(r[7]), source=r[4], url=r[5], origin=r[6]) for r in rows]
+        return [
+            Article(id=r[0], text=r[1], title=r[2], date=r[3] or day_iso(r[7]), source=r[4], url=r[5], origin=r[6])
+            for r in rows
+            if (low is None or dated_from(r[7], r[3], low)) and (high is None or not dated_from(r[7], r[3], high))
+        ]
 
     def assignments(self) -> Iterator[tuple[str, str]]:
         """(article id, story id) for every article, in arrival order."""
@@ -464,6 +471,28 @@ def parse_since(value: str) -> int:
     if day is None:
         raise InputError(f"--since {value}", "not a date", _SINCE_ADVICE)
     return day
+
+
+def since_point(value: str) -> tuple[int, datetime | None]:
+    """A ``--since`` value's day and, when it gives a time of day, its instant (UTC); a one-line error
+    when it is not a date."""
+    return parse_since(value), parse_moment(value)
+
+
+def normal_since(value: str) -> str:
+    """A ``--since`` value as the store compares it: its instant in UTC when it gives a time of day
+    ("2025-03-12T14:00:00Z"), else its ISO day."""
+    day, moment = since_point(value)
+    return moment_iso(moment) if moment else day_iso(day)
+
+
+def dated_from(day: int, dated: str | None, point: tuple[int, datetime | None]) -> bool:
+    """Whether an article (its stored day and its date text) is dated on or after a ``since_point``: by
+    the instant when both give a time of day; else by the day, so an article dated by its day alone
+    counts as on or after any time of that day (the two cannot be told apart)."""
+    since_day, since_at = point
+    at = parse_moment(dated) if since_at else None
+    return at >= since_at if at and since_at else day >= since_day
 
 
 def _relative_day(text: str) -> int | None:

@@ -32,7 +32,7 @@ from synoptic.errors import InputError
 from synoptic.model import Article, Brief, SummarySentence
 from synoptic.options import Options
 from synoptic.pipeline import make_brief, prepare_corpus
-from synoptic.stories.features import parse_day
+from synoptic.stories.features import parse_day, parse_moment
 from synoptic.summarize import cite, fill_budget, order_for_reading
 from synoptic.summarize.concepts import beam_coverage, concept_weights, sentence_bigrams
 from synoptic.summarize.methods import copy_families, cross_source_support
@@ -129,10 +129,10 @@ def select_update(corpus: Corpus, prior: Prior, words: int) -> list[int]:
 
 def _window(new: Sequence[Article], since: str | None, earlier: int) -> dict[str, Any]:
     """What the update covers, for the line that tells the reader so: how many new and earlier articles,
-    and how many new ones share the ``since`` day itself (``since`` counts a whole day, so a brief read that
-    day may already have shown them)."""
-    since_day = parse_day(since)
-    on_since_day = sum(since_day is not None and parse_day(a.date) == since_day for a in new)
+    and how many new ones share the ``since`` day itself (a day ``since`` counts whole, and against an
+    instant an article dated by its day alone counts as new: a brief read that day may have shown them)."""
+    since_day, timed = parse_day(since), parse_moment(since) is not None
+    on_since_day = sum(since_day is not None and parse_day(a.date) == since_day and not (timed and parse_moment(a.date)) for a in new)
     return {"since": since, "earlier_articles": earlier, "new_articles": len(new), "on_since_day": on_since_day}
 
 

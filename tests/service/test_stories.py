@@ -12,7 +12,7 @@ from synoptic.errors import SynopticError
 from synoptic.options import Options
 from synoptic.service.errors import ServiceError
 from synoptic.service.store import BriefStore
-from synoptic.service.stories import ReadOnlyStoryStore, StoryJob, run_story_job, since_day
+from synoptic.service.stories import ReadOnlyStoryStore, StoryJob, run_story_job, since_param
 from tests.service.story_articles import CLUB_STORY, FIRE_STORY, RESERVOIR_STORY, build_story_store
 from tests.stories.helpers import story_articles
 
@@ -98,11 +98,12 @@ def test_an_unknown_story_is_an_error_not_a_crash(story_db: Path) -> None:
     assert status == 400 and "s-nope" in message
 
 
-def test_since_is_an_iso_day_or_a_422() -> None:
-    assert since_day(None) is None and since_day("") is None
-    assert since_day("2025-03-12") == "2025-03-12" and since_day("2025-03-12T09:30:00Z") == "2025-03-12"
-    assert since_day("12 March 2025") == "2025-03-12"
+def test_since_is_an_iso_day_or_instant_or_a_422() -> None:
+    assert since_param(None) is None and since_param("") is None
+    assert since_param("2025-03-12") == "2025-03-12" and since_param("12 March 2025") == "2025-03-12"
+    assert since_param("2025-03-12T09:30:00Z") == "2025-03-12T09:30:00Z"
+    assert since_param("2025-03-12T10:30+01:00") == "2025-03-12T09:30:00Z"
     for bad, problem in (("someday", "not a date"), ("2025-13-45", "not a date"), ("12/03/2025", "either way round")):
         with pytest.raises(ServiceError) as refused:
-            since_day(bad)
+            since_param(bad)
         assert refused.value.status == 422 and problem in str(refused.value)

@@ -68,6 +68,9 @@ def test_updates_since(stored, capsys):
     brief = json.loads(capsys.readouterr().out)
     assert brief["meta"]["method"] == "update"
     assert {a for s in brief["summary"] for a in s["sources"]} <= {"bridge-reopens", "cars-return"}
+    # an instant with its zone is compared in UTC, and so reported
+    assert main(["stories", "updates", story, "--since", "2025-03-14T13:00+01:00", "--db", str(stored), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["meta"]["update"]["since"] == "2025-03-14T12:00:00Z"
 
 
 @pytest.mark.parametrize(

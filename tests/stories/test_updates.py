@@ -126,3 +126,27 @@ def test_the_update_timeline_and_facts_leave_out_what_an_earlier_report_said():
     brief = update_brief(earlier, new, Options(words=60), since="2025-03-14")
     assert not any(known in e["text"] for e in brief.timeline) and not any(f["text"] == OLD_NEWS for f in brief.facts)
     assert any(fresh in e["text"] for e in brief.timeline) and any("Lorries must wait until May" in f["text"] for f in brief.facts)
+
+
+def test_a_since_with_a_time_of_day_splits_that_day_by_the_articles_own_times(tmp_path):
+    morning = replace(NEW[0], date="2025-03-14T09:00:00Z")
+    afternoon = replace(NEW[1], date="2025-03-14T16:00:00+01:00")  # 15:00 UTC
+    undated_hour = Article(
+        id="bridge-toll",
+        title="No toll for the reopened Harrowgate Bridge",
+        date="2025-03-14",
+        text=(
+            "The council ruled out a toll on the reopened Harrowgate Bridge over the River Lune. Drivers crossed the "
+            "steel span free of charge, and lorries will follow in May once the new plates have settled."
+        ),
+    )
+    with StoryStore(tmp_path / "s.db") as store:
+        store.ingest(story_articles("bridge") + [morning, afternoon, undated_hour])
+        story = story_id_for("bridge-1")
+        assert {a.id for a in store.articles(story)} >= {"bridge-reopens", "cars-return", "bridge-toll"}
+        brief = story_updates(store, story, "2025-03-14T12:00", Options(words=60))
+        whole_day = story_updates(store, story, "2025-03-14", Options(words=60))
+    assert {s.id for s in brief.sources} == {"cars-return", "bridge-toll"}  # the day-only one cannot be placed: new
+    assert brief.meta["update"]["earlier_articles"] == 4 and brief.meta["update"]["on_since_day"] == 1
+    assert "1 of them is dated only by the day 2025-03-14; a brief read that day may already have shown it." in to_markdown(brief)
+    assert {s.id for s in whole_day.sources} == {"bridge-reopens", "cars-return", "bridge-toll"}
