@@ -47,13 +47,22 @@ VARIANT_CHARS_PER_EDIT = 8
 MIN_INITIALS = 3
 STRAY_CUE_SHARE = 4  # a type cued in under a quarter of a name's mentions may be a misreading
 SURNAME_MIN_FULL_MENTIONS = 2  # a place-named surname ("England") needs its person named in full this often
+# A bare surname that several people carry is the one named in full at least this many times as often as
+# each other ("Lafave" of Debra Lafave, 11 full mentions, beside a relative named twice). Calibrated on the
+# dev sets: at 3, 26 of 28 joins read right (Shepard → Matthew beside his parents, Gore → Al beside Tipper;
+# wrong: a husband's "Murphy" where "James and Mary Murphy" counted for her, a son's single "Biden"); at 4,
+# five right ones (Gore, Clinton, Castro, Conway twice) are lost for the one wrong one spared.
+SURNAME_DOMINANCE = 3
 _TYPES = ("person", "org", "place", "other")
+# A cue that a single word speaks ("Varrow said"): a person or a body, so it types nothing by itself, but
+# makes an untyped full name ending in that word a person ("Tom Varrow … Varrow said").
+SPEAKER = "speaker"
 
 _UPPER = "A-ZÀ-ÖØ-ÞĆČĐŁŃŘŚŠŹŻŽ"  # capitals of names: ASCII, Latin-1 and common Central European ones
 _LOWER = "a-zß-öø-ÿā-ž"
 # A capitalised word ("Raqqa", "Wolańska", "O'Neill", "MacLeod", "al-Assad"'s part), a title, an acronym, initials.
 _WORD = (
-    rf"(?:(?:Mr|Mrs|Ms|Dr|Col|Gen|Lt|Capt|Sgt|Maj|Sen|Rep|Gov|Prof|Rev|Insp|Det|Pfc|Spc|Spec|Pvt|Cpl|Adm|Brig|Cmdr)\.|[{_UPPER}](?:['’][{_UPPER}])?[{_LOWER}]+"
+    rf"(?:(?:Mr|Mrs|Ms|Dr|Col|Gen|Lt|Capt|Sgt|Maj|Sen|Rep|Gov|Prof|Rev|Insp|Det|Pfc|Spc|Spec|Pvt|Cpl|Adm|Brig|Cmdr|St|Mt|Ft)\.|[{_UPPER}](?:['’][{_UPPER}])?[{_LOWER}]+"
     rf"(?:[{_UPPER}][{_LOWER}]+)*(?:['’-][A-Za-z{_UPPER}{_LOWER}]+)*|[A-Z]{{2,}}(?:['’]s)?(?![A-Za-z])|(?:[A-Z]\.){{2,}})"
 )
 _CONNECT = r"(?:(?:of|de|da|del|di|du|la|le|bin|ibn|van|von|der|den)\s+(?:the\s+)?|(?:al|el|Al|El|ad|as)-)"
@@ -99,6 +108,7 @@ _ORG_HEADS = {
     "journal", "magazine", "review", "post", "herald", "tribune", "gazette", "center", "centre", "clearinghouse",
     "panel", "daily", "house", "corps", "institutes", "resorts", "industries", "holdings", "systems", "technologies", "partners", "reserve",
     "enterprises", "communications", "pharmaceuticals", "laboratories", "labs", "brands", "studios",
+    "administration", "enforcement",  # "Food and Drug Administration", "Immigration and Customs Enforcement"
 }  # fmt: skip
 # The heads above that end an organisation's name and never a person's: "Rescue Service said" is a
 # body speaking, while "Ann Court said" or "Lee Bank said" may be people.
@@ -122,6 +132,8 @@ _NOT_NAMES = {
     "another", "both", "such", "than", "last", "next", "first", "new", "today", "yesterday", "tonight",
     "four", "five", "six", "seven", "eight", "nine", "ten", "everybody", "everyone", "nobody", "someone",
     "ok", "tv", "am", "pm", "ceo", "gdp", "former", "acting", "later", "earlier", "like", "unlike", "soon",
+    # capitals that name no one: clock times, currencies, things ("GMT", "USD", "DNA"), and "God"
+    "gmt", "utc", "bst", "est", "edt", "pst", "pdt", "cet", "usd", "eur", "gbp", "url", "suv", "gps", "dna", "god",
 }  # fmt: skip
 _ALIAS_OF = {name: number for number, names in enumerate(ALIASES) for name in names}
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
@@ -147,6 +159,12 @@ _ROLE_BEFORE = re.compile(
 )
 _RELATIVES = [[word] for word in ("brother", "sister", "son", "daughter", "wife", "husband", "mother", "father",
                                    "uncle", "aunt", "cousin", "partner", "friend", "colleague")]  # fmt: skip
+# A role in lower case right before a full name ("special counsel Ruth Abernethy", "said farmer Tom
+# Varrow"): the role words of _TITLES that are no adjectives ("foreign", "vice", "general": "the general
+# Assembly"). Lists of one word, to compare with the last word before the name.
+_LOWER_ROLES = [[word] for word in _TITLES - {"foreign", "vice", "prime", "defense", "defence", "affairs", "private", "general",
+                                             "major", "executive", "chief", "deputy", "spec", "justice", "lady", "sir", "lord"}]  # fmt: skip
+_SPEAKS_AFTER = re.compile(r"\s+(?:said|says|told)\b")
 _PERSON_AFTER = re.compile(
     r"^(?:,\s+(?:\d+,\s+)?(?:(?:an?|the)\s+[a-z]|who(?:se)?\s|one of\s|(?:[a-z]+\s+){0,2}"
     r"(?:director|chief|head|spokesman|spokeswoman|officer|minister|manager|commander|secretary)\b)"
@@ -186,12 +204,14 @@ _FOR_GAPS = (" for ", " for the ", " on ")
 _THING_HEADS = {"protocol", "treaty", "accord", "accords", "agreement", "convention", "conference", "summit", "act",
                 "bill", "law", "report", "plan", "prize", "award", "awards", "cup", "games", "olympics", "festival",
                 "declaration", "charter", "amendment", "roadmap", "initiative"}  # fmt: skip
-_ILLNESSES = {"covid", "covid-19", "sars", "mers", "hiv", "aids", "ebola", "h5n1", "h1n1", "zika", "mpox"}
+_ILLNESSES = {"covid", "covid-19", "sars", "mers", "hiv", "aids", "ebola", "h5n1", "h1n1", "zika", "mpox", "bse", "cjd", "vcjd", "mrsa", "ptsd"}
+_ILLNESS_HEADS = {"disease", "syndrome", "fever", "flu", "virus", "disorder"}  # "Creutzfeldt-Jakob Disease" is no body
 # Outlets keep their whole names apart: "Associated Press" and "Australian Associated Press" are two agencies.
 _MEDIA_HEADS = {"press", "news", "times", "post", "journal", "herald", "tribune", "gazette", "daily", "media",
                 "network", "examiner", "telegraph", "guardian", "star", "globe", "chronicle"}  # fmt: skip
 # Dotted acronyms that are bodies, not countries like "U.S." and "U.K.".
 _DOTTED_BODIES = {"UN", "EU"}
+_PLACE_FIRST = {"mount", "mt", "fort", "ft", "lake", "cape", "port"}  # "Mt. Columbine, a hill": a place whatever follows
 _ORG_FIRST = {"university", "ministry", "department", "bank", "council", "office", "bureau", "church", "house", "college"}
 _SMALL = {"of", "the", "de", "da", "del", "di", "du", "la", "le", "bin", "ibn", "van", "von", "der", "den", "and", "for"}
 
@@ -481,9 +501,9 @@ def _token_cue(raw: str, form: str, tokens: tuple[str, ...], titled: bool) -> st
         t in ("of", "for", "on") and tokens[k - 1].lower() in _ORG_HEADS | _FOR_HEADS for k, t in enumerate(tokens[1:], 1)
     ):
         return "org"  # "…Forces", "University of…", "Shenzhen Institute of…", "Centers for…"
-    if head in _PLACE_HEADS or (_NUMBERED.match(tokens[0]) and tokens[0] != "Flight"):
+    if head in _PLACE_HEADS or first.rstrip(".") in _PLACE_FIRST or (_NUMBERED.match(tokens[0]) and tokens[0] != "Flight"):
         return "place"
-    if form.lower() in _ILLNESSES:
+    if form.lower() in _ILLNESSES or head in _ILLNESS_HEADS:
         return "other"  # "COVID", "HIV": capitals, but no organisation
     if len(tokens) == 1 and _ACRONYM.match(tokens[0]):
         return "org"
@@ -506,10 +526,13 @@ def _context_cue(tokens: tuple[str, ...], before: str, after: str) -> str:
             or _PERSON_AFTER.match(after)
             or (before.endswith(", ") and after[:1] == "," and _ROLE_BEFORE.search(before))
             or (spaced and before.rstrip(", ").rsplit(None, 1)[-1:] in _RELATIVES)
+            or (spaced and before.rsplit(None, 1)[-1:] in _LOWER_ROLES)
         ):
             return "person"  # "said Gwen Tarrant", "Gwen Tarrant said", "The mayor, Ilse Maertens,"
         if len(tokens) == 1 and spaced and _SAID_BEFORE.search(before, cue_start) and not tokens[0].endswith(("'s", "’s")):
             return "person"  # "said Curran" (but "Australia said", "according to Xinhua": they speak too)
+        if len(tokens) == 1 and _SPEAKS_AFTER.match(after):
+            return SPEAKER
     return "other"
 
 
@@ -607,6 +630,62 @@ class _Groups:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
+_NOT_GIVEN = {"abu", "umm"}  # "father of", "mother of": "Abu Sayyaf" is a group
+
+
+def _given_and_surname(form: str) -> bool:
+    """Could this be a given name and a surname: two words, the first no particle ("El", "Abu"), neither a place?"""
+    tokens = form.lower().split()
+    return len(tokens) == 2 and len(tokens[0]) > 2 and tokens[0] not in _NOT_GIVEN and not (set(tokens) | {form.lower()}) & PLACES
+
+
+def _main_owner(owners: set[str], bearers: list[str], count: Counter[str], groups: _Groups) -> str | None:
+    """The one of ``owners`` (groups of the people a bare surname may name) that it names: the only one,
+    or the one named in full SURNAME_DOMINANCE times as often as any other name ending in that surname
+    (``bearers``, typed or not: "Amadou Diallo" untyped still rivals a typed relative)."""
+    if len(owners) <= 1 or not bearers:
+        return next(iter(owners), None) if len(owners) == 1 else None
+    full: Counter[str] = Counter()
+    for name in bearers:
+        full[groups.find(name)] += count[name]
+    ranked = full.most_common(2) + [("", 0)]
+    (first, most), (_, second) = ranked[0], ranked[1]
+    return first if first in owners and most >= SURNAME_DOMINANCE * second else None
+
+
+# Short forms of given names that news writes beside the full one ("Mike" and "Michael Sinacore"), each
+# with the name it shortens; a form that shortens several (Chris, Pat, Alex) is left out.
+_SHORT_GIVEN_NAMES = {
+    short: full.strip()
+    for line in (
+        "michael: mike mick; william: bill billy will; robert: bob bobby rob; james: jim jimmy jamie; deborah: debbie debra deb;"
+        " thomas: tom tommy; anthony: tony; richard: dick rick rich; david: dave; daniel: dan danny; joseph: joe;"
+        " edward: ed eddie ted; charles: chuck charlie; katherine: kate kathy; catherine: cathy; elizabeth: liz beth;"
+        " susan: sue; jennifer: jenny; stephen: steve steven; ronald: ron; donald: don; kenneth: ken; lawrence: larry;"
+        " gerald: jerry; samuel: sam; benjamin: ben; nicholas: nick; gregory: greg; jeffrey: jeff; geoffrey: geoff;"
+        " matthew: matt; andrew: andy; frederick: fred; henry: hank; john: jack johnny; margaret: peggy maggie;"
+        " timothy: tim; peter: pete; philip: phil; walter: walt; raymond: ray; douglas: doug; jonathan: jon;"
+        " vincent: vince; rudolph: rudy; sandra: sandy; rebecca: becky; victoria: vicky"
+    ).split(";")
+    for full, shorts in [line.split(":")]
+    for short in shorts.split()
+}
+
+
+def _join_short_given_names(forms: list[str], kinds: dict[str, str], groups: _Groups) -> None:
+    """"Mike Sinacore" and "Michael Sinacore", "Jim Allsop" and "James Allsop": one person, so the bare
+    surname has one owner to join. Only names of two or three words, a person's or untyped."""
+    by_full_name: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for form in forms:
+        tokens = form.lower().split()
+        if 2 <= len(tokens) <= 3 and kinds[form] in ("person", "other"):
+            by_full_name[(_SHORT_GIVEN_NAMES.get(tokens[0], tokens[0]), *tokens[1:])].append(form)
+    for same in by_full_name.values():
+        if len(same) > 1 and any(kinds[f] == "person" for f in same):
+            for form in same[1:]:
+                groups.union(same[0], form)
+
+
 def _join_acronyms_by_initials(forms: list[str], groups: _Groups) -> None:
     """An acronym of MIN_INITIALS letters or more joins the one name of the cluster whose initials it
     is ("EPA" and "Environmental Protection Agency") even where no sentence defines it; with two
@@ -674,21 +753,29 @@ def find_entities(corpus: Corpus, families: dict[str, int]) -> list[dict]:
     forms = [f for f in forms if not _demonym(f, seen_names, cues[f]) and f.lower() not in STATE_ABBREVIATIONS]
 
     def kind_of(form: str) -> str:
-        typed = [(n, k) for k, n in cues[form].items() if k != "other"]
+        typed = [(n, k) for k, n in cues[form].items() if k not in ("other", SPEAKER)]
         return max(typed, key=lambda nk: (nk[0], -_TYPES.index(nk[1])))[1] if typed else "other"
 
     forms = _without_nationality(forms, count, cues, sources, seen_names, kind_of)
 
     groups = _Groups()
     kinds = {f: kind_of(f) for f in forms}
-    people = {f for f in forms if kinds[f] == "person" and " " not in f}
-    for form in forms:  # "Donald Trump" untyped, "Trump" a person ("said Trump", "Mr. Trump"): one person
+    # "Donald Trump" untyped, "Trump" a person ("said Trump", "Mr. Trump"), or untyped but speaking ("Trump
+    # said") where no other name ends in it ("Dow Jones" beside "Brian Jones … Jones said"): one person.
+    # So is an untyped two-word name whose first word is the given name of a person of the cluster
+    # ("Robert Lind" beside "Mayor Robert Sands"), neither of them naming a place ("Air France").
+    people = {f for f in forms if " " not in f and kinds[f] == "person"}
+    endings = Counter(f.rsplit(None, 1)[-1] for f in forms if " " in f)
+    # (every form, not only those kept: "Varrow said" mostly opens a sentence)
+    speakers = {f for f in count if " " not in f and SPEAKER in cues[f] and endings[f] == 1 and kind_of(f) == "other"}
+    given_names = {f.split()[0] for f in forms if kinds[f] == "person" and _given_and_surname(f)}
+    for form in forms:
         if kinds[form] != "other" or " " not in form:
             continue
         tokens = form.split()
         if (
             2 <= len(tokens) <= 3
-            and tokens[-1] in people
+            and (tokens[-1] in people or tokens[-1] in speakers or (tokens[0] in given_names and _given_and_surname(form)))
             and all(t[0].isupper() and not t.isupper() for t in tokens)
             and not {t.lower() for t in tokens} & (_ORG_HEADS | _PLACE_HEADS | _EVENT_WORDS)
         ):
@@ -730,6 +817,7 @@ def find_entities(corpus: Corpus, families: dict[str, int]) -> list[dict]:
                     break  # every later form has a longer first word still
                 if (kinds[a] == kinds[b] or "other" in (kinds[a], kinds[b])) and _variants(a, b):
                     groups.union(a, b)
+    _join_short_given_names(forms, kinds, groups)
     forms_set = set(forms)
     for sentence in (s.full for s in corpus.sentences):  # acronyms introduced by the text
         if ("(" not in sentence and " or " not in sentence) or not _MAYBE_ACRONYM.search(sentence):
@@ -801,7 +889,12 @@ def find_entities(corpus: Corpus, families: dict[str, int]) -> list[dict]:
     ]
     # "Bali said" → Mustafa Bali, when exactly one person carries that surname; failing that, the first
     # word of a two-word name, where Chinese and Korean names put the surname ("Zhao said" → Zhao Changwang)
-    for surnames in ([(p.split()[-1], p) for p in people], [(p.split()[0], p) for p in people if len(p.split()) == 2]):
+    # (a surname several people carry, to the one named in full far more often; not a first word: "David")
+    bearers: dict[str, list[str]] = defaultdict(list)
+    for form in forms:
+        if 2 <= len(tokens := form.split()) <= 4:
+            bearers[_folded(tokens[-1])].append(form)
+    for surnames, by_dominance in (([(p.split()[-1], p) for p in people], True), ([(p.split()[0], p) for p in people if len(p.split()) == 2], False)):
         if not (surnames and singles):
             break
         # the token ratio test of _variants for every pair at once; the rest of it only where that passes
@@ -809,8 +902,8 @@ def find_entities(corpus: Corpus, families: dict[str, int]) -> list[dict]:
         unmatched = []
         for form, row in zip(singles, close):
             owners = {groups.find(surnames[k][1]) for k in np.flatnonzero(row) if _variants(surnames[k][0], form)}
-            if len(owners) == 1:
-                groups.union(owners.pop(), form)
+            if owner := _main_owner(owners, bearers[_folded(form)] if by_dominance else [], count, groups):
+                groups.union(owner, form)
                 if kinds[form] == "place":  # its stray place cue is a misreading of the person
                     kinds[form], cues[form] = "person", {"person": count[form]}
             else:
@@ -856,7 +949,7 @@ def find_entities(corpus: Corpus, families: dict[str, int]) -> list[dict]:
     for (_, total, name), group in ranked[:MAX_ENTITIES]:  # the rest of an entry only for those shown
         votes: Counter[str] = Counter()
         for f in group:
-            votes.update({k: n for k, n in cues[f].items() if k != "other"})
+            votes.update({k: n for k, n in cues[f].items() if k not in ("other", SPEAKER)})
         kind = max(votes.items(), key=lambda kv: (kv[1], -_TYPES.index(kv[0])))[0] if votes else "other"
         if kind == "other" and any(kinds[f] == "org" for f in group):
             kind = "org"

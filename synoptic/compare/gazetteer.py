@@ -60,7 +60,7 @@ STATES = _names(
 )
 # The abbreviations wire copy writes after a town ("Vero Beach, Fla."), without their full stop; those
 # that are also words or names ("Ind", "Miss", "Wash", "Mo") are left out.
-STATE_ABBREVIATIONS = _names("ala, ariz, ark, calif, colo, conn, fla, ga, kan, ky, md, mich, minn, mont, neb, nev, okla, tenn, tex, vt, wis, wyo")
+STATE_ABBREVIATIONS = _names("ala, ariz, ark, calif, colo, conn, fla, ga, kan, ky, md, mich, minn, mont, neb, nev, okla, tenn, tex, va, vt, wis, wyo")
 # Capitals and the largest cities that world news names without "in": "Tehran said", "talks with Beijing".
 CITIES = _names(
     """
