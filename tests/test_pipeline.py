@@ -213,3 +213,50 @@ def test_a_shouted_title_is_the_headline_only_when_no_other_title_exists() -> No
     plain = {"id": "a2", "title": "Kelsby pier reopens after repairs", "text": other}
     assert make_brief([shouted, plain]).headline == "Kelsby pier reopens after repairs"
     assert make_brief([shouted, {"id": "a2", "text": other}]).headline == "PIER REOPENS AT KELSBY AFTER REPAIRS"
+
+
+_PIER_TEXT = "Crews reopened the pier at Kelsby on Monday after two weeks of repairs, the harbour board said."
+_PIER_OTHER = "The pier at Kelsby reopened on Monday after repairs that took two weeks, officials said."
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "2ndlead: Kelsby pier reopens after repairs",
+        "Writethru: Kelsby pier reopens after repairs",
+        "kel081512-- Kelsby pier reopens after repairs",
+        "Kelsby pier reopens after repairs (more added)",
+        "Kelsby pier reopens after repairs EDS-Updates with harbour board comment",
+        "Kelsby pier reopens after repairs: what we know",
+    ],
+)
+def test_a_wire_desks_notes_are_not_part_of_the_headline(title: str) -> None:
+    articles = [{"id": "a1", "title": title, "text": _PIER_TEXT}, {"id": "a2", "text": _PIER_OTHER}]
+    assert make_brief(articles).headline == "Kelsby pier reopens after repairs"
+
+
+@pytest.mark.parametrize(
+    "weak",
+    [
+        "Crews reopen the pier at Kelsby after two weeks of",  # cut short by a feed
+        "Crews reopen Kelsby pier after the harbour board's",
+        "Live updates: crews reopen the pier at Kelsby after repairs",
+        "Here's why crews reopened the pier at Kelsby",
+        "What we know about the pier at Kelsby",
+        "Will the pier at Kelsby reopen after two weeks of repairs?",
+    ],
+)
+def test_a_cut_short_or_pointing_title_is_the_headline_only_when_no_other_exists(weak: str) -> None:
+    plain = "Harbour board welcomes ferries back to Kelsby"
+    articles = [{"id": "a1", "title": weak, "text": _PIER_TEXT}, {"id": "a2", "title": plain, "text": _PIER_OTHER}]
+    assert make_brief(articles).headline == plain
+    assert make_brief([articles[0], {"id": "a2", "text": _PIER_OTHER}]).headline == weak
+
+
+def test_a_title_case_phrasal_verb_is_not_a_cut_short_title() -> None:
+    whole = "Kelsby Pier Reopens as Harbour Board Steps In"
+    articles = [
+        {"id": "a1", "title": whole, "text": _PIER_TEXT},
+        {"id": "a2", "title": "Harbour board welcomes ferries back", "text": _PIER_OTHER},
+    ]
+    assert make_brief(articles).headline == whole

@@ -157,7 +157,10 @@ def promo(line: str, ctx: LineContext) -> bool:
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\[email(?:&#160;|\s)protected\]", re.IGNORECASE)
 _PHONE = re.compile(r"(?:\+?\d[\d ()-]{7,}\d)")
-_CONTACT_WORDS = re.compile(r"\b(?:email|e-mail|call|contact|write to|text|whatsapp|tip|got a story|send)\b", re.IGNORECASE)
+# "fax"/"telex": a syndicate's sales desks ("--Latin America: NAME in New York, 212-…; fax, 212-…").
+_CONTACT_WORDS = re.compile(
+    r"\b(?:email|e-mail|call|contact|write to|text|whatsapp|tip|got a story|send|fax|telex)\b", re.IGNORECASE
+)
 
 
 @DROP_RULES.register("contact")
@@ -181,6 +184,17 @@ _CREDIT_HEAD = re.compile(r"\s*(?:photo|picture|image|caption|pictured|above|top
 def caption(line: str, ctx: LineContext) -> bool:
     """Photo captions: a line that ends in a credit ("REUTERS/Name", "(Agency/Name)") or starts "Photo:"."""
     return bool(_CREDIT_TAIL.search(line[-TAIL_CHARS:]) or _CREDIT_HEAD.match(line))
+
+
+# A note to the editors who buy the story ("EDITORS: Visit … for more information", "EDS: … contributed",
+# "EDITOR'S NOTE: What follows is …"): written for the desk, not the reader. Capitals only: "Editors said…" is news.
+_EDITORS_NOTE = re.compile(r"\s*(?:EDITORS?|EDS|EDITOR['’]S NOTE|NOTE TO EDITORS)\s*:")
+
+
+@DROP_RULES.register("editors_note")
+def editors_note(line: str, ctx: LineContext) -> bool:
+    """"EDITORS: …" and "EDITOR'S NOTE: …" lines of syndicated copy."""
+    return bool(_EDITORS_NOTE.match(line))
 
 
 _QUESTION_LABEL = re.compile(r"\s*Q\s*:\s+(?=[\"“A-Z])")

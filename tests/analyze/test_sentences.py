@@ -23,6 +23,10 @@ from tests.conftest import make_article
         "The harbour master, who declined to comment, closed the pier to lorries on Monday.",
         "The inspectors did not respond to radio calls from the sinking ferry.",
         "Here and there, the storm tore slates from the harbour sheds.",
+        "Earlier this week, the harbour board voted to rebuild the pier.",
+        "Later this year, the ferry company will buy a second boat.",
+        'Ana Ruiz asked the board, "Who will pay for the new pier?"',
+        "Ana Ruiz said the pier, ``the oldest on the coast,'' would be rebuilt.",
     ],
 )
 def test_sentences_that_stand_on_their_own(text: str) -> None:
@@ -49,6 +53,18 @@ def test_sentences_that_stand_on_their_own(text: str) -> None:
         "Ana Ruiz did not return phone calls seeking comment on Monday.",
         "Here are the crossings that were cancelled, by harbour.",
         "For more information about the timetable, call the harbour office.",
+        "Here's why the pier closed for the whole winter.",
+        "Here’s what the harbour board decided on Monday.",
+        "Such a delay would cost the ferry company its licence.",
+        "Then the harbour master closed the pier to lorries.",
+        "Later, the harbour board voted to rebuild the pier.",
+        "Earlier in the day, the ferry ran aground off Hector Island.",
+        "Earlier Tuesday, the harbour master closed the pier.",
+        "Will the ferry run again before the spring?",
+        '"Why did nobody warn the harbour office about the storm?',
+        "``We worked through the storm to open the pier again.''",
+        "''Everyone pulled together when the pier flooded.''",
+        "``We worked through the storm,'' she said.",
     ],
 )
 def test_sentences_that_lean_on_their_context(text: str) -> None:

@@ -149,3 +149,16 @@ def test_every_rule_has_a_docstring() -> None:
     for registry in (DROP_RULES, PREFIX_RULES):
         for name in registry:
             assert (registry.get(name).__doc__ or "").strip(), name
+
+
+def test_a_syndicates_fax_desk_is_a_contact_line() -> None:
+    assert drop("contact", "--Northern Europe: MARIT HOLM in Oslo, 22-555-0101; fax, 22-555-0102.")
+    assert not drop("contact", "The harbour office said it had received 40 complaints by fax since Monday.")
+
+
+def test_notes_to_editors_are_dropped_but_news_about_editors_is_not() -> None:
+    assert drop("editors_note", "EDITORS: See the syndicate's web site for more features like this one.")
+    assert drop("editors_note", "EDS: Harbour Times writer Ben Ode contributed to this report.")
+    assert drop("editors_note", "EDITOR'S NOTE: What follows is a sample of a weekly gardening column.")
+    assert not drop("editors_note", "Editors: the paper's staff voted on Monday to accept the new contract.")
+    assert not drop("editors_note", "EDINBURGH: Crews reopened the pier on Monday.")
