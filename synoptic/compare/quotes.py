@@ -149,9 +149,9 @@ def _named(name: str | None) -> str | None:
     name = _sentence_tail(name.strip()).rstrip(".,")
     if not name:
         return None
-    first = name.split()[0]
-    if first in _NOT_SPEAKERS or first.lower() in ("he", "she") or _BARE_TITLE.fullmatch(name):
-        return None  # "Maj." alone: the name after it was not read
+    first, last = name.split()[0], name.split()[-1]
+    if first in _NOT_SPEAKERS or first.lower() in ("he", "she") or last == "I" or _BARE_TITLE.fullmatch(name):
+        return None  # "Maj." alone: the name after it was not read; "Notice I said": the writer
     return name
 
 
@@ -514,8 +514,9 @@ def name_speakers(quotes: list[dict], entities: list[dict]) -> list[dict]:
     """The quotes with each speaker under the name the entity list gives that person ("Col. Ryan
     Dillon" and "Colonel Ryan Dillon" → "Ryan Dillon", the title going into the role), so a reader can
     match a quote to its entry. A speaker the list does not hold keeps a full name without its titles;
-    a titled surname no entity owns alone ("Mrs. Gore" beside two Gores) stays as written. "Dr." goes
-    into the role only where the text gives none ("Dr., a psychologist" says nothing more)."""
+    a surname no entity owns alone ("Mrs. Gore" beside two Gores) stays as written, even where the entity
+    list gives it to the most named of them: the one quoted is often another ("Shepard said" of the
+    victim's father). "Dr." goes into the role only where the text gives none ("Dr., a psychologist" says nothing more)."""
     names: dict[str, str] = {}  # every spelling of a listed person or untyped name → the name listed
     by_surname: dict[str, set[str]] = defaultdict(set)
     for entity in entities:

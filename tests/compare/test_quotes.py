@@ -273,3 +273,8 @@ def test_a_titled_surname_two_people_share_stays_as_written() -> None:
         'Mara Vell spoke later. "The water took every fence we had," Mrs. Vell said.',
     )
     assert [q["speaker"] for q in quotes] == ["Mrs. Vell"]
+
+
+def test_the_writer_s_own_i_is_no_speaker() -> None:
+    [found] = quotes_of('Notice I said, "The court should hear every witness before it rules on this case."')
+    assert found["speaker"] is None
