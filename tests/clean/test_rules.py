@@ -118,6 +118,70 @@ def test_wire_slug_dateline_is_cut_anywhere_but_plain_datelines_only_near_the_to
     assert PREFIX_RULES.get("dateline")("DUNMORE, Ireland (AP) -- Flood waters rose.", deep) is None
 
 
+@pytest.mark.parametrize(
+    ("line", "rest"),
+    [
+        ("KELSBY, Ont. (AP) -- The ferry sailed again on Monday.", "The ferry sailed again on Monday."),
+        ("DUNMORE (AP) _ Crews reopened the pier.", "Crews reopened the pier."),
+        ("PORT ELLIS, March 3 (Xinhua) -- Fishing boats returned.", "Fishing boats returned."),
+        ("DUNMORE -- Harbour fees rose 4 percent in May.", "Harbour fees rose 4 percent in May."),
+    ],
+)
+def test_a_digest_s_later_datelines_are_cut(line: str, rest: str) -> None:
+    deep = LineContext(title=None, line_number=12)
+    result = PREFIX_RULES.get("digest_dateline")(line, deep)
+    assert result is not None and line[result.length :] == rest
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "NATO officials - two of them - said so.",  # a single dash is an aside
+        "EDITOR'S NOTE -- Ina Voss covers harbour affairs.",  # a note to editors, dropped whole
+        "The harbour master -- Ina Voss -- said so.",
+        "PIER-REPAIRS (Dunmore) _ A look at the repairs.",  # a budget entry, not a story's dateline
+    ],
+)
+def test_digest_dateline_leaves_other_lines(line: str) -> None:
+    assert PREFIX_RULES.get("digest_dateline")(line, LineContext(title=None, line_number=12)) is None
+
+
+def test_the_first_lines_datelines_are_left_to_the_dateline_rule() -> None:
+    assert cut("digest_dateline", "KELSBY, Ont. (AP) -- The ferry sailed again on Monday.") is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "PIER-REPAIRS (Dunmore) _ A look at the repairs to the old pier.",
+        "FERRY (Undated) _ The ferry company reports its yearly figures.",
+        "HARBOUR-COLUMN _ KELSBY, Ont. _ The council met again on Monday.",
+        "HARBOUR FEES (Kelsby) _ Fees rose again.",
+        "TIDES _ KELSBY _ Spot coverage of the spring tides.",
+        "GULLS-1STLD _ Gulls return to the bay.",
+    ],
+)
+def test_news_budget_entries_are_dropped(line: str) -> None:
+    assert drop("budget_entry", line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "DUNMORE (AP) _ Crews reopened the pier.",  # a story's dateline
+        "KELSBY _ The council met again on Monday.",  # a plain dateline: no slug shape
+        "NATO (the alliance) said so.",
+        "U.S.-backed forces _ two brigades _ advanced.",
+    ],
+)
+def test_budget_entry_leaves_datelines_and_news(line: str) -> None:
+    assert not drop("budget_entry", line)
+
+
+def test_a_budget_entry_on_an_article_s_first_lines_is_its_own_slug() -> None:
+    assert not DROP_RULES.get("budget_entry")("GULLS-1STLD _ Gulls return to the bay.", CTX)
+
+
 def test_answer_labels_are_cut_and_questions_dropped() -> None:
     line = "A: The council says the tests came back clean."
     result = PREFIX_RULES.get("answer_label")(line, LineContext(title=None, line_number=7))
@@ -160,5 +224,6 @@ def test_notes_to_editors_are_dropped_but_news_about_editors_is_not() -> None:
     assert drop("editors_note", "EDITORS: See the syndicate's web site for more features like this one.")
     assert drop("editors_note", "EDS: Harbour Times writer Ben Ode contributed to this report.")
     assert drop("editors_note", "EDITOR'S NOTE: What follows is a sample of a weekly gardening column.")
+    assert drop("editors_note", "EDITOR'S NOTE -- Ina Voss covers harbour affairs for the Kelsby Courier.")
     assert not drop("editors_note", "Editors: the paper's staff voted on Monday to accept the new contract.")
     assert not drop("editors_note", "EDINBURGH: Crews reopened the pier on Monday.")
