@@ -304,7 +304,7 @@ def test_a_run_is_read_apart_at_a_sentence_start_and_inside_one(start_first: boo
     assert found[opening] == [("Kelsby", "other", False)]
     assert found[inside] == [("Residents of Kelsby", "other", False)]
     assert entities_module._builtin_mentions("Kelsby was flooded, said Curran.") == [("Kelsby", "other", True), ("Curran", "person", False)]
-    assert entities_module._builtin_mentions("Curran said Kelsby was flooded.") == [("Curran", SPEAKER, True), ("Kelsby", "person", False)]
+    assert entities_module._builtin_mentions("Curran said Kelsby was flooded.") == [("Curran", SPEAKER, True), ("Kelsby", "other", False)]
 
 
 def test_an_inner_possessive_separates_the_owner_from_what_it_owns() -> None:
@@ -479,3 +479,41 @@ def test_bodies_joined_at_and_and_things_that_are_no_bodies() -> None:
     assert not {"Seed", "Grain Administration", "GMT", "USD", "St"} & set(found), list(found)
     assert found["Grell Disease"]["type"] == "other"
     assert "St. Annick" in found
+
+
+def test_a_word_after_said_that_opens_a_clause_or_a_role_is_no_person() -> None:
+    """"said Brenmoor would…" and "said Brenmoor police chief…" speak about Brenmoor; "said Tallis." is Tallis
+    speaking. An untyped surname that speaks and that two people of the cluster carry is a person's."""
+    found = entities_of(
+        "A statement said Brenmoor would close its harbour, and officials said Brenmoor also plans a new quay.",
+        "The quay is safe, said Brenmoor harbour master Ilsa Tarn, and later said Tallis.",
+        "The ferry was run by Dr. Osric Veldt and Dr. Maren Veldt. The sea was calm, Veldt said, and the wind, Veldt said, was light.",
+        "The crowd cheered Dr. Maren Veldt and Dr. Osric Veldt as the ferry sailed.",
+    )
+    assert found.get("Brenmoor", {}).get("type") != "person", found.get("Brenmoor")
+    assert found["Tallis"]["type"] == "person"
+    assert found["Veldt"]["type"] == "person"
+
+
+def test_a_title_before_a_body_or_its_subject_leaves_no_person() -> None:
+    """"the Secretary of Fisheries" names no one; the "Justice" of "the Justice Department's" is no title;
+    "Premier Tarlow Foods" and "General Lumen Electric" are companies."""
+    found = entities_of(
+        "The plan was signed by the Secretary of Fisheries, Tamsin Rood, on Friday.",
+        "An official in the Justice Department's fraud unit spoke to Premier Tarlow Foods and General Lumen Electric.",
+    )
+    assert found.get("Fisheries", {}).get("type") != "person" and "Department" not in found, list(found)
+    assert found["Premier Tarlow Foods"]["type"] == "org" and found["General Lumen Electric"]["type"] == "org", list(found)
+
+
+def test_lone_head_words_and_owners_in_a_place_phrase() -> None:
+    """A company suffix or "Group" alone is no name; "in Orrin's car" puts no place "Orrin" on the map, but
+    "in Kelsby's suburbs" is in Kelsby."""
+    found = entities_of(
+        "The deal with AT&T Corp. was signed by the Group of 30 and the Hale Nurses ' Association on Monday.",
+        "The bag was found in Orrin's car, said a detective. Orrin Lusk denied it.",
+        "Families moved into Kelsby's suburbs last year.",
+    )
+    assert not {"Corp", "Group", "Association"} & set(found), list(found)
+    assert found.get("Orrin", {}).get("type") != "place" and found.get("Orrin Lusk", {}).get("type") != "place"
+    assert found["Kelsby"]["type"] == "place"
