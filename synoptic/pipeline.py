@@ -7,7 +7,6 @@ The CLI, the evaluation harness and (later) the HTTP service and Spark job are t
 from __future__ import annotations
 
 import hashlib
-import re
 import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -16,6 +15,7 @@ from typing import Any
 
 from synoptic import __version__
 from synoptic.analyze.sentences import Corpus, build_corpus
+from synoptic.analyze.titles import best_title, clean_title
 from synoptic.analyze.tokens import content_terms, word_count
 from synoptic.clean import clean_cluster
 from synoptic.clean.duplicates import find_copies
@@ -27,7 +27,6 @@ from synoptic.summarize import METHODS, cite, order_for_reading
 from synoptic.summarize.methods import copy_families
 
 LEAD_WORDS = 12  # enough to tell articles apart in a list of sources, short enough to stay one line
-_TITLE_SITE_SUFFIX = re.compile(r"\s+(?:[|–—-]|::)\s+[^|–—-]{2,40}$")
 
 
 def _as_articles(items: Iterable[Article | dict[str, Any] | str]) -> list[Article]:
@@ -42,57 +41,13 @@ def _brief_id(articles: Sequence[Article]) -> str:
     return f"b{digest[:12]}"
 
 
-# A wire desk's notes to editors around a title: "1stlead: …", "Writethru: …", "URGENT: …", "hke042451-- …",
-# "… (more added)", "… EDS-Updates with more details". They say which version of the story this is, not what
-# happened. Dev sets: 5 headlines lose such a note, each the better for it.
-_TITLE_WIRE_NOTES = re.compile(
-    r"^\s*(?:(?:\d+\s*(?:st|nd|rd|th)\s*(?:lead|ld)|writethru|urgent|flash|bulletin|update\s*\d*|correct(?:ed|ion))\s*:"
-    r"|[a-z]{2,4}\d{4,}\w*\s*--)\s*"
-    r"|\s*\((?:more\s+added|updated?|corrected)\)\s*$|\s+EDS?\s*[-:]\s*(?:updates?|adds?|recasts?|corrects?|fixes)\b.*$"
-    # and an explainer's tail after the news: "Dallas shooting kills five officers: what we know"
-    r"|\s*[:|–—-]\s*(?:here['’]s\s+)?what\s+(?:we\s+know|happened|to\s+know)(?:\s+so\s+far)?\s*$",
-    re.IGNORECASE,
-)
-_SHOUTED_TITLE_PENALTY = 100.0  # an all-capitals title is chosen only when no other title exists
-# A title that stops on a link word was cut short by the feed ("… shot dead on Amsterdam street by", "… of
-# panda's"); one that points at a page rather than telling news ("Live updates: …", "Here's why …", "What we
-# know …", a question) heads a live blog or an explainer. Either is chosen only when no whole, telling title
-# exists. Dev sets (394 clusters): it changed 9 headlines; by reading 5 better, 3 no better, 1 worse.
-_WEAK_TITLE_PENALTY = 100.0
-# Case-sensitive: a title-case headline writes link words small and a phrasal verb's particle big ("…Weighs In").
-_CUT_SHORT_TITLE = re.compile(
-    r"(?:\b(?:a|an|the|of|in|on|at|to|for|by|with|from|into|against|and|or|but|as|amid|about)|\w['’]s)$"
-)
-_POINTER_TITLE = re.compile(
-    r"(?:^|[.:!]\s+)(?:live(?:\s+(?:updates?|coverage|blog))?\s*[:|–—-]"
-    r"|live\s+(?:updates?|coverage|blog|(?:election\s+)?results)\b"
-    r"|here(?:\s+(?:is|are)|['’]s)\b|what\s+we\s+know\b|watch\s*:)"
-    r"|\?\s*$",
-    re.IGNORECASE,
-)
-
-
 def _headline(articles: Sequence[Article], summary_text: str) -> str:
     """The article title closest to the summary's content, without a " - Site Name" tail or a wire desk's
     notes, preferring whole titles that tell the news to cut-off, shouted or pointing ones."""
     target = Counter(content_terms(summary_text))
-    best, best_score = "", float("-inf")
-    for article in articles:
-        if not article.title:
-            continue
-        title = _TITLE_WIRE_NOTES.sub("", _TITLE_SITE_SUFFIX.sub("", article.title)).strip()
-        if not title:
-            continue
-        terms = content_terms(title)
-        score = sum(min(1, target[t]) for t in terms) / (len(terms) ** 0.5 or 1)
-        if title.isupper():
-            score -= _SHOUTED_TITLE_PENALTY  # "OFFICIALS SAY MICROSOFT BID…": another outlet's headline reads better
-        if _CUT_SHORT_TITLE.search(title) or _POINTER_TITLE.search(title):
-            score -= _WEAK_TITLE_PENALTY
-        if score > best_score:
-            best, best_score = title, score
+    best = best_title((a.title for a in articles), lambda term: min(1, target[term]))
     if best:
-        return best
+        return clean_title(best)
     first = summary_text.split(". ")[0].strip()
     return first if word_count(first) <= 20 else " ".join(first.split()[:20]) + " …"
 

@@ -69,9 +69,9 @@ def add_story_routes(app: FastAPI, desk: StoryDesk | None, page: Callable[..., H
     ) -> dict[str, Any]:
         """Stories with an article dated on or after ``since`` (all by default), most recent first, a page at a time.
 
-        Each has its id, title (its first article's, else the first one of its articles has, else the opening
-        words of its first article), number of articles, first and last day, and status (active, or closed
-        after the store's idle window)."""
+        Each has its id, title (the title of its articles that best names the story, as `stories list` shows
+        it, else the opening words of its first article), number of articles, first and last day, and status
+        (active, or closed after the store's idle window)."""
         day = since_param(since, instant=False)
         items, total = stories().listing(day, limit, offset)
         following = _query("/api/stories", since=day, limit=limit, offset=offset + limit) if offset + limit < total else None

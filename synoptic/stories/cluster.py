@@ -367,8 +367,12 @@ def advance(window: ActiveStories, previous_clock: int | None, clock: int) -> tu
     refine when the clock has entered a new period of REFINE_EVERY_DAYS. Both the store and the
     Spark assigner call this before placing each article, so both refine at the same points."""
     closed = window.close_idle(clock)
-    due = previous_clock is not None and clock // REFINE_EVERY_DAYS > previous_clock // REFINE_EVERY_DAYS
-    return closed, refine(window) if due else Refinement()
+    return closed, refine(window) if refinement_due(previous_clock, clock) else Refinement()
+
+
+def refinement_due(previous_clock: int | None, clock: int) -> bool:
+    """Whether moving the clock from ``previous_clock`` to ``clock`` enters a new period of REFINE_EVERY_DAYS."""
+    return previous_clock is not None and clock // REFINE_EVERY_DAYS > previous_clock // REFINE_EVERY_DAYS
 
 
 def refine(window: ActiveStories) -> Refinement:

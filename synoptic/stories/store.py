@@ -30,6 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
+from synoptic.analyze.titles import best_title, clean_title
 from synoptic.clean.duplicates import (
     COPY_MIN_JACCARD,
     MIN_SHINGLES,
@@ -49,11 +50,13 @@ from synoptic.stories.cluster import (
     Story,
     advance,
     place,
+    refinement_due,
 )
 from synoptic.stories.features import (
     DocumentFrequencies,
     Signature,
     day_iso,
+    feature_of,
     moment_iso,
     parse_day,
     parse_moment,
@@ -215,14 +218,19 @@ class StoryStore:
         clock = self._meta("clock")
         self.clock: int | None = int(clock) if clock else None
         self.frequencies = self._load_frequencies()
-        for row in self.db.execute("SELECT id, first_article, first_day, last_day, size, centroid FROM stories WHERE status = 'active'"):
+        self.titles: dict[str, str | None] = {}  # each active story's name, as its article gave it (see _retitle)
+        for row in self.db.execute("SELECT id, first_article, first_day, last_day, size, centroid, title FROM stories WHERE status = 'active'"):
             centroid = {int(f): w for f, w in json.loads(row[5])}
             self.window.put(Story(row[0], row[1], row[2], row[3], row[4], centroid))
             self.window.members[row[0]] = []
+            self.titles[row[0]] = row[6]
         for article, story, day, features, weights in self.db.execute("SELECT article, story, day, features, weights FROM members"):
             member = Member(article, day, np.frombuffer(features, dtype=np.int64), np.frombuffer(weights, dtype=np.float64))
             self.window.members[story].append(member)
         self._dirty: set[str] = set()
+        # active stories whose centroid changed since all their titles were last weighed (see _retitle); a store
+        # just opened weighs them all once more, which changes nothing for a story that has not drifted
+        self._drifted: set[str] = set(self.window.stories)
 
     def __enter__(self) -> StoryStore:
         return self
@@ -251,8 +259,8 @@ class StoryStore:
     def _save_story(self, story: Story, status: str = "active") -> None:
         centroid = json.dumps([[f, round(w, 6)] for f, w in sorted(story.centroid.items())]) if status == "active" else None
         self.db.execute(
-            "UPDATE stories SET first_day = ?, last_day = ?, size = ?, status = ?, centroid = ? WHERE id = ?",
-            (story.first_day, story.last_day, story.size, status, centroid, story.id),
+            "UPDATE stories SET first_day = ?, last_day = ?, size = ?, status = ?, centroid = ?, title = ? WHERE id = ?",
+            (story.first_day, story.last_day, story.size, status, centroid, self.titles.get(story.id), story.id),
         )
 
     def _commit(self) -> None:
@@ -299,11 +307,16 @@ class StoryStore:
         report.late += self.clock is not None and self.clock - day > self.window.idle_days
         previous, self.clock = self.clock, day if self.clock is None else max(self.clock, day)
         closed, refinement = advance(self.window, previous, self.clock)
-        for story in closed:
+        for story in closed:  # named for good by all its articles' titles against its final centroid
+            self._rename(story)
             self._save_story(story, "closed")
+            self.titles.pop(story.id)
             self.db.execute("DELETE FROM members WHERE story = ?", (story.id,))
             report.closed += 1
         self._apply(refinement, report)
+        if refinement_due(previous, self.clock):
+            for story_id in sorted(self._drifted):
+                self._rename(self.window.stories[story_id])
         article_id = self._free_id(article.id)
         counts = term_counts(article)
         self.frequencies.add(counts)
@@ -325,11 +338,18 @@ class StoryStore:
             (article_id, assignment.story, day, member.features.tobytes(), member.weights.tobytes()),
         )
         if assignment.created:
+            title = article.title if clean_title(article.title) else None
             self.db.execute(
                 "INSERT INTO stories (id, first_article, first_day, last_day, size, status, title) VALUES (?, ?, ?, ?, 1, 'active', ?)",
-                (assignment.story, article_id, day, day, article.title),
+                (assignment.story, article_id, day, day, title),
             )
+            self.titles[assignment.story] = title
             report.created += 1
+        else:  # the story's name so far against the new article's title and the names of the stories it took in
+            story = self.window.stories[assignment.story]
+            self._retitle(story, [self.titles.get(story.id), article.title, *(self.titles.pop(g, None) for g in assignment.merged)])
+            self._drifted.add(story.id)
+            self._drifted.difference_update(assignment.merged)
         for gone in assignment.merged:
             self._merged(gone, assignment.story)
             report.merged += 1
@@ -352,8 +372,36 @@ class StoryStore:
             self.db.execute("UPDATE members SET story = ? WHERE article = ?", (move.target, move.article))
         for gone, survivor in refinement.emptied:
             self._merged(gone, survivor)
+            self.titles.pop(gone, None)
+            self._drifted.discard(gone)
         self._dirty.update(refinement.changed)
+        self._drifted.update(refinement.changed)
         report.moved += len(refinement.moves)
+
+    # A story grows, and its first title was chosen before the story knew what it was about: the first report
+    # may be background, cut short by the feed or shouted. So a story is named after the title of its articles
+    # that best names its centroid (synoptic.analyze.titles, as a brief's headline), kept current cheaply: each
+    # article weighs the story's name so far against its own title (and the names of the stories it merges),
+    # and all of a story's titles are weighed again only when its centroid may have drifted from its name: at
+    # each refinement sweep (once per REFINE_EVERY_DAYS of stream time) and when it closes, for the stories that
+    # changed since they were last weighed. A closed story's name is thus the one all its titles give against its
+    # final centroid. Ingest speed: dev stream 624 -> 605 articles/s (eval-stories, 3 runs each), 20k synthetic
+    # (benchmarks/stories_scale.py) 574 -> 580, noise; weighing every active story's titles at each sweep cost 12%.
+    def _retitle(self, story: Story, titles: list[str | None]) -> None:
+        """Name ``story`` after the best of ``titles`` by its centroid (the earliest on a tie; None when untitled)."""
+        centroid, norm = story.centroid, story.norm
+        self.titles[story.id] = best_title(titles, lambda term: centroid.get(feature_of(term), 0.0) / norm)
+
+    def _rename(self, story: Story) -> None:
+        """Weigh all the titles of a story that drifted (one read of its articles' titles), else nothing."""
+        if story.id not in self._drifted:
+            return
+        self._drifted.discard(story.id)
+        before = self.titles.get(story.id)
+        titles = self.db.execute("SELECT a.title FROM members m JOIN articles a ON a.id = m.article WHERE m.story = ? ORDER BY a.seq", (story.id,))
+        self._retitle(story, [t for (t,) in titles])
+        if self.titles[story.id] != before:
+            self._dirty.add(story.id)
 
     def _free_id(self, wanted: str) -> str:
         candidate, n = wanted, 1
@@ -430,9 +478,10 @@ class StoryStore:
         yield from self.db.execute("SELECT id, story FROM articles ORDER BY seq")
 
 
-# A story is listed under its first article's title; a stream of untitled articles (a JSONL line needs only
-# "text") would otherwise list a column of "(untitled)", so the story takes the first title any of its
-# articles has, else the opening words of its first article.
+# A story is listed under the title the store keeps for it (see StoryStore._retitle), else the opening words of
+# its first article when none of its articles has a title (a JSONL line needs only "text"). A store written
+# before stories were renamed as they grow kept its first article's title, and NULL when that article had
+# none: the subquery then takes the first title any of its articles has.
 _STORY_ROWS = (
     "SELECT s.id, COALESCE(s.title, (SELECT a.title FROM articles a WHERE a.story = s.id AND a.title IS NOT NULL ORDER BY a.seq LIMIT 1)),"
     " s.size, s.first_day, s.last_day, s.status,"
@@ -444,6 +493,7 @@ OPENING_WORDS = 12  # an untitled story's label: about a headline's length (head
 
 def _story_info(row: tuple) -> StoryInfo:
     story_id, title, size, first_day, last_day, status, text = row
+    title = clean_title(title) or None  # stored as its article gave it: cleaning it twice could cut a second " - " tail
     if title is None and text:
         words = text.split()
         title = " ".join(words[:OPENING_WORDS]) + ("…" if len(words) > OPENING_WORDS else "")

@@ -74,6 +74,7 @@ LATER = Article(
 BRIDGE_STORY = story_id_for("bridge-1")
 CLUB_STORY = story_id_for("club-1")
 FIRE_STORY = story_id_for("fire-1")  # survives the merge: its first article came first
+FIRE_STORY_TITLE = LINKS[1][0]  # the merged story is named after the title that names both its halves
 RESERVOIR_STORY = story_id_for("reservoir-1")  # merged into FIRE_STORY
 QUARRY_STORY = story_id_for("quarry-1")
 

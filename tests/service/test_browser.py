@@ -15,7 +15,7 @@ import pytest
 
 from tests.conftest import SAMPLE
 from tests.service.conftest import ServerProcess
-from tests.service.story_articles import FIRE_STORY, build_story_store, stream
+from tests.service.story_articles import FIRE_STORY, FIRE_STORY_TITLE, build_story_store, stream
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -179,7 +179,7 @@ def test_stories_a_story_its_citations_and_what_is_new(page, site: ServerProcess
     page.wait_for_url("**/stories")
     assert page.locator(".stories > li").count() == 5
     assert "<script>window.__xss = 'title'</script>Quarry blast" in page.inner_text(".stories")  # markup shown as text
-    page.get_by_role("link", name="Wildfire forces evacuation of Lanmoor village").click()
+    page.get_by_role("link", name=FIRE_STORY_TITLE).click()
     page.wait_for_url(f"**/stories/{FIRE_STORY}")
 
     brief = httpx.get(f"{site.url}/api/stories/{FIRE_STORY}").json()

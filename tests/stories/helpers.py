@@ -69,14 +69,42 @@ BEETLE = [
         "was found in only three patches of forest, all near logging roads in the valley.",
     ),
 ]
-STORIES = {"bridge": BRIDGE, "club": CLUB, "beetle": BEETLE}
+# A story that becomes clear only as it grows: its first report is a shouted column of background, its second
+# title was cut short by a feed and the third carries a site's name; only then do whole titles tell the news.
+DAM = [
+    (
+        "WATER WEEK: A LOOK BACK AT THE VALLEY'S OLD RESERVOIRS",
+        "The Marren valley has stored its water behind earth dams since the 1890s. Historians at the Pellham "
+        "museum say the Marren reservoir once fed three mills and a brewery, and its keepers' cottages still stand "
+        "on the east shore. This week our column looks at how the valley's reservoirs were built by hand.",
+    ),
+    (
+        "Engineers find cracks in Marren reservoir dam as villages below brace for",
+        "Engineers found cracks in the Marren reservoir dam on Sunday and began lowering the water level. The "
+        "Upland Water Board said villages below the dam, Ashby and Corve, should be ready to leave. Board engineer "
+        "Nadia Ferrant said the cracks ran across the crest of the dam and pumps were moving water to the river.",
+    ),
+    (
+        "Ashby and Corve evacuated as Marren dam cracks widen - Valley Gazette",
+        "About 900 people left Ashby and Corve on Monday after the cracks in the Marren reservoir dam widened "
+        "overnight. The Upland Water Board said pumps had lowered the reservoir by two metres. Engineer Nadia "
+        "Ferrant said the dam was not expected to fail but the villages below it would stay empty until it is safe.",
+    ),
+    (
+        "Marren dam cracks: evacuated villagers return as reservoir is lowered",
+        "Villagers evacuated from Ashby and Corve returned home on Wednesday after the Upland Water Board lowered "
+        "the Marren reservoir far enough to take the strain off the cracked dam. Engineer Nadia Ferrant said repairs "
+        "to the cracks in the dam crest would start next month and the reservoir would stay low until then.",
+    ),
+]
+STORIES = {"bridge": BRIDGE, "club": CLUB, "beetle": BEETLE}  # the three that interleaved() mixes
 
 
 def story_articles(name: str, start_day: int = 1, month: str = "2025-03") -> list[Article]:
     """The articles of one made-up story, a day apart from ``start_day`` of ``month``."""
     return [
         Article(id=f"{name}-{i + 1}", title=title, text=text, date=f"{month}-{start_day + i:02d}", source="Test Wire")
-        for i, (title, text) in enumerate(STORIES[name])
+        for i, (title, text) in enumerate({**STORIES, "dam": DAM}[name])
     ]
 
 

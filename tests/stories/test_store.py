@@ -167,6 +167,7 @@ def test_refinement_moves_are_stored_exported_and_survive_a_split_ingest(tmp_pat
         report = store.ingest(stream)
         assert report.moved > 0
         exported = dict(store.assignments())
+        titles = {story.id: story.title for story in store.stories()}
         members = {m.article: story for story, ms in store.window.members.items() for m in ms}
         assert all(exported[a] == story for a, story in members.items())  # export follows the moves
         again = store.ingest(stream)
@@ -177,6 +178,7 @@ def test_refinement_moves_are_stored_exported_and_survive_a_split_ingest(tmp_pat
     with StoryStore(tmp_path / "split.db") as store:  # reopened: the members come back from SQLite
         store.ingest(stream[half:])
         assert dict(store.assignments()) == exported
+        assert {story.id: story.title for story in store.stories()} == titles  # and so do the stories' names
 
 
 @pytest.mark.parametrize(
@@ -213,7 +215,7 @@ def test_a_story_of_untitled_articles_is_listed_under_a_title_or_its_opening_wor
         store.ingest(bridge + club)
         titles = {s.id: s.title for s in store.stories()}
         assert store.story(story_id_for("club-1")).title == titles[story_id_for("club-1")]
-    assert titles[story_id_for("bridge-1")] == "Detour chaos as Harrowgate Bridge stays shut"  # the first title it has
+    assert titles[story_id_for("bridge-1")] == "Detour chaos as Harrowgate Bridge stays shut"  # its best title (the first has none)
     assert titles[story_id_for("club-1")] == "Dunmore Rovers football club has been sold to the shipping magnate Ilse…"
 
 
@@ -247,3 +249,31 @@ def test_a_fresh_store_fed_one_story_keeps_it_together(tmp_path, shared_data):
             store.ingest(sorted(articles, key=lambda a: a.date or ""))
             sizes = sorted(Counter(dict(store.assignments()).values()).values(), reverse=True)
         assert sizes[0] >= 0.8 * len(articles), (cluster_record["id"], sizes)
+
+
+def test_a_story_is_renamed_as_it_grows_after_the_title_that_tells_its_news(db):
+    """The first report of the made-up dam story is a shouted column of background and the second title was
+    cut short by a feed: the story takes the first whole title that tells its news (without the site's name),
+    and then the one that best names what all its reports say, run after run."""
+    dam = story_articles("dam")
+    dam_story = story_id_for("dam-1")
+    names = []
+    for article in dam:
+        with StoryStore(db) as store:  # one run per article: the name so far comes back from SQLite
+            store.ingest([article])
+            names.append(store.story(dam_story).title)
+    assert names[0] == "WATER WEEK: A LOOK BACK AT THE VALLEY'S OLD RESERVOIRS"  # the only title it has
+    assert names[2] == "Ashby and Corve evacuated as Marren dam cracks widen"
+    assert names[3] == "Marren dam cracks: evacuated villagers return as reservoir is lowered"
+    with StoryStore(db) as store:
+        assert [(s.id, s.title, s.size) for s in list_stories(store)] == [(dam_story, names[3], 4)]
+
+
+def test_a_closed_story_keeps_the_name_its_titles_give_it(tmp_path):
+    """A story that closes is named once more from all its titles; its name stays in the listing."""
+    with StoryStore(tmp_path / "closing.db", idle_days=30) as store:
+        report = store.ingest(story_articles("dam", month="2025-01") + story_articles("club", month="2025-06"))
+        assert report.closed == 1
+        listed = {s.id: (s.title, s.status) for s in store.stories()}
+    assert listed[story_id_for("dam-1")] == ("Marren dam cracks: evacuated villagers return as reservoir is lowered", "closed")
+    assert listed[story_id_for("club-1")][1] == "active"
