@@ -62,10 +62,15 @@ def load_options(config: Path | None = None, **overrides: Any) -> Options:
             data = tomllib.loads(config.read_text(encoding="utf-8"))
         except FileNotFoundError:
             raise OptionsError(f"{config}: config file not found; check the path") from None
+        except OSError as exc:  # a folder, or a file this user may not read
+            raise OptionsError(f"{config}: cannot read the config file ({exc.strerror}); give a TOML file") from None
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise OptionsError(f"{config}: not valid TOML ({exc}); fix the file") from None
         table = data.get("brief", data)
         if not isinstance(table, dict):
             raise OptionsError(f"{config}: [brief] must be a table of options")
-        options = options.updated(table)
+        try:
+            options = options.updated(table)
+        except OptionsError as exc:
+            raise OptionsError(f"{config}: {exc}") from None
     return options.updated(overrides)

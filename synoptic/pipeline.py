@@ -84,10 +84,11 @@ def make_brief(
     started = time.perf_counter()
     articles = _as_articles(items)
     if len(articles) < options.min_articles:
+        given = f"only {len(articles)} article{'s' if len(articles) != 1 else ''} given"
+        if options.min_articles > Options.min_articles:  # the user asked for more than the default
+            raise InputError(origin, f"{given}, fewer than the {options.min_articles} asked for", "give more articles or lower --min-articles (min_articles)")
         raise InputError(
-            origin,
-            f"only {len(articles)} article{'s' if len(articles) != 1 else ''} given",
-            "a brief compares several reports of one story: give two or more (or allow one: --min-articles 1, min_articles=1)",
+            origin, given, "a brief compares several reports of one story: give two or more (or allow one: --min-articles 1, min_articles=1)"
         )
     method = METHODS.get(options.method)
     corpus = prepare_corpus(articles, references, trim=options.trim)

@@ -260,3 +260,17 @@ def test_a_title_case_phrasal_verb_is_not_a_cut_short_title() -> None:
         {"id": "a2", "title": "Harbour board welcomes ferries back", "text": _PIER_OTHER},
     ]
     assert make_brief(articles).headline == whole
+
+
+@pytest.mark.parametrize(
+    ("min_articles", "needle"),
+    [(2, "give two or more (or allow one: --min-articles 1"), (5, "only 3 articles given, fewer than the 5 asked for; give more articles or lower --min-articles")],
+)
+def test_too_few_articles_are_refused_with_the_minimum_that_was_asked_for(min_articles: int, needle: str) -> None:
+    from synoptic.errors import InputError
+    from synoptic.model import Article
+
+    texts = ["The harbour wall was rebuilt over three weeks of work by the county council's crews."] * (3 if min_articles > 2 else 1)
+    with pytest.raises(InputError) as refused:
+        make_brief([Article(id=f"a{i}", text=t) for i, t in enumerate(texts)], Options(min_articles=min_articles), origin="ferry")
+    assert str(refused.value).startswith("ferry: only") and needle in str(refused.value)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 from collections.abc import Callable
 
@@ -23,6 +24,8 @@ def decode_text(data: bytes, origin: str) -> str:
     """UTF-8 text (BOM tolerated) or a one-line error saying how to fix the file."""
     if not data.strip():
         raise InputError(origin, "the input is empty", "give a file that contains article text")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # Windows Notepad's "Unicode"; its zero bytes look binary
+        raise InputError(origin, "the file is UTF-16 text", "re-save it as UTF-8 (e.g. iconv -f utf-16 -t utf-8)")
     head = data[:4096]
     if b"\x00" in head or sum(head.count(bytes([b])) for b in _BINARY_BYTES) > _BINARY_SHARE * len(head):
         raise InputError(origin, "this looks like a binary file, not text", "give .txt, .html, .json or .jsonl files")

@@ -74,7 +74,8 @@ def _parse_json(text: str, origin: str, advice: str = _FIX_JSON) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError(origin, f"not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})", advice) from None
+        at = f"column {exc.colno}" if "\n" not in text else f"line {exc.lineno} column {exc.colno}"  # a JSONL line is one line
+        raise InputError(origin, f"not valid JSON ({exc.msg} at {at})", advice) from None
     except RecursionError:  # valid JSON nested deeper than Python's parser goes: no article file looks like it
         raise InputError(origin, "JSON nested too deeply to read", "give articles or a cluster as flat JSON (see the README's formats)") from None
 
@@ -127,7 +128,7 @@ def iter_article_lines(stream: BinaryIO, origin: str) -> Iterator[Article | Inpu
             continue
         where = f"{origin} line {n}"
         try:
-            record = _parse_json(decode_text(raw, where), where, _FIX_LINE)
+            record = _parse_json(decode_text(raw, where).rstrip("\r\n"), where, _FIX_LINE)
             if isinstance(record, dict) and "articles" in record:
                 yield from cluster_from_dict(record, where, f"cluster-{n}").articles
             else:
@@ -154,7 +155,7 @@ def iter_clusters(path: Path | str) -> Iterator[Cluster | InputError]:
                 continue
             where = f"{origin} line {n}"
             try:
-                yield cluster_from_dict(_parse_json(decode_text(raw, where), where, _FIX_LINE), where, f"cluster-{n}")
+                yield cluster_from_dict(_parse_json(decode_text(raw, where).rstrip("\r\n"), where, _FIX_LINE), where, f"cluster-{n}")
             except InputError as exc:
                 yield exc
     finally:

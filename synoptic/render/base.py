@@ -6,8 +6,9 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
-from synoptic.model import Brief
+from synoptic.model import Brief, Source
 from synoptic.registry import Registry
 
 Renderer = Callable[[Brief], str]
@@ -42,6 +43,21 @@ def update_line(meta: dict[str, Any]) -> str | None:
         dated = f"dated {since} itself" if len(since) == len("2025-03-12") else f"dated only by the day {since[:10]}"
         line += f" {which} {dated}; a brief read that day may already have shown {'it' if same_day == 1 else 'them'}."
     return line
+
+
+def safe_link(url: str | None) -> str | None:
+    """Only http(s) URLs become links: a "javascript:" URL in an article's metadata must not run."""
+    if url and urlsplit(url).scheme.lower() in ("http", "https"):
+        return url
+    return None
+
+
+def source_label(source: Source) -> str:
+    """"Title — Outlet, 2025-03-12" with whatever parts are known; an untitled source is named by
+    its opening words, in quotation marks so they do not pass for a headline."""
+    label = source.title or (f"“{source.lead}”" if source.lead else source.id)
+    extras = ", ".join(p for p in (source.outlet, source.published) if p)
+    return f"{label} — {extras}" if extras else label
 
 
 def source_numbers(brief: Brief) -> dict[str, int]:

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 from synoptic.model import Brief, Source
-from synoptic.render.base import RENDERERS, Item, nothing_new, sections, source_numbers, update_line
+from synoptic.render.base import (
+    RENDERERS,
+    Item,
+    nothing_new,
+    sections,
+    source_label,
+    source_numbers,
+    update_line,
+)
 
 
 def describe_source(source: Source) -> str:
-    """"Title — Outlet, 2025-03-12 (id)" with whatever parts are known; an untitled source is named by
-    its opening words, in quotation marks so they do not pass for a headline."""
-    label = source.title or (f"“{source.lead}”" if source.lead else source.id)
-    extras = ", ".join(p for p in (source.outlet, source.published) if p)
-    text = f"{label} — {extras}" if extras else label
+    """The source's label, then its URL, the original it copies and its id."""
+    text = source_label(source)
     if source.url:
         text += f" <{source.url}>"
     if source.duplicate_of:

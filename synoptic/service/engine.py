@@ -67,7 +67,7 @@ class JobResult:
 
 
 def run_job(job: BriefJob) -> JobResult:
-    """Read the raw inputs, then brief; one unreadable file is reported in ``warnings`` and skipped."""
+    """Read the raw inputs, then brief; one unreadable file or record is reported in ``warnings`` and skipped."""
     from synoptic.pipeline import make_brief
 
     articles: list[Article] = []
@@ -78,9 +78,13 @@ def run_job(job: BriefJob) -> JobResult:
                 articles.append(item)
                 continue
             try:
-                articles += read_bytes(item.data, item.origin, item.suffix)
+                read = read_bytes(item.data, item.origin, item.suffix)
             except SynopticError as exc:
                 warnings.append(f"{exc}; skipped")
+                continue
+            articles += read
+            # the lines, feed entries or WARC records a reader had to skip, as `synoptic brief` reports them
+            warnings += [f"{exc}; skipped" for exc in getattr(read, "skipped", [])]
         if len(articles) > job.max_articles:
             raise TooLargeError(f"the input holds {len(articles)} articles; this server briefs at most {job.max_articles} at once (see --max-articles)")
         if not articles:
@@ -90,7 +94,9 @@ def run_job(job: BriefJob) -> JobResult:
             articles, job.options, brief_id=job.brief_id, origin="the request", references=job.references, cluster_date=job.cluster_date
         )
     except SynopticError as exc:
-        return JobResult(error=(status_of(exc), str(exc)))
+        # a brief refused once some inputs were skipped ("only 1 article given" of 2 files sent) names them too
+        also = f"; also: {' '.join(warnings)}" if warnings and articles else ""
+        return JobResult(error=(status_of(exc), f"{exc}{also}"))
     result = {**brief.to_dict(), "cluster": job.cluster_id}
     if warnings:
         result["warnings"] = warnings

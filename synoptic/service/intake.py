@@ -170,7 +170,8 @@ async def job_from_form(form: FormData, sources: Sources, options: Options | Non
         files, warnings = await _fetch_all(urls, sources)
         inputs += files
     if not inputs:
-        raise ServiceError("nothing to brief: paste two or more articles, upload files" + (", choose a folder" if sources.folders else "") + (" or give URLs" if sources.allow_fetch else ""))
+        ways = ["paste two or more articles", "upload files"] + ["choose a folder"] * bool(sources.folders) + ["give URLs"] * sources.allow_fetch
+        raise ServiceError(f"nothing to brief: {', '.join(ways[:-1])} or {ways[-1]}")
     _check_count(len(inputs), sources.limits)
     return BriefJob(brief_id=new_brief_id(), inputs=tuple(inputs), options=options, max_articles=sources.limits.max_articles), warnings
 

@@ -9,9 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import Any
-from urllib.parse import urlsplit
 
-from synoptic.render.base import nothing_new, quoted_by, update_line, when_label
+from synoptic.render.base import (
+    nothing_new,
+    quoted_by,
+    safe_link,
+    update_line,
+    when_label,
+)
 
 
 @dataclass(frozen=True)
@@ -68,13 +73,6 @@ def segments(text: str, marks: list[tuple[int, int, str]]) -> tuple[Segment, ...
         started.update(anchors)
         pieces.append(Segment(text[a:b], inside, anchors))
     return tuple(pieces)
-
-
-def safe_link(url: str | None) -> str | None:
-    """Only http(s) URLs become links: a "javascript:" URL in an article's metadata must not run."""
-    if url and urlsplit(url).scheme.lower() in ("http", "https"):
-        return url
-    return None
 
 
 class BriefView:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from synoptic.errors import InputError
-from synoptic.ingest import read_bytes, read_inputs
+from synoptic.ingest import iter_articles, iter_clusters, read_bytes, read_inputs
 from synoptic.ingest.text import split_title
 
 HTML_PAGE = """<!doctype html><html><head><title>Ferry service resumes - Bay Post</title>
@@ -85,6 +85,7 @@ def test_stdin_is_sniffed(monkeypatch: pytest.MonkeyPatch) -> None:
         ("empty.txt", b"   \n", "empty"),
         ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary"),
         ("latin.txt", "Café in Zürich.".encode("latin-1"), "UTF-8"),
+        ("notepad.txt", "Ferry sails again\n\nThe ferry sailed.".encode("utf-16"), "UTF-16 text; re-save it as UTF-8"),
         ("nothing.html", b"<html><body><nav>Home</nav></body></html>", "no article text"),
         ("broken.json", b'{"articles": [', "not valid JSON"),
         ("deep.json", b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
@@ -130,3 +131,13 @@ def test_missing_path_and_bad_item_in_folder(tmp_path: Path) -> None:
     result = read_inputs([str(tmp_path), str(tmp_path / "missing.txt")])
     assert [a.id for a in result.articles] == ["good"]
     assert len(result.errors) == 2 and "no such file" in str(result.errors[1])
+
+
+def test_a_bad_jsonl_line_gets_the_same_message_whether_the_file_is_read_whole_or_streamed(tmp_path: Path) -> None:
+    path = tmp_path / "wire.jsonl"
+    path.write_text('{"text": "The ferry sailed again."}\n{"id": "cut"\n{"text": "The ferry sailed at nine."}\n')
+    [whole] = read_inputs([str(path)]).errors
+    [streamed] = [item for item in iter_articles([str(path)]) if isinstance(item, InputError)]
+    [batch] = [item for item in iter_clusters(path) if isinstance(item, InputError) and "line 2:" in str(item)]  # `brief --clusters`
+    assert str(whole) == str(streamed) == str(batch)
+    assert f"{path} line 2: not valid JSON (Expecting ',' delimiter at column 13)" in str(whole)

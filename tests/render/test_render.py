@@ -91,7 +91,7 @@ def test_disputed_summary_sentence_is_flagged() -> None:
     b = brief()
     flagged = replace(b, summary=(replace(b.summary[0], disputed=True),))
     assert "⚠ disputed" in RENDERERS.get("md")(flagged)
-    assert "class=disputed" in RENDERERS.get("html")(flagged)
+    assert "class=disputed" in RENDERERS.get("html")(flagged) and "⚠ disputed</span></li>" in RENDERERS.get("html")(flagged)
     assert json.loads(RENDERERS.get("json")(flagged))["summary"][0]["disputed"] is True
 
 
@@ -127,3 +127,19 @@ def test_an_untitled_source_is_named_by_its_opening_words() -> None:
     md = RENDERERS.get("md")(result)
     assert "“Crews reopened the coastal road at dawn after clearing the rockfall that…” `untitled`" in md
     assert "Barrier approved `titled`" in md
+
+
+def test_html_sources_are_html_with_links_only_for_web_addresses() -> None:
+    from dataclasses import replace
+
+    result = brief()
+    first, second = result.sources
+    result = replace(
+        result, sources=(replace(first, url="https://example.org/barrier?a=1&b=2"), replace(second, url="javascript:alert(1)", duplicate_of=first.id))
+    )
+    html = RENDERERS.get("html")(result)
+    sources = html[html.index("<h2>Sources</h2>") :]
+    assert '<a href="https://example.org/barrier?a=1&amp;b=2" rel="noopener noreferrer nofollow">' in sources
+    assert "javascript:alert(1)" in sources and 'href="javascript' not in sources
+    assert "<code>a0</code>" in sources and "(copy of [1])" in sources
+    assert "`" not in sources and "&lt;http" not in sources  # no Markdown left in the HTML

@@ -106,6 +106,7 @@ def test_uploaded_files_are_briefed_and_a_bad_file_is_reported_and_skipped(clien
 
     too_many = [("files", (f"{i}.txt", b"Title\n\nSome text of an article.")) for i in range(9)]
     assert_error(client.post("/api/briefs", files=too_many), 413, "at most 8")
+    assert_error(client.post("/api/briefs", files={"text": (None, "  ")}), 400, "nothing to brief: paste two or more articles, upload files or choose a folder")
 
 
 def test_folders_are_briefed_by_name_only(client: httpx.Client) -> None:

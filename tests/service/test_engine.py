@@ -33,6 +33,18 @@ def test_raw_files_are_read_in_the_worker_and_a_bad_one_is_skipped_with_a_warnin
     assert html["source"] == "ERB News" and "<" not in html["text"]  # trafilatura's text, as the evidence spans index it
 
 
+def test_the_lines_a_reader_skips_are_warnings_as_the_cli_reports_them() -> None:
+    lines = [json.dumps({"id": f"a{i}", "text": text}) for i, text in enumerate(STORY)]
+    data = "\n".join([lines[0], '{"id": "cut"', json.dumps({"id": "empty", "text": ""}), *lines[1:]]).encode()
+    result = run_job(job(RawFile("wire.jsonl", data, ".jsonl")))
+    assert result.error is None and len(result.articles) == len(STORY)
+    assert [w.split(":")[0] for w in result.brief["warnings"]] == ["wire.jsonl line 2", "wire.jsonl line 3"]
+    nothing = run_job(job(RawFile("bad.jsonl", b'{"id": 1\n{"text": ""}\n', ".jsonl"))).error
+    assert nothing[0] == 400 and "bad.jsonl line 1" in nothing[1] and "bad.jsonl line 2" in nothing[1]
+    too_few = run_job(job(RawFile("empty.txt", b"", ".txt"), make_article(STORY[0]))).error
+    assert too_few[0] == 400 and "only 1 article given" in too_few[1] and "also: empty.txt: the input is empty" in too_few[1]
+
+
 def test_errors_come_back_as_status_and_message() -> None:
     articles = [make_article(text, id=f"a{i}") for i, text in enumerate(STORY)]
     assert run_job(job(articles[0])).error[0] == 400  # one article: too few to compare
