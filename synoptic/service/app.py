@@ -25,6 +25,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from synoptic import __version__
 from synoptic.errors import SynopticError
+from synoptic.ingest import READERS
 from synoptic.options import MAX_WORDS, Options
 from synoptic.service.engine import BriefEngine, BriefJob
 from synoptic.service.errors import ServiceError, TooLargeError, error_responses, status_of
@@ -355,6 +356,8 @@ def create_app(store: BriefStore, settings: Settings) -> FastAPI:
             folders=folders.names() if folders else [],
             allow_fetch=settings.allow_fetch,
             max_articles=settings.max_articles,
+            # every extension a reader is registered for (".warc.gz" as ".gz" too: a browser matches the last suffix)
+            accept=",".join(sorted({*READERS, *(f".{s.rsplit('.', 1)[-1]}" for s in READERS)})),
             max_mb=f"{settings.max_body_bytes / (1024 * 1024):g}",
             recent=store.listing(RECENT_ON_FORM)[0],
         )

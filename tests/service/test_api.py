@@ -154,6 +154,13 @@ def test_the_form_posts_and_redirects_to_the_brief(client: httpx.Client) -> None
 
 
 
+def test_the_upload_field_accepts_every_format_the_readers_take(client: httpx.Client) -> None:
+    accept = re.search(r'id="files"[^>]*accept="([^"]*)"', client.get("/").text)
+    assert accept is not None
+    offered = set(accept.group(1).split(","))
+    assert {".txt", ".html", ".json", ".jsonl", ".rss", ".atom", ".xml", ".warc", ".gz"} <= offered
+
+
 def test_openapi_and_offline_docs(client: httpx.Client) -> None:
     spec = client.get("/openapi.json").json()
     assert {"/api/briefs", "/api/briefs/{brief_id}", "/healthz"} <= set(spec["paths"])
