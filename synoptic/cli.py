@@ -15,7 +15,7 @@ from pathlib import Path
 
 from synoptic import __version__
 from synoptic.distributed.command import add_parser as add_spark
-from synoptic.errors import OptionsError, SynopticError
+from synoptic.errors import OptionsError, SynopticError, no_file
 from synoptic.ingest import iter_clusters, read_inputs
 from synoptic.options import load_options
 from synoptic.pipeline import brief_cluster, make_brief
@@ -114,7 +114,7 @@ def run_brief(args: argparse.Namespace) -> int:
 
 def _run_clusters(path: str, options, output: Path | None) -> int:
     if path != "-" and not Path(path).is_file():
-        raise SynopticError(f"{path}: no such file; check the path of the --clusters JSONL file")
+        raise no_file(path, "give the path of the --clusters JSONL file")
     failures = done = 0
     try:
         out = sys.stdout if output is None else open(output, "w", encoding="utf-8")

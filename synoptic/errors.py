@@ -17,6 +17,15 @@ class InputError(SynopticError):
         super().__init__(f"{origin}: {problem}; {advice}")
 
 
+def no_file(path: object, advice: str) -> InputError:
+    """The error for a path that should name a file and does not: missing, or a folder (which commands that
+    read one JSONL file cannot take, though ``brief`` and ``stories ingest`` can)."""
+    from pathlib import Path  # lazy: this module is imported by everything and needs nothing else
+
+    problem = "is a folder, not a file" if Path(str(path)).is_dir() else "no such file"
+    return InputError(str(path), problem, advice)
+
+
 class OptionsError(SynopticError):
     """An option with an unknown name or an invalid value."""
 

@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from synoptic.errors import InputError, OptionsError, SynopticError
+from synoptic.errors import InputError, OptionsError, SynopticError, no_file
 from synoptic.evaluate.rouge import COLUMNS, Scores, as_percent, mean_scores, rouge_scorer, score_summary, truncate_words
 from synoptic.ingest import iter_clusters
 from synoptic.model import Cluster
@@ -91,7 +91,7 @@ def load_clusters(path: str | Path, limit: int | None = None, on_error: ErrorSin
     if limit is not None and limit < 1:
         raise OptionsError(f"--limit must be a whole number of at least 1, not {limit}")
     if str(path) != "-" and not Path(path).is_file():
-        raise SynopticError(f"{path}: no such file; give a cluster JSONL file with reference summaries")
+        raise no_file(path, "give a cluster JSONL file with reference summaries")
     clusters: list[Cluster] = []
     failures = seen = 0
     for item in iter_clusters(path):

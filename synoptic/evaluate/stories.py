@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 from scipy.special import gammaln
 
-from synoptic.errors import InputError, SynopticError
+from synoptic.errors import InputError, SynopticError, no_file
 from synoptic.model import Article
 
 
@@ -206,7 +206,7 @@ def read_gold_stream(path: str | Path, on_error: Callable[[InputError], None] | 
     from synoptic.ingest.jsonfmt import article_from_dict
 
     if not Path(path).is_file():
-        raise SynopticError(f"{path}: no such file; give a JSONL stream (benchmarks/make_story_stream.py writes one)")
+        raise no_file(path, "give a JSONL stream (benchmarks/make_story_stream.py writes one)")
     items: list[tuple[Article, str]] = []
     seen: set[str] = set()
     failed = 0
