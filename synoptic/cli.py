@@ -99,6 +99,8 @@ def run_brief(args: argparse.Namespace) -> int:
     if not args.paths:
         raise OptionsError("give at least one PATH (a file, a folder, or - for stdin), or --clusters FILE.jsonl")
     fmt = args.format or "md"
+    if fmt == "jsonl":
+        raise OptionsError("--format jsonl writes one brief a line for --clusters FILE.jsonl; for PATHs use json, md or html")
     renderer = RENDERERS.get(fmt)
     ingested = read_inputs(args.paths)
     for error in ingested.errors:

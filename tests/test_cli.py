@@ -82,6 +82,7 @@ def test_clusters_batch_keeps_order_and_ids_and_skips_bad_lines(tmp_path: Path) 
         (("brief", str(SAMPLE), "--method", "nope"), "unknown summarization method 'nope'", 2),
         (("brief", str(SAMPLE), "--words", "0"), "words must be", 2),
         (("brief", str(SAMPLE), "--format", "pdf"), "unknown output format 'pdf'", 2),
+        (("brief", str(SAMPLE), "--format", "jsonl"), "for --clusters FILE.jsonl", 2),
         (("brief", "--clusters", "missing.jsonl"), "missing.jsonl: no such file", 1),
         (("brief", "--clusters", str(SAMPLE)), "is a folder, not a file", 1),
         (("eval", str(SAMPLE)), "is a folder, not a file", 1),
