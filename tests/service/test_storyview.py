@@ -98,6 +98,12 @@ def test_updates_brief_only_what_is_new_since_the_date(client: httpx.Client) -> 
     assert_error(client.get(f"/api/stories/{CLUB_STORY}/updates", params={"since": "2025-03-04"}), 404, "no article dated on or after 2025-03-04", "2025-03-03")
 
 
+def test_the_updates_page_date_field_shows_the_day_of_an_instant(client: httpx.Client) -> None:
+    page = client.get(f"/stories/{CLUB_STORY}/updates", params={"since": "2025-03-02T18:00:00+01:00"})
+    assert page.status_code == 200
+    assert re.search(r'<input type="date" name="since" value="2025-03-02"', page.text)  # a date field shows no time
+
+
 @pytest.mark.parametrize(
     ("path", "params", "status", "needle"),
     [
