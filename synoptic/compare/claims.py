@@ -5,7 +5,8 @@ terms *both ways* (neither merely contains a few words of the other) and their T
 negligible. Every sentence proposes a group: itself plus its best match in each other article. The
 groups backed by the most copy families (a syndicated copy, or another report of the same named outlet,
 never adds support) are kept, best first,
-and a sentence is used by one fact only.
+and a sentence is used by one fact only. A sentence that denies what the other asserts is no match
+(synoptic.compare.polarity), however many terms they share.
 
 Candidate pairs come from the sentence-similarity matrix the summary already computed (cosine first),
 so only the hundred or so pairs of a TAC cluster that pass it are tested further. The pairs are cached
@@ -25,6 +26,7 @@ from synoptic.analyze.sentences import Corpus, reads_alone
 from synoptic.analyze.tokens import content_terms
 from synoptic.analyze.vectors import row_cosines, similarity_matrix
 from synoptic.compare.conflicts import Mention, sentence_mentions
+from synoptic.compare.polarity import denies, polarity
 from synoptic.compare.timeline import sentence_dates
 from synoptic.summarize.methods import COPY_SENTENCE_SIMILARITY
 
@@ -88,6 +90,7 @@ def _matches(corpus: Corpus, cluster_date: str | None, only: int | None = None) 
     article = [s.article for s in corpus.sentences]
     full = [s.full for s in corpus.sentences]
     plain, days = _Lazy(lambda i: _plain_terms(corpus, i)), _Lazy(_day_dates(corpus, cluster_date))
+    polar = _Lazy(lambda i: polarity(corpus.sentences[i].text))
     partners: Partners = {}
     if only is None:
         pairs = sparse.triu(similarity, 1, format="coo")  # row by row, each row's in order
@@ -101,7 +104,8 @@ def _matches(corpus: Corpus, cluster_date: str | None, only: int | None = None) 
     for i, j, cosine in zip(rows.tolist(), cols.tolist(), cosines.tolist()):
         if article[i] == article[j]:
             continue
-        shared = len(terms[i] & terms[j])
+        shared_terms = terms[i] & terms[j]
+        shared = len(shared_terms)
         short, long = sorted((len(terms[i]), len(terms[j])))
         if shared < FACT_MIN_SHARED or shared < FACT_MIN_SHORT_COVERAGE * short or shared < FACT_MIN_LONG_COVERAGE * long:
             continue
@@ -109,7 +113,7 @@ def _matches(corpus: Corpus, cluster_date: str | None, only: int | None = None) 
             continue
         if len(plain[i] & plain[j]) < FACT_MIN_SHARED_PLAIN or (days[i] and days[j] and not days[i] & days[j]):
             continue
-        if not figures_agree(corpus, i, j):
+        if not figures_agree(corpus, i, j) or denies(polar[i], polar[j], shared_terms):
             continue
         # both directions, every sentence proposing its own group; a sentence's partners before it
         # come from earlier rows and those after it from its own, so each list is in input order

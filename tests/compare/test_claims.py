@@ -185,3 +185,26 @@ def test_a_corpus_is_freed_without_waiting_for_the_cycle_collector() -> None:
         assert alive() is None
     finally:
         gc.enable()
+
+
+def test_a_sentence_that_denies_a_fact_is_no_support() -> None:
+    from synoptic.compare.claims import claim_partners
+
+    corpus = corpus_of(
+        "Coastguard crews saw three people clinging to the hull of the capsized ferry before it sank.",
+        "Coastguard crews did not see anyone on the hull of the capsized ferry before it sank.",
+        "Three people were seen clinging to the hull by coastguard crews shortly before the capsized ferry went down.",
+    )
+    [fact] = agreed_facts(corpus, families_of(corpus))
+    assert fact["sources"] == ["a1", "a3"]  # the denial in a2 neither supports it nor is cited for it
+    assert [j for j, _ in claim_partners(corpus, 1)] == []
+    assert [j for j, _ in claim_partners(corpus, 0)] == [2]
+
+
+def test_a_negation_beside_the_fact_keeps_the_support() -> None:
+    corpus = corpus_of(
+        "The driver was not found for hours and died two days later at Kelsby General Hospital.",
+        "The driver of the van died two days later at Kelsby General Hospital, police said.",
+    )
+    [fact] = agreed_facts(corpus, families_of(corpus))
+    assert fact["sources"] == ["a1", "a2"]
