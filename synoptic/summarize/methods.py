@@ -15,7 +15,7 @@ from scipy import sparse
 
 from synoptic.analyze.sentences import Corpus, reads_alone
 from synoptic.analyze.tokens import content_terms, word_count
-from synoptic.analyze.vectors import product_bands, similarity_matrix
+from synoptic.analyze.vectors import product_bands, repeat_cosines, similarity_matrix
 from synoptic.summarize.base import METHODS, fill_budget, near_repeats
 from synoptic.summarize.concepts import beam_coverage, concept_weights, sentence_bigrams
 from synoptic.summarize.weights import ConceptModel, learned_weights, packaged_model
@@ -159,7 +159,6 @@ def concept_coverage(corpus: Corpus, words: int, model: ConceptModel | None) -> 
     (learned weights) or, when it is None, by how many copy families use them (Gillick & Favre)."""
     if not corpus.sentences:
         return []
-    similarity = similarity_matrix(corpus)
     family = copy_families(corpus)
     concepts = [sentence_bigrams(s.text) for s in corpus.sentences]
     if model is None:
@@ -180,8 +179,9 @@ def concept_coverage(corpus: Corpus, words: int, model: ConceptModel | None) -> 
         density.append((sum(weights.get(c, 0.0) for c in found) + bonus[-1]) / length)
     pool = sorted(sorted(range(len(views)), key=lambda v: (-density[v], views[v]))[:CANDIDATES], key=views.__getitem__)
     rows = [views[v][0] for v in pool]
-    terms = [set(content_terms(corpus.sentences[i].short)) if short else set(corpus.terms[i]) for i, short in (views[v] for v in pool)]
-    exclusive = near_repeats(similarity[rows][:, rows].toarray(), terms, REDUNDANCY_MAX_SIMILARITY, REDUNDANCY_MAX_TERM_OVERLAP)
+    pool_terms = [content_terms(corpus.sentences[i].short) if short else corpus.terms[i] for i, short in (views[v] for v in pool)]
+    terms = [set(found) for found in pool_terms]
+    exclusive = near_repeats(repeat_cosines(corpus, pool_terms), terms, REDUNDANCY_MAX_SIMILARITY, REDUNDANCY_MAX_TERM_OVERLAP)
     texts = [corpus.sentences[i].short if short else corpus.sentences[i].text for i, short in (views[v] for v in pool)]
     exclusive |= same_core(texts, terms)
     exclusive |= np.equal.outer(rows, rows)  # one sentence is shown once, whole or short

@@ -164,6 +164,30 @@ def test_same_core_pairs_sentences_that_differ_only_in_their_asides() -> None:
     assert not repeats[0, 2] and not repeats[1, 2]
 
 
+LIBRARY = [
+    "The Tarnby public library opened its doors again on Monday after two months of work on its leaking roof, the district council said. "
+    "The repairs cost 300,000 pounds and were paid for from a heritage grant. "
+    "Head librarian Nessa Quill, who runs the reading hour, said the new roof would shield the rare books from winter gales. "
+    "Volunteers carried the last boxes of books back onto the shelves on Sunday evening.",
+    "Readers returned to the Tarnby public library on Monday, ending two months of closure while its roof was rebuilt. "
+    "A heritage grant covered the 300,000 pound cost of the repairs. "
+    "Parents said the closure had left children with nowhere to study during the exam weeks.",
+    "The Tarnby public library was open again on Monday after its roof was mended over two months. "
+    "Head librarian Nessa Quill said the mended roof would keep the rare books safe from the winter storms that soaked the archive in January. "
+    "The heritage grant paid for the work, which cost 300,000 pounds in all.",
+]
+
+
+@pytest.mark.parametrize("name", ["default", "coverage"])
+def test_paraphrases_in_a_cluster_of_three_reports_are_not_chosen_together(name: str) -> None:
+    # In three reports the shared words (name, roof, rare books) weigh little against each sentence's own
+    # wording: the plain TF-IDF cosine of the two Quill sentences is 0.41, under the repeat threshold.
+    c = build_corpus(clean_cluster([make_article(t, id=f"a{i}") for i, t in enumerate(LIBRARY)]))
+    chosen = METHODS.get(name)(c, 1000)
+    assert sum("Nessa Quill" in c.sentences[i].text for i in chosen) == 1
+    assert sum("300,000" in c.sentences[i].text for i in chosen) == 1
+
+
 WIRE = [
     "Flood water reached the market square in Dunmore on Thursday morning.",
     "About two hundred homes on the river side of the town were evacuated overnight.",
