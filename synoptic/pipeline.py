@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from synoptic import __version__
-from synoptic.analyze.sentences import Corpus, build_corpus
+from synoptic.analyze.sentences import Corpus, build_corpus, opening_words
 from synoptic.analyze.titles import best_title, clean_title
 from synoptic.analyze.tokens import content_terms, word_count
 from synoptic.clean import clean_cluster
@@ -66,8 +66,7 @@ def source_leads(corpus: Corpus) -> dict[str, str]:
     leads: dict[str, str] = {}
     for sentence in corpus.sentences:
         if sentence.article not in leads:
-            words = sentence.full.split()
-            leads[sentence.article] = " ".join(words[:LEAD_WORDS]) + ("…" if len(words) > LEAD_WORDS else "")
+            leads[sentence.article] = opening_words(sentence.full, LEAD_WORDS)
     return leads
 
 

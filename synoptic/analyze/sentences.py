@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -139,6 +139,32 @@ def _display(text: str) -> str:
     return " ".join(text.split())
 
 
+def _sentence_spans(clean: CleanArticle, lenient: bool = False) -> Iterator[tuple[int, int, str | None]]:
+    """Each sentence span of a cleaned article, in order, with why it is not kept (None when it is)."""
+    text = clean.article.text
+    for block_start, block_end in clean.blocks:
+        for start, end in split_sentences(text, block_start, block_end):
+            if marker := _LIST_MARKER.match(text, start, end):
+                start = marker.end()  # "_ Ivan Frederick, 38, was sentenced…": the sentence after its bullet
+            reason = reject_reason(text[start:end])
+            if reason == "heading" and lenient and word_count(text[start:end]) >= LENIENT_MIN_WORDS:
+                reason = None
+            yield start, end, reason
+
+
+def first_sentence(clean: CleanArticle) -> str | None:
+    """The first sentence a brief would keep of a cleaned article (None when none passes): what an untitled
+    article says first once wire furniture and notes to editors are gone. Reads only up to that sentence."""
+    text = clean.article.text
+    return next((_display(text[start:end]) for start, end, reason in _sentence_spans(clean) if reason is None), None)
+
+
+def opening_words(sentence: str, count: int) -> str:
+    """The first ``count`` words of ``sentence`` ("…" when cut): a label for a report that has no title."""
+    words = sentence.split()
+    return " ".join(words[:count]) + ("…" if len(words) > count else "")
+
+
 def build_corpus(
     articles: Sequence[CleanArticle], references: Sequence[str] = (), trim: bool = False, lenient: bool = False
 ) -> Corpus:
@@ -151,17 +177,11 @@ def build_corpus(
     corpus = Corpus(articles=list(articles), references=tuple(references))
     for clean in articles:
         text, kept = clean.article.text, []
-        for block_start, block_end in clean.blocks:
-            for start, end in split_sentences(text, block_start, block_end):
-                if marker := _LIST_MARKER.match(text, start, end):
-                    start = marker.end()  # "_ Ivan Frederick, 38, was sentenced…": the sentence after its bullet
-                reason = reject_reason(text[start:end])
-                if reason == "heading" and lenient and word_count(text[start:end]) >= LENIENT_MIN_WORDS:
-                    reason = None
-                if reason:
-                    corpus.removals.append(Removal(clean.article.id, reason, _display(text[start:end]), start, end))
-                else:
-                    kept.append((start, end))
+        for start, end, reason in _sentence_spans(clean, lenient):
+            if reason:
+                corpus.removals.append(Removal(clean.article.id, reason, _display(text[start:end]), start, end))
+            else:
+                kept.append((start, end))
         for index, (start, end) in enumerate(kept):
             full = _display(text[start:end])
             shown = trimmed(full) if trim else full

@@ -30,7 +30,9 @@ from pathlib import Path
 
 import numpy as np
 
+from synoptic.analyze.sentences import first_sentence, opening_words
 from synoptic.analyze.titles import best_title, clean_title
+from synoptic.clean import clean_article
 from synoptic.clean.duplicates import (
     COPY_MIN_JACCARD,
     MIN_SHINGLES,
@@ -479,13 +481,15 @@ class StoryStore:
 
 
 # A story is listed under the title the store keeps for it (see StoryStore._retitle), else the opening words of
-# its first article when none of its articles has a title (a JSONL line needs only "text"). A store written
+# the first sentence its first article keeps once cleaned, when none of its articles has a title (a JSONL line
+# needs only "text"): the raw opening is often wire furniture ("(For use by … clients)", "ATTENTION EDITORS: …").
+# Cleaning one article per untitled story is done when it is listed, so ingest pays nothing. A store written
 # before stories were renamed as they grow kept its first article's title, and NULL when that article had
 # none: the subquery then takes the first title any of its articles has.
 _STORY_ROWS = (
     "SELECT s.id, COALESCE(s.title, (SELECT a.title FROM articles a WHERE a.story = s.id AND a.title IS NOT NULL ORDER BY a.seq LIMIT 1)),"
     " s.size, s.first_day, s.last_day, s.status,"
-    " CASE WHEN s.title IS NULL THEN (SELECT substr(a.text, 1, 500) FROM articles a WHERE a.id = s.first_article) END"
+    " CASE WHEN s.title IS NULL THEN (SELECT a.text FROM articles a WHERE a.id = s.first_article) END"
     " FROM stories s"
 )
 OPENING_WORDS = 12  # an untitled story's label: about a headline's length (headlines here run 5-20 words)
@@ -495,8 +499,7 @@ def _story_info(row: tuple) -> StoryInfo:
     story_id, title, size, first_day, last_day, status, text = row
     title = clean_title(title) or None  # stored as its article gave it: cleaning it twice could cut a second " - " tail
     if title is None and text:
-        words = text.split()
-        title = " ".join(words[:OPENING_WORDS]) + ("…" if len(words) > OPENING_WORDS else "")
+        title = opening_words(first_sentence(clean_article(Article(id=story_id, text=text))) or text, OPENING_WORDS)
     return StoryInfo(story_id, title, size, day_iso(first_day), day_iso(last_day), status)
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from synoptic.analyze.titles import best_title, clean_title
+import pytest
+
+from synoptic.analyze.titles import best_title, clean_title, title_score
 from synoptic.analyze.tokens import content_terms
 
 
@@ -38,3 +40,75 @@ def test_closeness_decides_and_a_tie_keeps_the_earliest() -> None:
     close, far = "Toll Island ferry sails again", "Harbour board meets on Tuesday"
     assert best_title([far, close], weight) == close
     assert best_title(["Ferry sails again to Toll Island", close], weight) == "Ferry sails again to Toll Island"
+
+
+def penalised(title: str) -> bool:
+    """Whether a title ranks last (shouted, cut short, pointing, a digest's page or a fragment)."""
+    return title_score(title, lambda term: 0.0) < 0
+
+
+@pytest.mark.parametrize(
+    ("given", "shown"),
+    [
+        ("URGENT Harbour Board Approves Toll Island Ferry Fares", "Harbour Board Approves Toll Island Ferry Fares"),
+        ("URGENT", ""),
+        ("EDS-more details added Mayor Opens Toll Island Pier", "Mayor Opens Toll Island Pier"),
+        ("EDS: ADDS quotes from the mayor, details of fares; ADDS", ""),
+        ("(ATTN: Ore., Wash.) FERRY FARES RISE ON TOLL ISLAND", "FERRY FARES RISE ON TOLL ISLAND"),
+        ("FERRY FARES RISE ON TOLL ISLAND (KT)", "FERRY FARES RISE ON TOLL ISLAND"),
+        ("TOLL ISLAND GETS A NEW FERRY (FOR RELEASE SUNDAY, MAY 4)", "TOLL ISLAND GETS A NEW FERRY"),
+        ("Toll Island Ferry Fares Rise (2)", "Toll Island Ferry Fares Rise"),
+        ("The ferrymen of Toll Island, Part 2", "The ferrymen of Toll Island"),
+        ("Harbour Board: Ferry Fares Too Low-2", "Harbour Board: Ferry Fares Too Low"),
+        ("Toll Island ferry sails again / Harbour Notes", "Toll Island ferry sails again"),
+        # what stays: a shouted headline that opens on a desk word's letters, overtime, a summit's name
+        ("FLASH FLOODS CLOSE TOLL ISLAND ROAD", "FLASH FLOODS CLOSE TOLL ISLAND ROAD"),
+        ("Toll Island beat Harbour Town in extra time (OT)", "Toll Island beat Harbour Town in extra time (OT)"),
+        ("G-7 ministers meet on Toll Island", "G-7 ministers meet on Toll Island"),
+    ],
+)
+def test_desk_words_part_markers_and_release_notes_are_cleaned_off(given: str, shown: str) -> None:
+    assert clean_title(given) == shown
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "AP Top News at 3 p.m. EST",
+        "Today in History",
+        "AP Photo TI101-102",
+        "Island World News Summary at 0900 GMT March 3",
+        "Harbour Briefs",
+        "FERRY LINES AT A GLANCE",
+        "Timeline of the Toll Island ferry dispute",
+        "List of ferry routes cut this winter",
+        "Harbour Award Nominees List",
+        "SAILING QUESTIONS AND ANSWERS",
+        "have sailed separately.",
+        "HARBOUR TOWN: the fares.",
+        "bc-ferry",
+        "Ferry fares rise on Toll Island after the harbour board vote,",
+    ],
+)
+def test_digest_photo_and_list_pages_fragments_and_comma_cuts_rank_last(page: str) -> None:
+    assert penalised(page)
+    assert best_title([page, "Toll Island ferry sails again"], everything_counts) == "Toll Island ferry sails again"
+    assert best_title([page], everything_counts) == page  # still names a story that has no other title
+
+
+@pytest.mark.parametrize(
+    ("title", "cut_short"),
+    [
+        ("New Toll Island mayor is sworn in", False),
+        ("Striking ferry crews can stay on", False),
+        ("Two sailors still unaccounted for after Toll Island ferry fire", False),
+        ("Two sailors still unaccounted for", False),
+        ("Harbour villages fence themselves in", False),
+        ("Toll Island ferry found drifting and was towed in", False),
+        ("Missing Toll Island ferry was found in", True),  # a place was to follow
+        ("Toll Island ferry crew rescued by", True),
+        ("de Vries named Toll Island harbour master", False),  # a name's particle, not a fragment
+    ],
+)
+def test_a_verb_closing_particle_is_no_cut(title: str, cut_short: bool) -> None:
+    assert penalised(title) is cut_short

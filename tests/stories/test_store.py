@@ -219,6 +219,30 @@ def test_a_story_of_untitled_articles_is_listed_under_a_title_or_its_opening_wor
     assert titles[story_id_for("club-1")] == "Dunmore Rovers football club has been sold to the shipping magnate Ilse…"
 
 
+def test_a_story_is_not_named_after_a_digest_page_nor_shown_with_a_part_marker(db):
+    titles = ["AP Top News at 9 p.m. EST", "URGENT Detour Chaos as Harrowgate Bridge Stays Shut (2)", "Harrowgate Bridge repairs to take three months (1)"]
+    bridge = [replace(a, title=t) for a, t in zip(story_articles("bridge"), titles)]
+    with StoryStore(db) as store:
+        store.ingest(bridge[:1])
+        assert store.story(story_id_for("bridge-1")).title == "AP Top News at 9 p.m. EST"  # its only title so far
+        store.ingest(bridge[1:])
+        assert store.story(story_id_for("bridge-1")).title == "Detour Chaos as Harrowgate Bridge Stays Shut"
+
+
+def test_an_untitled_story_is_listed_under_its_first_kept_sentence_not_wire_furniture(db):
+    """Wire copy opens on notes for its clients and editors; the label is what the report says first."""
+    furniture = (
+        "(For use by Harbour Wire clients)\n\n"
+        "EDITORS: This story moves for Tuesday papers. Questions to the sports desk at 555-0142.\n\n"
+        "DUNMORE (Test Wire) _ "
+    )
+    club = story_articles("club")
+    club[0] = replace(club[0], title=None, text=furniture + "Dunmore Rovers have a new owner. " + club[0].text)
+    with StoryStore(db) as store:
+        store.ingest([replace(a, title=None) for a in club])
+        assert store.story(story_id_for("club-1")).title == "Dunmore Rovers have a new owner."
+
+
 def test_articles_older_than_the_window_ingested_later_are_counted_and_named(tmp_path):
     with StoryStore(tmp_path / "backfilled.db", idle_days=30) as store:
         assert store.ingest(story_articles("club", month="2025-06")).late == 0
