@@ -301,3 +301,68 @@ def test_sums_of_different_things_or_periods_are_not_compared() -> None:
 def test_a_protest_is_not_taking_part_for_the_figures_in_it() -> None:
     assert conflicts_of("A gunman shot dead five police officers during a protest in the square.",
                         "The protest in the square ended in an attack that left 12 police officers wounded.") == []
+
+
+def test_a_sum_is_compared_only_through_a_cue_beside_it() -> None:
+    # the cost cue is about the jobs, not about the package: two packages, not one sum in dispute
+    assert conflicts_of(
+        "Lawmakers in Tarnby backed a $4 million package for the quay that also covers the storm damage.",
+        "Tarnby lawmakers voted on a $7 million package for the quay after the storm damage cost 40 jobs.",
+    ) == []
+    assert conflicts_of(
+        "Over two winters the Tarnby sailing club has raised 300 pledges and $9,000 for its quay.",
+        "The Tarnby sailing club spent more than 200 evenings and $6,000 on the quay, its treasurer said.",
+    ) == []
+    # beside the sum, the same cues still make a dispute
+    [conflict] = conflicts_of("The new quay in Tarnby cost $4 million, the harbour board said.",
+                              "The harbour board said the Tarnby quay cost $7 million.")
+    assert values(conflict) == {"$4 million", "$7 million"}
+    assert conflict["about"] == "cost"
+
+
+def test_the_label_of_sums_says_what_they_are() -> None:
+    [conflict] = conflicts_of("The Orvel flood caused $30 million in damage, the county said.",
+                              "The county said the Orvel flood caused damage of $45 million.")
+    assert conflict["about"] == "damage"
+
+
+def test_a_price_is_no_sum_in_dispute() -> None:
+    assert conflicts_of("The Orvel saloon goes on sale in spring, priced at $21,000.",
+                        "With a base price of $16,500, the Orvel saloon is the cheapest in its class.") == []
+
+
+def test_a_share_or_a_distance_is_neither_spent_nor_taken() -> None:
+    assert conflicts_of("Shares in the Orvel carmaker rose 18 percent after its price cut.",
+                        "Analysts said the new deal would raise Orvel's labour costs 5 percent.") == []
+    assert conflicts_of("The probe took pictures of the moon from 300 miles above its ice.",
+                        "The probe took readings within 900 miles of the moon's ice.") == []
+
+
+def test_inches_are_a_length() -> None:
+    [mention] = mentions_in("The storm left about 4 inches of snow on the pass.")
+    assert mention.dimension == "length" and mention.events == set()
+
+
+def test_travellers_counted_differently_are_a_dispute() -> None:
+    [conflict] = conflicts_of(
+        "About 700 passengers used the crossing on the first morning, the Tarnby ferry company said.",
+        "The Tarnby ferry company said 400 passengers made the crossing on the first morning.",
+    )
+    assert values(conflict) == {"About 700 passengers", "400 passengers"}
+    assert conflict["about"] == "number of passengers travelling"
+
+
+@pytest.mark.parametrize(
+    "first, second, about",
+    [
+        ("Floodwater swept through Orvel, where a drowned man and four survivors were pulled from a car.",
+         "Floodwater swept through Orvel, where two people were killed and two survivors were pulled from a car.",
+         "number of survivors freed"),
+        ("The blasts at the Orvel mills killed 21 people and injured more than 60, police said.",
+         "The blasts at the Orvel mills left at least 30 people dead and injured dozens, the mayor said.",
+         "number of people killed"),
+    ],
+)
+def test_the_label_names_what_happened_to_the_figures(first: str, second: str, about: str) -> None:
+    [conflict] = conflicts_of(first, second)
+    assert conflict["about"] == about
