@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -27,6 +28,15 @@ from synoptic.summarize import METHODS
 
 def _error(message: str) -> None:
     print(f"synoptic: error: {message}", file=sys.stderr)
+
+
+def flag_wording(exc: SynopticError) -> str:
+    """The message with the option it names spelled as the command line's flag ("words must be …" →
+    "--words must be …", "min_articles=1" → "--min-articles 1"); the APIs keep the field's name."""
+    if not exc.option:
+        return str(exc)
+    flag = "--" + exc.option.replace("_", "-")
+    return re.sub(rf"\b{exc.option}\b(=?)", lambda m: flag + (" " if m.group(1) else ""), str(exc), count=1)
 
 
 def add_brief_options(parser: argparse.ArgumentParser) -> None:
@@ -131,7 +141,7 @@ def _run_clusters(path: str, options, output: Path | None) -> int:
             try:
                 brief = brief_cluster(item, options)
             except SynopticError as exc:
-                _error(f"{exc}; skipped")
+                _error(f"{flag_wording(exc)}; skipped")
                 failures += 1
                 continue
             except Exception as exc:  # noqa: BLE001 — one cluster's bug must not end a batch of thousands
@@ -192,10 +202,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.handler(args)
     except OptionsError as exc:
-        _error(str(exc))
+        _error(flag_wording(exc))
         return 2
     except SynopticError as exc:
-        _error(str(exc))
+        _error(flag_wording(exc))
         return 1
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

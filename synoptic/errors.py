@@ -4,7 +4,12 @@ from __future__ import annotations
 
 
 class SynopticError(Exception):
-    """Base class for errors caused by input or options; the CLI prints them on one line."""
+    """Base class for errors caused by input or options; the CLI prints them on one line.
+
+    ``option`` is the Options field the message names ("min_articles"), as the Python API and the HTTP
+    API spell it; the command line spells it as its flag ("--min-articles") when it prints the message."""
+
+    option: str | None = None
 
 
 class InputError(SynopticError):
@@ -28,6 +33,10 @@ def no_file(path: object, advice: str) -> InputError:
 
 class OptionsError(SynopticError):
     """An option with an unknown name or an invalid value."""
+
+    def __init__(self, message: str, option: str | None = None) -> None:
+        super().__init__(message)
+        self.option = option
 
 
 class MissingExtraError(SynopticError):

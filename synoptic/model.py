@@ -42,6 +42,7 @@ class Cluster:
     articles: tuple[Article, ...]
     date: str | None = None
     references: tuple[str, ...] = ()
+    origin: str | None = None  # "FILE line N", for error messages: two lines may give the same id
 
 
 @dataclass(frozen=True)

@@ -27,11 +27,11 @@ class Options:
 
     def __post_init__(self) -> None:
         if not isinstance(self.words, int) or isinstance(self.words, bool) or not 1 <= self.words <= MAX_WORDS:
-            raise OptionsError(f"words must be a whole number from 1 to {MAX_WORDS}, not {self.words!r}")
+            raise OptionsError(f"words must be a whole number from 1 to {MAX_WORDS}, not {self.words!r}", "words")
         if not isinstance(self.min_articles, int) or self.min_articles < 1:
-            raise OptionsError(f"min_articles must be a whole number of at least 1, not {self.min_articles!r}")
+            raise OptionsError(f"min_articles must be a whole number of at least 1, not {self.min_articles!r}", "min_articles")
         if not isinstance(self.method, str) or not self.method:
-            raise OptionsError(f"method must be a method name, not {self.method!r}")
+            raise OptionsError(f"method must be a method name, not {self.method!r}", "method")
         for name in ("show_removed", "trim", "analysis"):
             if not isinstance(getattr(self, name), bool):
                 raise OptionsError(f"{name} must be true or false, not {getattr(self, name)!r}")

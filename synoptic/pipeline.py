@@ -11,6 +11,7 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from synoptic import __version__
@@ -70,6 +71,17 @@ def source_leads(corpus: Corpus) -> dict[str, str]:
     return leads
 
 
+def published_day(value: str | None) -> str | None:
+    """An article's date as its source line shows it: the ISO day ("Tue, 17 Oct 2017 08:00:00 GMT" and
+    "2017-10-17T08:00:00" both give "2017-10-17", the JSON contract's form), or None when no day can be
+    read from it ("yesterday"), as the timeline reads it."""
+    # imported here, not at the top: the stories package builds on this module
+    from synoptic.stories.features import parse_day
+
+    ordinal = parse_day(value)
+    return date.fromordinal(ordinal).isoformat() if ordinal is not None else None
+
+
 def make_brief(
     items: Iterable[Article | dict[str, Any] | str],
     options: Options | None = None,
@@ -82,13 +94,16 @@ def make_brief(
     options = options or Options()
     started = time.perf_counter()
     articles = _as_articles(items)
+    if not articles:
+        raise InputError(origin, "holds no articles", "give two or more reports of one story (a cluster's \"articles\" list)")
     if len(articles) < options.min_articles:
         given = f"only {len(articles)} article{'s' if len(articles) != 1 else ''} given"
         if options.min_articles > Options.min_articles:  # the user asked for more than the default
-            raise InputError(origin, f"{given}, fewer than the {options.min_articles} asked for", "give more articles or lower --min-articles (min_articles)")
-        raise InputError(
-            origin, given, "a brief compares several reports of one story: give two or more (or allow one: --min-articles 1, min_articles=1)"
-        )
+            refused = InputError(origin, f"{given}, fewer than the {options.min_articles} asked for", "give more articles or lower min_articles")
+        else:
+            refused = InputError(origin, given, "a brief compares several reports of one story: give two or more (or allow one: min_articles=1)")
+        refused.option = "min_articles"  # the command line names its flag, --min-articles
+        raise refused
     method = METHODS.get(options.method)
     corpus = prepare_corpus(articles, references, trim=options.trim)
     cleaned = corpus.articles
@@ -126,7 +141,7 @@ def make_brief(
     leads = source_leads(corpus)
     sources = tuple(
         Source(
-            id=a.id, title=a.title, url=a.url, published=c.date, outlet=a.source,
+            id=a.id, title=a.title, url=a.url, published=published_day(c.date), outlet=a.source,
             duplicate_of=corpus.copies.get(a.id), lead=leads.get(a.id),
         )
         for a, c in zip(articles, cleaned)
@@ -150,8 +165,13 @@ def make_brief(
     )
 
 
+def cluster_origin(cluster: Cluster) -> str:
+    """How an error names a cluster: its line of the file and its id ("c.jsonl line 4 (cluster one)")."""
+    return f"{cluster.origin} (cluster {cluster.id})" if cluster.origin else f"cluster {cluster.id}"
+
+
 def brief_cluster(cluster: Cluster, options: Options | None = None) -> Brief:
     return make_brief(
-        cluster.articles, options, brief_id=cluster.id, origin=f"cluster {cluster.id}", references=cluster.references,
+        cluster.articles, options, brief_id=cluster.id, origin=cluster_origin(cluster), references=cluster.references,
         cluster_date=cluster.date,
     )

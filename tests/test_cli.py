@@ -74,13 +74,32 @@ def test_clusters_batch_keeps_order_and_ids_and_skips_bad_lines(tmp_path: Path) 
     assert ".txt extension" not in proc.stderr.decode()  # a line to fix, not a file to rename
 
 
+def test_a_batch_names_each_bad_cluster_by_its_line_and_briefs_the_rest(tmp_path: Path) -> None:
+    clusters = [
+        {"id": "same", "articles": [{"text": STORY[0]}]},
+        {"id": "empty", "articles": []},
+        {"id": "same", "articles": [{"text": t} for t in STORY]},
+    ]
+    proc = run("brief", "--clusters", str(write_jsonl(tmp_path / "c.jsonl", clusters)), "--words", "30")
+    assert proc.returncode == 1
+    assert [json.loads(line)["id"] for line in proc.stdout.decode().splitlines()] == ["same"]
+    errors = proc.stderr.decode().splitlines()
+    # two lines that share an id are told apart by their line numbers; an empty cluster is not "only 0 articles"
+    assert errors[0].startswith(f"synoptic: error: {tmp_path / 'c.jsonl'} line 1 (cluster same): only 1 article given")
+    assert errors[1].startswith(f"synoptic: error: {tmp_path / 'c.jsonl'} line 2 (cluster empty): holds no articles; give")
+    assert errors[2:] == ["synoptic: error: 2 cluster(s) failed, 1 briefed"]
+
+
 @pytest.mark.parametrize(
     ("args", "needle", "code"),
     [
         (("brief", "does/not/exist.txt"), "no such file", 1),
         (("brief",), "give at least one PATH", 2),
         (("brief", str(SAMPLE), "--method", "nope"), "unknown summarization method 'nope'", 2),
-        (("brief", str(SAMPLE), "--words", "0"), "words must be", 2),
+        (("brief", str(SAMPLE), "--words", "0"), "error: --words must be a whole number from 1 to 5000, not 0", 2),
+        (("brief", str(SAMPLE), "--min-articles", "0"), "error: --min-articles must be a whole number", 2),
+        (("brief", str(SAMPLE), "--method", ""), "error: --method must be a method name, not ''", 2),
+        (("brief", str(SAMPLE), "--min-articles", "9"), "give more articles or lower --min-articles\n", 1),
         (("brief", str(SAMPLE), "--format", "pdf"), "unknown output format 'pdf'", 2),
         (("brief", str(SAMPLE), "--format", "jsonl"), "for --clusters FILE.jsonl", 2),
         (("brief", "--clusters", "missing.jsonl"), "missing.jsonl: no such file", 1),
@@ -100,7 +119,7 @@ def test_one_article_is_refused_unless_allowed(tmp_path: Path) -> None:
     path.write_text(" ".join(STORY))
     proc = run("brief", str(path))
     assert proc.returncode == 1
-    assert_one_line_error(proc, str(path), "only 1 article", "--min-articles 1")
+    assert_one_line_error(proc, str(path), "only 1 article", "(or allow one: --min-articles 1)")
     assert run("brief", str(path), "--min-articles", "1").returncode == 0
 
 

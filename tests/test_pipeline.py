@@ -264,7 +264,7 @@ def test_a_title_case_phrasal_verb_is_not_a_cut_short_title() -> None:
 
 @pytest.mark.parametrize(
     ("min_articles", "needle"),
-    [(2, "give two or more (or allow one: --min-articles 1"), (5, "only 3 articles given, fewer than the 5 asked for; give more articles or lower --min-articles")],
+    [(2, "give two or more (or allow one: min_articles=1)"), (5, "only 3 articles given, fewer than the 5 asked for; give more articles or lower min_articles")],
 )
 def test_too_few_articles_are_refused_with_the_minimum_that_was_asked_for(min_articles: int, needle: str) -> None:
     from synoptic.errors import InputError
@@ -274,3 +274,19 @@ def test_too_few_articles_are_refused_with_the_minimum_that_was_asked_for(min_ar
     with pytest.raises(InputError) as refused:
         make_brief([Article(id=f"a{i}", text=t) for i, t in enumerate(texts)], Options(min_articles=min_articles), origin="ferry")
     assert str(refused.value).startswith("ferry: only") and needle in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    ("given", "shown"),
+    [("Tue, 17 Oct 2017 08:00:00 GMT", "2017-10-17"), ("2017-10-17T23:30:00", "2017-10-17"), ("17 October 2017", "2017-10-17"), ("yesterday", None)],
+)
+def test_a_source_is_dated_by_its_iso_day_however_the_input_spells_the_date(given: str, shown: str | None) -> None:
+    articles = [{"id": "a1", "text": _PIER_TEXT, "date": given, "source": "Gazette"}, {"id": "a2", "text": _PIER_OTHER}]
+    brief = make_brief(articles)
+    assert brief.to_dict()["sources"][0]["published"] == shown
+    from synoptic.render import RENDERERS
+
+    for fmt in ("md", "html"):
+        page = RENDERERS.get(fmt)(brief)
+        assert given not in page
+        assert (shown or "Gazette") in page

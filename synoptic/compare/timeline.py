@@ -318,6 +318,12 @@ def _publication_dates(corpus: Corpus, cluster_date: str | None) -> dict[str, tu
         return date.fromordinal(ordinal) if ordinal is not None else None
 
     own_dates = {clean.article.id: day(clean.date) for clean in corpus.articles}
+    # A near-copy's text counts its days from its original's date, not from when the copy was posted or
+    # crawled (a WARC record of a page with no date of its own carries its capture day): "on Monday" in
+    # both is one Monday, and a copy is neither a newer report nor a second vote for the cluster's date.
+    for copy, original in corpus.copies.items():
+        if own_dates.get(original):
+            own_dates[copy] = own_dates[original]
     dates = Counter(d for d in own_dates.values() if d)
     fallback = day(cluster_date) or (max(dates.items(), key=lambda kv: (kv[1], kv[0]))[0] if dates else None)
     found = {}

@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -23,7 +23,7 @@ from synoptic.evaluate.rouge import COLUMNS, Scores, as_percent, mean_scores, ro
 from synoptic.ingest import iter_clusters
 from synoptic.model import Cluster
 from synoptic.options import Options
-from synoptic.pipeline import brief_cluster
+from synoptic.pipeline import brief_cluster, cluster_origin
 from synoptic.summarize import METHODS
 
 UPPER_BOUND_PREFIX = "oracle"  # methods that read the references: run only when named, labelled as upper bounds
@@ -78,10 +78,8 @@ def _with_references(cluster: Cluster) -> Cluster:
     """The cluster with blank references dropped; an InputError if none is left."""
     references = tuple(r for r in cluster.references if r.strip())
     if not references:
-        origin = next((a.origin for a in cluster.articles if a.origin), None)
-        where = f"{origin} (cluster {cluster.id})" if origin else f"cluster {cluster.id}"
-        raise InputError(where, "has no reference summaries", 'eval needs a "summary" (one or more reference texts) in every cluster')
-    return cluster if references == cluster.references else Cluster(cluster.id, cluster.articles, cluster.date, references)
+        raise InputError(cluster_origin(cluster), "has no reference summaries", 'eval needs a "summary" (one or more reference texts) in every cluster')
+    return cluster if references == cluster.references else replace(cluster, references=references)
 
 
 def load_clusters(path: str | Path, limit: int | None = None, on_error: ErrorSink | None = None) -> tuple[list[Cluster], int]:

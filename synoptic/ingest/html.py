@@ -11,10 +11,12 @@ from synoptic.model import Article
 MIN_ARTICLE_WORDS = 8  # fewer extracted words means trafilatura found menus or a stub, not an article
 
 
-def extract_html(html: str, origin: str, article_id: str) -> Article:
+def extract_html(html: str, origin: str, article_id: str, url: str | None = None) -> Article:
+    """The page's article; ``url``, where the page came from, lets trafilatura date a page by its address
+    ("/2017/10/18/…") when it has no date of its own, and name its site by its domain."""
     import trafilatura  # imported lazily: it is the slowest import of the core
 
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
+    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False, include_tables=False)
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or len(text.split()) < MIN_ARTICLE_WORDS:
         raise InputError(

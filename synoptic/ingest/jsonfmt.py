@@ -29,7 +29,8 @@ def article_from_dict(item: Any, origin: str, fallback_id: str) -> Article:
         raise InputError(origin, f"an article must be a JSON object, not {type(item).__name__}", f"give objects with {_ARTICLE_FIELDS}")
     text = item.get("text")
     if not isinstance(text, str) or not text.strip():
-        raise InputError(origin, f"article '{item.get('id', fallback_id)}' has no text", f"give each article a non-empty \"text\"; fields: {_ARTICLE_FIELDS}")
+        which = f"article '{item['id']}'" if item.get("id") is not None else "the article"  # ``origin`` says where it is
+        raise InputError(origin, f"{which} has no text", f"give each article a non-empty \"text\"; fields: {_ARTICLE_FIELDS}")
     article_id = _optional_str(item.get("id")) or _optional_str(item.get("doc_id")) or fallback_id
     return Article(
         id=article_id,
@@ -53,8 +54,11 @@ def cluster_from_dict(data: Any, origin: str, fallback_id: str) -> Cluster:
     seen: set[str] = set()
     for i, item in enumerate(data["articles"]):
         text = item.get("text") if isinstance(item, dict) else item
-        fallback = stable_id(cluster_id, str(i), text if isinstance(text, str) else "")  # a bad text is refused below
-        article = article_from_dict(item, origin, fallback)
+        fallback = stable_id(cluster_id, str(i), text if isinstance(text, str) else "")
+        try:
+            article = article_from_dict(item, origin, fallback)
+        except InputError as exc:  # named by its place in the list: an article without text has no name of its own
+            raise InputError(f"{origin} article {i + 1}", exc.problem, exc.advice) from None
         if article.id in seen:  # ids must be unique within a brief, or citations become ambiguous
             article = Article(**{**article.__dict__, "id": f"{article.id}~{i}"})
         seen.add(article.id)
@@ -63,7 +67,7 @@ def cluster_from_dict(data: Any, origin: str, fallback_id: str) -> Cluster:
     if not isinstance(summary, (str, list)):
         raise InputError(origin, f"cluster '{cluster_id}' has a \"summary\" that is a {type(summary).__name__}", "give the reference summaries as a string or a list of strings")
     references = (summary,) if isinstance(summary, str) else tuple(str(s) for s in summary)
-    return Cluster(id=cluster_id, articles=tuple(articles), date=_optional_str(data.get("date")), references=references)
+    return Cluster(id=cluster_id, articles=tuple(articles), date=_optional_str(data.get("date")), references=references, origin=origin)
 
 
 _FIX_JSON = "fix the JSON or give the file a .txt extension"
@@ -75,7 +79,8 @@ def _parse_json(text: str, origin: str, advice: str = _FIX_JSON) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         at = f"column {exc.colno}" if "\n" not in text else f"line {exc.lineno} column {exc.colno}"  # a JSONL line is one line
-        raise InputError(origin, f"not valid JSON ({exc.msg} at {at})", advice) from None
+        problem = exc.msg.removesuffix(" at")  # "Invalid control character at": the position follows
+        raise InputError(origin, f"not valid JSON ({problem} at {at})", advice) from None
     except RecursionError:  # valid JSON nested deeper than Python's parser goes: no article file looks like it
         raise InputError(origin, "JSON nested too deeply to read", "give articles or a cluster as flat JSON (see the README's formats)") from None
 

@@ -76,15 +76,17 @@ def iter_warc(stream: BinaryIO, origin: str) -> Iterator[Article | InputError]:
             if _cut_short(record):  # its page is partial: never store half an article
                 yield InputError(where, "the file is cut short inside this record", _CUT_SHORT_ADVICE)
                 continue
-            article = extract_html(_decode(payload, content_type), where, stable_id(uri))
+            web_address = uri if uri.startswith(("http://", "https://")) else None
+            article = extract_html(_decode(payload, content_type), where, stable_id(uri), web_address)
         except InputError as exc:
             yield exc
             continue
         except Exception as exc:  # noqa: BLE001 — a truncated or garbled record must not end the crawl
             yield InputError(where, f"unreadable record ({type(exc).__name__}: {exc})", "check the crawl file")
             continue
+        # the capture day only bounds the publication day: it dates a page that gives no date of its own
         crawl_day = (record.rec_headers.get_header("WARC-Date") or "")[:10] or None
-        yield replace(article, url=uri if uri.startswith(("http://", "https://")) else article.url, date=article.date or crawl_day)
+        yield replace(article, url=web_address or article.url, date=article.date or crawl_day)
 
 
 def _cut_short(record) -> bool:  # record: a warcio ArcWarcRecord

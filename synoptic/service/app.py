@@ -118,6 +118,14 @@ class Settings:
     stories_db: Path | None = None  # a story store (synoptic stories ingest) to serve read-only at /stories
 
 
+def no_brief(brief_id: str) -> ServiceError:
+    """The 404 of an unknown brief id: the API's advice is a request, the page's a page to open."""
+    return ServiceError(
+        f"no brief '{brief_id}'; GET /api/briefs lists the stored briefs", 404,
+        f"no brief '{brief_id}' is stored here; it may have been deleted (Past briefs lists the stored ones)",
+    )
+
+
 def _wants_json(path: str) -> bool:
     return path.startswith("/api/") or path in ("/api", "/healthz", "/openapi.json")
 
@@ -222,7 +230,7 @@ def create_app(store: BriefStore, settings: Settings) -> FastAPI:
         headers = {"Retry-After": "5"} if status == 503 else None
         if _wants_json(scope["path"]):
             return JSONResponse({"error": str(exc), "status": status}, status_code=status, headers=headers)
-        return page("error.html", status, status=status, message=str(exc))
+        return page("error.html", status, status=status, message=getattr(exc, "page_message", str(exc)))
 
     app.add_middleware(RequestGuard, settings=settings, refuse=error_response)
 
@@ -237,8 +245,10 @@ def create_app(store: BriefStore, settings: Settings) -> FastAPI:
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:
-        message = "no such page; see /docs for the API" if exc.status_code == 404 else str(exc.detail)
-        return error_response(request.scope, ServiceError(message, exc.status_code))
+        if exc.status_code != 404:
+            return error_response(request.scope, ServiceError(str(exc.detail), exc.status_code))
+        missing = f"no such page {request.url.path}"
+        return error_response(request.scope, ServiceError(f"{missing}; see /docs for the API", 404, f"{missing}; write a new brief or open a past one"))
 
     @app.exception_handler(Exception)
     async def internal_error(request: Request, exc: Exception) -> Response:  # uvicorn logs the traceback
@@ -266,7 +276,7 @@ def create_app(store: BriefStore, settings: Settings) -> FastAPI:
     def brief_or_404(brief_id: str) -> dict[str, Any]:
         brief = store.get(brief_id)
         if brief is None:
-            raise ServiceError(f"no brief '{brief_id}'; GET /api/briefs lists the stored briefs", 404)
+            raise no_brief(brief_id)
         return brief
 
     # ---- JSON API ----
@@ -328,7 +338,7 @@ def create_app(store: BriefStore, settings: Settings) -> FastAPI:
     def delete_brief(brief_id: str) -> Response:
         """Delete a brief and its articles."""
         if not store.delete(brief_id):
-            raise ServiceError(f"no brief '{brief_id}'; GET /api/briefs lists the stored briefs", 404)
+            raise no_brief(brief_id)
         return Response(status_code=204)
 
     @app.get("/api/folders", tags=["briefs"])

@@ -8,14 +8,18 @@ from synoptic.errors import OptionsError, SynopticError
 
 
 class ServiceError(SynopticError):
-    """An error with an HTTP status; the message still names the bad input and what to do."""
+    """An error with an HTTP status; the message still names the bad input and what to do.
+
+    ``page_message`` is the same for a person at a web page, where the advice is a page to open, not an
+    API request to send; it defaults to the message."""
 
     status = 400
 
-    def __init__(self, message: str, status: int | None = None) -> None:
+    def __init__(self, message: str, status: int | None = None, page_message: str | None = None) -> None:
         super().__init__(message)
         if status is not None:
             self.status = status
+        self.page_message = page_message or message
 
 
 class TooLargeError(ServiceError):

@@ -135,7 +135,10 @@ class StoryDesk:
         try:
             return self._store().story(story_id)
         except InputError:
-            raise NotFoundError(f"no story {story_id!r} in this server's story store; GET /api/stories lists them") from None
+            raise NotFoundError(
+                f"no story {story_id!r} in this server's story store; GET /api/stories lists them",
+                page_message=f"no story {story_id!r} in this server's story store; the Stories page lists them",
+            ) from None
 
     async def brief(self, story: StoryInfo, options: Options, since: str | None = None) -> JobResult:
         """The story's brief (of what is new from ``since`` on, when given), from the cache or a worker.

@@ -123,7 +123,14 @@ def _band_keys(shingle_set: set[str]) -> list[int]:
 
 
 def _shingles_of(text: str) -> set[str]:
-    return shingles(CleanArticle(Article(id="", text=text), ((0, len(text)),), None))
+    """The shingles a brief's copy test reads (synoptic.clean.duplicates): those of the text's kept lines.
+    A crawled page and its feed item differ by a byline, a caption, a newsletter line; counted in, they
+    sank a short article's Jaccard below COPY_MIN_JACCARD, and a story showed each fact once per copy.
+    A text that cleaning leaves too little of to test (one paragraph that ends in a photo credit) is
+    tested whole."""
+    article = Article(id="", text=text)
+    kept = shingles(clean_article(article))
+    return kept if len(kept) >= MIN_SHINGLES else shingles(CleanArticle(article, ((0, len(text)),), None))
 
 
 @dataclass(frozen=True)

@@ -202,7 +202,7 @@ def test_cli_unknown_method_exits_2_with_one_line(data: Path) -> None:
 def test_cli_bad_limit_and_words_exit_2(data: Path) -> None:
     assert_one_line_error(proc := run("eval", str(data), "--limit", "0"), "--limit")
     assert proc.returncode == 2
-    assert_one_line_error(proc := run("eval", str(data), "--words", "0"), "words must be")
+    assert_one_line_error(proc := run("eval", str(data), "--words", "0"), "error: --words must be")
     assert proc.returncode == 2
 
 
@@ -233,6 +233,6 @@ def test_cli_cluster_that_cannot_be_briefed_is_reported_once(tmp_path: Path) -> 
     path = write_jsonl(tmp_path / "junk.jsonl", [CLUSTERS[0], junk])
     proc = run("eval", str(path), "--methods", "lead,default")
     assert proc.returncode == 1
-    assert_one_line_error(proc, "cluster junk: no usable sentences", "(method lead); skipped")
+    assert_one_line_error(proc, "junk.jsonl line 2 (cluster junk): no usable sentences", "(method lead); skipped")
     assert len(proc.stderr.strip().splitlines()) == 1
     assert "every method: 1 cluster(s) failed" in proc.stdout

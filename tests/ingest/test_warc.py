@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -143,3 +144,67 @@ def test_a_crawl_cut_short_is_reported_and_its_partial_page_is_not_stored(tmp_pa
     assert "cut short" in str(error) and "\n" not in str(error)
     db = tmp_path / "s.db"
     assert main(["stories", "ingest", str(cut), "--db", str(db)]) == 1
+
+
+LIBRARY = [
+    "Haddon's public library will open on Sundays from next month, the county council said on Wednesday, after a petition signed by 1,500 residents.",
+    "It will open from 11am to 4pm, staffed by two librarians and volunteers, at a cost of about 30,000 pounds a year.",
+    "Council leader Maria Ostrand said the change answered the request the council heard most often from families.",
+    "The building on Mill Street was refurbished last year and now has a children's reading room.",
+]
+LIBRARY_URL = "https://gazette.example/{path}haddon-library"
+
+
+def library_page(date_meta: bool) -> str:
+    """The crawled page of the feed item below: a byline, a photo caption and a newsletter line around its paragraphs."""
+    meta = '<meta property="article:published_time" content="2017-10-16">' if date_meta else ""
+    body = "".join(f"<p>{p}</p>" for p in LIBRARY[:2]) + "<p>Sign up for our free morning newsletter.</p>" + "".join(f"<p>{p}</p>" for p in LIBRARY[2:])
+    return (
+        f"<html><head><title>Haddon library to open on Sundays</title>{meta}</head><body><article><h1>Haddon library to open on Sundays</h1>"
+        "<p>By Jo Penrose, Local Democracy Reporter</p><figure><figcaption>The library on Mill Street. Photo: Mere Valley Gazette</figcaption></figure>"
+        f"{body}</article></body></html>"
+    )
+
+
+def write_crawl(path: Path, pages: list[tuple[str, str]], crawled: str = "2017-11-02T10:00:00Z") -> Path:
+    with open(path, "wb") as handle:
+        writer = WARCWriter(handle, gzip=False)
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        for uri, html in pages:
+            record = writer.create_warc_record(uri, "response", payload=io.BytesIO(html.encode()), http_headers=headers, warc_headers_dict={"WARC-Date": crawled})
+            writer.write_record(record)
+    return path
+
+
+def write_library_feed(path: Path) -> Path:
+    paragraphs = "".join(f"<p>{p}</p>" for p in LIBRARY)
+    path.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Mere Valley Gazette</title><link>https://gazette.example/</link><description>d</description>'
+        f"<item><title>Haddon library to open on Sundays</title><link>{LIBRARY_URL.format(path='')}</link><guid>library</guid>"
+        f"<pubDate>Wed, 18 Oct 2017 17:30:00 GMT</pubDate><description><![CDATA[{paragraphs}]]></description></item></channel></rss>"
+    )
+    return path
+
+
+def test_a_page_is_dated_by_its_own_date_then_its_address_and_only_then_by_its_capture(tmp_path):
+    crawl = write_crawl(tmp_path / "c.warc", [
+        (LIBRARY_URL.format(path="news/a/"), library_page(date_meta=True)),
+        (LIBRARY_URL.format(path="2017/10/17/"), library_page(date_meta=False)),
+        (LIBRARY_URL.format(path="news/b/"), library_page(date_meta=False)),
+    ])  # fmt: skip
+    assert [a.date for a in read_inputs([str(crawl)]).articles] == ["2017-10-16", "2017-10-17", "2017-11-02"]
+
+
+def test_a_feed_item_and_the_crawled_page_of_one_article_are_one_copy(tmp_path, capsys):
+    feed = write_library_feed(tmp_path / "feed.rss")
+    crawl = write_crawl(tmp_path / "crawl.warc", [(LIBRARY_URL.format(path="news/"), library_page(date_meta=False))])
+    db = tmp_path / "s.db"
+    assert main(["stories", "ingest", str(feed), str(crawl), "--db", str(db)]) == 0
+    assert "2 added (1 near-duplicates linked)" in capsys.readouterr().err
+    # in a brief, the page (dated by its capture) counts its "Wednesday" from the feed item's day, so each
+    # fact is told once, by both sources, and the copy is no "latest report"
+    assert main(["brief", str(feed), str(crawl), "--format", "json", "--min-articles", "2"]) == 0
+    brief = json.loads(capsys.readouterr().out)
+    assert brief["sources"][1]["duplicate_of"] == brief["sources"][0]["id"]
+    assert [(t["date"], len(t["sources"])) for t in brief["timeline"]] == [("2016", 2), ("2017-10-18", 2)]  # "last year", "on Wednesday"
+    assert brief["latest"] == []

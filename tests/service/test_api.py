@@ -68,7 +68,7 @@ def test_a_list_of_articles_and_options_are_accepted(client: httpx.Client) -> No
         ({}, b'{"x": 1}', 400, "articles"),
         ({}, b"42", 400, "cannot be briefed"),
         ({}, b"null", 400, "request body: null cannot be briefed"),
-        ({}, json.dumps([{"text": "Only one article here, which is not enough to compare."}]).encode(), 400, "only 1 article"),
+        ({}, json.dumps([{"text": "Only one article here, which is not enough to compare."}]).encode(), 400, "only 1 article given; a brief compares several reports of one story: give two or more (or allow one: min_articles=1)"),
         ({}, json.dumps([{"title": "no text"}, {"text": "some text"}]).encode(), 400, "has no text"),
         ({"words": "abc"}, json.dumps(small_cluster()).encode(), 422, "words"),
         ({"words": 0}, json.dumps(small_cluster()).encode(), 422, "words must be"),
@@ -167,6 +167,17 @@ def test_openapi_and_offline_docs(client: httpx.Client) -> None:
     assert "201" in spec["paths"]["/api/briefs"]["post"]["responses"]
     docs = client.get("/docs").text
     assert "POST /api/briefs" in docs and "cdn" not in docs.lower()
+
+
+def test_a_missing_page_gives_a_persons_advice_and_the_api_a_clients(client: httpx.Client) -> None:
+    for path in ("/briefs/bnope", "/no/such/page"):
+        page = client.get(path)
+        assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
+        message = re.search(r'<p class="error" role="alert">(.*?)</p>', page.text).group(1)
+        assert "/api/" not in message and "/docs" not in message and 'href="/briefs"' in page.text, message
+    assert "no brief &#39;bnope&#39; is stored here; it may have been deleted (Past briefs lists the stored ones)" in client.get("/briefs/bnope").text
+    assert_error(client.get("/api/briefs/bnope"), 404, "no brief 'bnope'; GET /api/briefs lists the stored briefs")
+    assert_error(client.get("/api/nope"), 404, "no such page /api/nope; see /docs for the API")
 
 
 def test_without_a_story_store_there_is_no_stories_link_and_stories_are_404(client: httpx.Client) -> None:

@@ -139,6 +139,8 @@ def test_pages_list_and_show_stories_with_their_text_as_text(client: httpx.Clien
     assert "What is new since 2025-03-03: 1 article dated on or after it, read against the 2 earlier ones." in updates.text
     nothing = client.get(f"/stories/{CLUB_STORY}/updates", params={"since": "2026-01-01"})
     assert nothing.status_code == 404 and "no article dated on or after 2026-01-01" in nothing.text and 'name="since"' in nothing.text
+    unknown = client.get("/stories/s0000nothing")
+    assert unknown.status_code == 404 and "story store; the Stories page lists them</p>" in unknown.text
     bad = client.get("/stories", params={"since": "<b>soon</b>"})
     assert bad.status_code == 422 and "&lt;b&gt;soon&lt;/b&gt;" in bad.text
 
