@@ -28,7 +28,7 @@ def decode_text(data: bytes, origin: str) -> str:
         raise InputError(origin, "the file is UTF-16 text", "re-save it as UTF-8 (e.g. iconv -f utf-16 -t utf-8)")
     head = data[:4096]
     if b"\x00" in head or sum(head.count(bytes([b])) for b in _BINARY_BYTES) > _BINARY_SHARE * len(head):
-        raise InputError(origin, "this looks like a binary file, not text", "give .txt, .html, .json or .jsonl files")
+        raise InputError(origin, "this looks like a binary file, not text", "give text, HTML, JSON(L), RSS/Atom or WARC files (.txt .html .json .jsonl .rss .atom .xml .warc .warc.gz)")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -28,7 +28,7 @@ from synoptic.errors import SynopticError
 from synoptic.ingest import READERS
 from synoptic.options import MAX_WORDS, Options
 from synoptic.service.engine import BriefEngine, BriefJob
-from synoptic.service.errors import ServiceError, TooLargeError, error_responses, status_of
+from synoptic.service.errors import ServiceError, TooLargeError, error_responses, form_wording, status_of
 from synoptic.service.folders import ArticleFolders
 from synoptic.service.intake import Limits, Sources, job_from_form, job_from_json, options_from
 from synoptic.service.pages import BriefView
@@ -258,7 +258,9 @@ def create_app(store: BriefStore, settings: Settings) -> FastAPI:
         """Compute in a worker, then store; the brief is committed before anyone is told it exists."""
         result = await engine.run(job)
         if result.error is not None:
-            raise ServiceError(result.error[1], result.error[0])
+            refused = ServiceError(result.error[1], result.error[0])
+            refused.option = result.option
+            raise refused
         brief = result.brief
         if warnings or brief.get("warnings"):
             brief["warnings"] = warnings + brief.get("warnings", [])
@@ -361,6 +363,7 @@ def create_app(store: BriefStore, settings: Settings) -> FastAPI:
             error=error,
             pasted=pasted,
             words=(form.get("words") if form else None) or Options.words,
+            min_articles=(form.get("min_articles") if form else None) or Options.min_articles,
             method=(form.get("method") if form else None) or Options.method,
             methods=methods,
             folders=folders.names() if folders else [],
@@ -384,7 +387,7 @@ def create_app(store: BriefStore, settings: Settings) -> FastAPI:
             job, warnings = await job_from_form(form, sources)
             brief = await brief_of(job, warnings)
         except SynopticError as exc:
-            return await run_in_threadpool(form_page, status_of(exc), str(exc), form)
+            return await run_in_threadpool(form_page, status_of(exc), form_wording(exc), form)
         return RedirectResponse(f"/briefs/{brief['id']}", status_code=303)
 
     @app.get("/briefs", response_class=HTMLResponse, include_in_schema=False)

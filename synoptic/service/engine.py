@@ -64,6 +64,7 @@ class JobResult:
     brief: dict[str, Any] = field(default_factory=dict)
     articles: list[dict[str, Any]] = field(default_factory=list)
     error: tuple[int, str] | None = None
+    option: str | None = None  # the Options field the error names (SynopticError.option), for a page's wording
 
 
 def run_job(job: BriefJob) -> JobResult:
@@ -96,7 +97,7 @@ def run_job(job: BriefJob) -> JobResult:
     except SynopticError as exc:
         # a brief refused once some inputs were skipped ("only 1 article given" of 2 files sent) names them too
         also = f"; also: {' '.join(warnings)}" if warnings and articles else ""
-        return JobResult(error=(status_of(exc), f"{exc}{also}"))
+        return JobResult(error=(status_of(exc), f"{exc}{also}"), option=exc.option)
     result = {**brief.to_dict(), "cluster": job.cluster_id}
     if warnings:
         result["warnings"] = warnings

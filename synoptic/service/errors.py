@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from synoptic.errors import OptionsError, SynopticError
@@ -20,6 +21,19 @@ class ServiceError(SynopticError):
         if status is not None:
             self.status = status
         self.page_message = page_message or message
+
+
+# The form's labels for the Options fields a message can name (synoptic.errors: ``option``).
+FORM_LABELS = {"words": "Words", "min_articles": "Fewest articles", "method": "Method"}
+
+
+def form_wording(exc: SynopticError) -> str:
+    """The message for a person at the form: the option it names spelled as the field's label
+    ("min_articles=1" → '"Fewest articles" set to 1'), as the command line spells its flag."""
+    label = FORM_LABELS.get(exc.option or "")
+    if label is None:
+        return str(exc)
+    return re.sub(rf"\b{exc.option}\b(=?)", lambda m: f'"{label}"' + (" set to " if m.group(1) else ""), str(exc), count=1)
 
 
 class TooLargeError(ServiceError):

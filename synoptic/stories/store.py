@@ -450,7 +450,7 @@ class StoryStore:
         """The story's current id (a merged story's survivor), or an error naming what to do."""
         row = self.db.execute("SELECT merged_into FROM stories WHERE id = ?", (story_id,)).fetchone()
         if row is None:
-            raise InputError(f"story {story_id}", "no such story in " + self.path, "list the stories with: synoptic stories list --db FILE")
+            raise InputError(f"story {story_id}", "no such story in " + self.path, f"list the stories with: synoptic stories list --db {self.path}")
         return row[0] or story_id
 
     def stories(self, since: str | None = None) -> list[StoryInfo]:

@@ -151,6 +151,12 @@ def test_the_form_posts_and_redirects_to_the_brief(client: httpx.Client) -> None
     refused = client.post("/briefs", data={"title": "", "text": "<b>Just one</b> article."}, files=[("files", ("", b""))])
     assert refused.status_code == 400
     assert "only 1 article" in refused.text and "&lt;b&gt;Just one&lt;/b&gt; article." in refused.text  # the text is kept for a retry
+    assert "&#34;Fewest articles&#34; set to 1" in refused.text and "min_articles=1" not in refused.text  # the form's own label
+    allowed = client.post("/briefs", data={"title": "", "text": STORY_TXT[1], "min_articles": "1"}, files=[("files", ("", b""))])
+    assert allowed.status_code == 303, re.findall(r"alert.>[^<]*", allowed.text)  # the form's field lowers it
+
+    bad = client.post("/briefs", data={"title": "", "text": STORY_TXT, "words": "0"}, files=[("files", ("", b""))])
+    assert bad.status_code == 422 and "&#34;Words&#34; must be" in bad.text and 'name="words"' in bad.text
 
 
 

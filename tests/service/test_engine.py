@@ -27,7 +27,7 @@ def test_raw_files_are_read_in_the_worker_and_a_bad_one_is_skipped_with_a_warnin
     result = run_job(job(*files, RawFile("scan.txt", b"\x00\x01" * 100, ".txt"), words=50))
     assert result.error is None
     assert result.brief["id"] == "b-test" and result.brief["meta"]["words"] == 50
-    assert result.brief["warnings"] == ["scan.txt: this looks like a binary file, not text; give .txt, .html, .json or .jsonl files; skipped"]
+    assert result.brief["warnings"] == ["scan.txt: this looks like a binary file, not text; give text, HTML, JSON(L), RSS/Atom or WARC files (.txt .html .json .jsonl .rss .atom .xml .warc .warc.gz); skipped"]
     assert [a["id"] for a in result.articles] == [p.stem for p in sorted(SAMPLE.iterdir())]
     html = next(a for a in result.articles if a["id"] == "06_broadcaster")
     assert html["source"] == "ERB News" and "<" not in html["text"]  # trafilatura's text, as the evidence spans index it

@@ -76,7 +76,7 @@ def test_updates_since(stored, capsys):
 @pytest.mark.parametrize(
     ("argv", "message", "code"),
     [
-        (["stories", "show", "s0000", "--db", "{db}"], "no such story", 1),
+        (["stories", "show", "s0000", "--db", "{db}"], "no such story in {db}; list the stories with: synoptic stories list --db {db}", 1),
         (["stories", "updates", "{story}", "--since", "someday", "--db", "{db}"], "not a date", 2),
         (["stories", "list", "--since", "03/04/2025", "--db", "{db}"], "either way round", 2),
         (["stories", "updates", "{story}", "--since", "2026-01-01", "--db", "{db}"], "none dated on or after 2026-01-01 (its latest is from 2025-03-", 1),
@@ -91,7 +91,7 @@ def test_errors_are_one_line(stored, tmp_path, capsys, argv, message, code):
               "no_folder": str(tmp_path / "no" / "such" / "x.db")}
     assert main([a.format(**values) for a in argv]) == code
     err = capsys.readouterr().err
-    assert message in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert message.format(**values) in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
 
 
 def test_ingest_reports_bad_inputs_and_goes_on(tmp_path, capsys):
