@@ -13,7 +13,8 @@ of X", "in X", Province/River/Pass and the countries, regions and US states of `
 Variants merge when they have the same type and token count and every token pair is close (so
 "John Smith" never absorbs "Jane Smith"), or when the text introduces an acronym ("Syrian
 Democratic Forces (SDF)", "…, or SDF"), or when an acronym of three letters or more is the initials
-of exactly one name of the cluster. A bare surname joins the one person who carries it.
+of exactly one name of the cluster. A bare surname joins the one person who carries it, and so does a
+lone given name ("Debbie" of "Debra Lafave"); "James and Mary Roe" are James Roe and Mary Roe.
 """
 
 from __future__ import annotations
@@ -65,7 +66,8 @@ _WORD = (
     rf"(?:(?:Mr|Mrs|Ms|Dr|Col|Gen|Lt|Capt|Sgt|Maj|Sen|Rep|Gov|Prof|Rev|Insp|Det|Pfc|Spc|Spec|Pvt|Cpl|Adm|Brig|Cmdr|St|Mt|Ft)\.|[{_UPPER}](?:['’][{_UPPER}])?[{_LOWER}]+"
     rf"(?:[{_UPPER}][{_LOWER}]+)*(?:['’-][A-Za-z{_UPPER}{_LOWER}]+)*|[A-Z]{{2,}}(?:['’]s)?(?![A-Za-z])|(?:[A-Z]\.){{2,}})"
 )
-_CONNECT = r"(?:(?:of|de|da|del|di|du|la|le|bin|ibn|van|von|der|den)\s+(?:the\s+)?|(?:al|el|Al|El|ad|as)-)"
+# (a second particle after the first: "Joran van der Sloot", "Gerardo de la Cruz", "Bank of the North")
+_CONNECT = r"(?:(?:of|de|da|del|di|du|la|le|bin|ibn|van|von|der|den)\s+(?:(?:the|der|den|de|la|los|las)\s+)?|(?:al|el|Al|El|ad|as)-)"
 # Every run starts with a capital or the "al-"/"el-" of a name: the look-ahead turns away the other
 # word starts at once, before the alternatives of _WORD are tried (a third of the scan's time).
 # A middle initial ("George W. Bush") continues a run only when a name's word follows it.
@@ -93,6 +95,7 @@ _TITLES = {
     "pfc", "pvt", "private", "cpl", "corporal", "spc", "specialist", "adm", "admiral", "brig", "cmdr", "lieutenant",
     "prosecutor", "attorney", "actor", "actress", "singer", "author", "writer", "novelist", "coach",
     "secretary-general", "director-general", "attorney-general", "governor-general", "spec",
+    "ceo",  # "Twitter CEO Ann Roe": the company's name before the title is no part of hers
 }  # fmt: skip
 _EVENT_WORDS = {"hurricane", "typhoon", "cyclone", "storm", "tropical", "operation", "act", "foods"}  # "Hurricane Floyd" is no person
 _PARTY_LABELS = {"democrat", "republican"}  # "Democrat Jon Ossoff": a title only before a whole name
@@ -172,6 +175,14 @@ _PERSONAL_AFTER = re.compile(
     r"|arrest|campaign|statement|testimony|lawyer|attorney|family|life|name|hearing|impeachment|beating|tenure)"
     r"|brother|sister|son|daughter|wife|husband|mother|father)\b"
 )
+_INITIAL = re.compile(r"[A-Z]\.$")  # a middle initial: "Ann J. Roe"
+# "James and Mary Roe": a one-word run before "and" and a two-word name. COUPLE marks the first
+# person's name read so ("James Roe"); find_entities keeps that reading only where "James" is a given name.
+_COUPLE = re.compile(rf"[{_UPPER}][{_LOWER}]+ [{_UPPER}][{_LOWER}]+(?:[-'’][{_UPPER}]?[{_LOWER}]+)?$")
+# A surname's particles in lower case before its capital ("lawyers for van der Sloot"): part of the name.
+_PARTICLES_BEFORE = re.compile(r"(?<![\w'’-])(?:van der|van den|van de|von der|van|von)\s$")
+_GIVEN_ALONE = re.compile(rf"[{_UPPER}][{_LOWER}]{{2,}}(?=$|\s)")
+COUPLE = "couple"
 _SPEAKS_AFTER = re.compile(r"\s+(?:said|says|told)\b")
 # After "said X", a lower-case word other than these opens the clause X is the subject of ("said Kelsby
 # would…", "said Kelsby also plans…") or goes on with the role X qualifies ("said Kelsby police chief Ann
@@ -207,8 +218,9 @@ _DEMONYM_ENDINGS = ("ish", "ese")
 _INITIAL_SOUND = {"c": "k"}  # Catriona/Katriona, Carl/Karl: variants are compared when they sound alike
 _COUNTRY_ABBREVIATIONS = {"US", "USA", "UK", "UAE", "DRC"}  # acronyms, but places
 _DEMONYM_SUFFIXES = ("ian", "an", "i", "n")  # need their base among the cluster's names: Syria/Syrian
-_LEADING = " \"'“‘(["  # skipped before a text's first word
-_OPENING_QUOTES = "“\"‘'"  # a sentence quoted inside another starts after one of these (following a space)
+_LEADING = " \"'“‘([`"  # skipped before a text's first word
+# A sentence quoted inside another starts after one of these (following a space); "``" opens a quote in older wire text.
+_OPENING_QUOTES = "“\"‘'`"
 # Heads an organisation's name continues after with "for" or "on" ("Centers for Disease Control",
 # "Intergovernmental Panel on Climate Change", "Framework Convention on Climate Change").
 _FOR_HEADS = {"center", "centers", "centre", "centres", "institute", "council", "committee", "commission", "office",
@@ -243,6 +255,11 @@ _DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "sout
 # single word ("Congress", "Senate", "Army") are not among them.
 _LONE_HEADS = {"corp", "co", "inc", "ltd", "llc", "plc", "company", "group", "association", "federation", "committee",
                "department", "street"}  # fmt: skip
+# Common nouns that the news capitalises: no one's name.
+_COMMON_CAPITALS = {"internet", "web"}
+_NOT_LISTED = _DIRECTIONS | _LONE_HEADS | _COMMON_CAPITALS  # single words listed only when joined to a longer name
+# Words no person's full name holds: heads of bodies, places, events, documents and illnesses, nationalities.
+_NOT_PERSON_WORDS = _ORG_HEADS | _PLACE_HEADS | _THING_HEADS | _EVENT_WORDS | _ILLNESS_HEADS | _DEMONYMS
 _NEW_PLACES = {"York", "Orleans", "Delhi", "England", "Haven", "Brunswick", "Caledonia", "Territories"}
 _POSSESSIVE = re.compile(r"['’]s$")
 
@@ -269,8 +286,8 @@ def _strip_titles(tokens: list[str]) -> tuple[list[str], bool]:
         last = max((k for k, t in enumerate(tokens[:-2]) if t.lower().rstrip(".") in _TITLE_WORDS), default=None)
         if last is not None and len(tokens) - last - 1 <= 3:
             tokens, titled = tokens[last + 1 :], True
-    if titled and len(tokens) == 1 and tokens[0].lower().rstrip(".") in _TITLES:
-        return [], False  # "European Commissioner": a title without its holder's name
+    if titled and len(tokens) == 1 and _POSSESSIVE.sub("", tokens[0]).lower().rstrip(".") in _TITLES:
+        return [], False  # "European Commissioner", "the Attorney General's office": a title without its holder's name
     if titled and tokens[0] == "of":
         titled = False  # "Director of the Census Bureau", "Secretary of Defence": what the title is of
     elif titled and _POSSESSIVE.sub("", tokens[-1]).lower() in _ORG_HEADS | _PLACE_HEADS:  # "the Justice Department's"
@@ -285,6 +302,11 @@ def _plural_title(word: str) -> bool:
     "Balloonists Bertrand Piccard and…"): no given name ends in "ists"."""
     lower = word.lower().rstrip(".")
     return lower.endswith("s") and (lower[:-1] in _TITLES or (lower.endswith("ists") and len(lower) > 6))
+
+
+def _title_word(word: str) -> bool:
+    """Is this one word a title ("President", "Gov.") or a plural one ("Sens.")?"""
+    return word.lower().rstrip(".") in _TITLES or _plural_title(word)
 
 
 def _without_non_names(tokens: list[str]) -> list[str]:
@@ -352,13 +374,20 @@ def _at_start(text: str, position: int, lead: int) -> bool:
         k -= 1
     if k < position and (k == 0 or text[k - 1] in ":;.!?"):
         return True
-    return text[position - 1] in _OPENING_QUOTES and (position == 1 or text[position - 2].isspace())
+    if text[position - 1] not in _OPENING_QUOTES:
+        return False
+    k = position - 1
+    if text[k] == "`" and k > 0 and text[k - 1] == "`":
+        k -= 1  # "``Almost every…"
+    return k == 0 or text[k - 1].isspace()
 
 
 def _builtin_mentions(text: str) -> list[tuple[str, str, bool]]:
     """(form, cue type, at sentence start) for each capitalised run in ``text``."""
     mentions: list[tuple[str, str, bool]] = []
     joined: list[tuple[int, int, bool]] = []  # (start, end, an owner before a possessive)
+    couples: dict[int, str] = {}  # index in joined of a given name before "and" and a full name → that surname
+    particles = "v" in text and ("van " in text or "von " in text)  # (cheaper than a search before every run)
     for match in _name_runs(text):
         gap = text[joined[-1][1] : match.start()] if joined and match.start() - joined[-1][1] <= len(" for the ") else ""
         if gap and (
@@ -379,9 +408,12 @@ def _builtin_mentions(text: str) -> list[tuple[str, str, bool]]:
         elif "s " in (run := match.group()) and ("'s " in run or "’s " in run):
             joined.extend(_split_at_possessors(text, match.start(), match.end()))
         else:
-            joined.append((match.start(), match.end(), False))
+            particle = particles and _PARTICLES_BEFORE.search(text, max(0, match.start() - len("van der ")), match.start())
+            if gap == " and " and _COUPLE.match(run) and _GIVEN_ALONE.match(text, joined[-1][0], joined[-1][1]):
+                couples[len(joined) - 1] = run.split()[1]  # "John and Mary Roe": the "John" is John Roe
+            joined.append((particle.start() if particle else match.start(), match.end(), False))  # "van der Sloot"
     lead = len(text) - len(text.lstrip(_LEADING))
-    for begin, end, owner in joined:
+    for k, (begin, end, owner) in enumerate(joined):
         if text.endswith(_NUMBERED_WORDS, begin, end) and (number := _NUMBER_AFTER.match(text, end)):
             end = number.end()  # "Route 14"
         anywhere, opening = _readings(text[begin:end])
@@ -392,7 +424,10 @@ def _builtin_mentions(text: str) -> list[tuple[str, str, bool]]:
             mentions.extend((form, cue, False) for form, cue in reading.parts)
             continue
         start = reading.single and _at_start(text, begin, lead)
-        cue = reading.cue or ("other" if owner else _context_cue(reading.tokens, text[max(0, begin - 30) : begin], text[end : end + 30]))
+        if k in couples and reading.cue is None and reading.single and _couple_of(reading.form, text[joined[k + 1][0] : joined[k + 1][1]]):
+            mentions.append((f"{reading.form} {couples[k]}", COUPLE, start))
+            continue
+        cue = reading.cue or ("other" if owner else _context_cue(reading, text[max(0, begin - 30) : begin], text[end : end + 30]))
         mentions.append((reading.form, cue, start))
     return mentions
 
@@ -405,6 +440,7 @@ class _Named(NamedTuple):
     tokens: tuple[str, ...]
     cue: str | None
     single: bool
+    person_shaped: bool  # _person_shaped(tokens) where the context is asked, found once per distinct run
 
 
 class _Affiliated(NamedTuple):
@@ -446,7 +482,8 @@ def _reading(raw: str, words: tuple[str, ...], tokens: tuple[str, ...], titled: 
     if named is None:
         return None
     form, tokens = named
-    return _Named(form, tokens, _token_cue(raw, form, tokens, titled), len(tokens) == 1 and words[0] == tokens[0])
+    cue = _token_cue(raw, form, tokens, titled)
+    return _Named(form, tokens, cue, len(tokens) == 1 and words[0] == tokens[0], cue is None and _person_shaped(tokens))
 
 
 # Names whose own head comes before "of" ("Democratic Republic of the Congo", "Royal Bank of Scotland"):
@@ -532,8 +569,9 @@ def _token_cue(raw: str, form: str, tokens: tuple[str, ...], titled: bool) -> st
     return None
 
 
-def _context_cue(tokens: tuple[str, ...], before: str, after: str) -> str:
+def _context_cue(reading: _Named, before: str, after: str) -> str:
     """The type the words around the name show ("in X" → place, "said X" → person), else "other"."""
+    tokens = reading.tokens
     spaced = before[-1:].isspace()  # every cue before a name ends in white space…
     cue_start = max(0, len(before.rstrip()) - _CUE_WORD)  # …after its last word, which starts no earlier
     attributed = spaced and _PERSON_BEFORE.search(before, cue_start)  # "according to X" is a source, not a place "to" go
@@ -541,10 +579,7 @@ def _context_cue(tokens: tuple[str, ...], before: str, after: str) -> str:
     owner = tokens[-1].endswith(("'s", "’s")) and _PERSONAL_AFTER.match(after)
     if spaced and not attributed and not owner and _PLACE_BEFORE.search(before, max(0, len(before) - _CUE_REACH)):
         return "place"
-    if 1 <= len(tokens) <= 3 and (
-        all((t[0].isupper() and not t.isupper()) or t.startswith(_NAME_PREFIXES) for t in tokens)
-        or (len(tokens) == 3 and tokens[1] in _SMALL and all(t[0].isupper() and not t.isupper() for t in tokens[::2]))
-    ):  # "Gwen Tarrant", "Yvo de Boer", "Mohammed al-Rashid"
+    if reading.person_shaped:
         if len(tokens) > 1 and (
             attributed
             or _PERSON_AFTER.match(after)
@@ -564,6 +599,31 @@ def _context_cue(tokens: tuple[str, ...], before: str, after: str) -> str:
         if len(tokens) == 1 and _SPEAKS_AFTER.match(after):
             return SPEAKER
     return "other"
+
+
+def _person_shaped(tokens: tuple[str, ...]) -> bool:
+    """Could these words be a person's name: one to three capitalised words ("Gwen Tarrant", "Mohammed
+    al-Rashid"), with a middle initial ("Ann J. Roe") or particles between them ("Yvo de Boer", "Joran van der Sloot")?"""
+    if not 1 <= len(tokens) <= 4:
+        return False
+    if all((t[0].isupper() and not t.isupper()) or t.startswith(_NAME_PREFIXES) for t in tokens):
+        return len(tokens) <= 3
+    inner = tokens[1:-1]
+    return all(t[0].isupper() and not t.isupper() for t in (tokens[0], tokens[-1])) and (
+        all(t in _SMALL for t in inner) or (len(inner) == 1 and _INITIAL.match(inner[0]) is not None)
+    )
+
+
+def full_name_of_person(name: str) -> bool:
+    """Can ``name`` only be a person's full name: person-shaped, two words or more, none of them a head of
+    a body, a place, an event or a document ("Ann Roe", not "Kelsby Act" or "Upland Authority")?"""
+    tokens = tuple(name.split())
+    return (
+        len(tokens) >= 2
+        and _person_shaped(tokens)
+        and not {t.lower() for t in tokens} & _NOT_PERSON_WORDS
+        and name.lower() not in PLACES
+    )
 
 
 def _demonym_like(word: str) -> set[str]:
@@ -669,12 +729,35 @@ def _given_and_surname(form: str) -> bool:
     return len(tokens) == 2 and len(tokens[0]) > 2 and tokens[0] not in _NOT_GIVEN and not (set(tokens) | {form.lower()}) & PLACES
 
 
+def _couple_of(first: str, pair: str) -> bool:
+    """Can "<first> and <pair>" be two people of one family: no word a title, head or non-name, the pair a
+    given name and a surname ("John and Mary Roe", not "Kelsby and North Dale" or "Food and Drug Agency")?"""
+    words = {first.lower(), *pair.lower().split()}
+    return _given_and_surname(pair) and not words & (_TITLE_WORDS | _ORG_HEADS | _PLACE_HEADS | _THING_HEADS | _NOT_NAMES | _DIRECTIONS | _DEMONYMS)
+
+
+def _given_name_like(word: str) -> bool:
+    """Could this word open a name as a given name (not "Abu", "de", "J.", "AP")?"""
+    return len(word) > 2 and word[0].isupper() and not word.isupper() and word.lower() not in _NOT_GIVEN and "." not in word
+
+
+def _given_key(word: str) -> str:
+    """A given name as its full form: "Debbie" and "Debra" are "deborah"."""
+    folded = _folded(word)
+    return _SHORT_GIVEN_NAMES.get(folded, folded)
+
+
 def _main_owner(owners: set[str], bearers: list[str], count: Counter[str], groups: _Groups) -> str | None:
     """The one of ``owners`` (groups of the people a bare surname may name) that it names: the only one,
     or the one named in full SURNAME_DOMINANCE times as often as any other name ending in that surname
     (``bearers``, typed or not: "Amadou Diallo" untyped still rivals a typed relative)."""
     if len(owners) <= 1 or not bearers:
         return next(iter(owners), None) if len(owners) == 1 else None
+    return _dominant(owners, bearers, count, groups)
+
+
+def _dominant(owners: set[str], bearers: list[str], count: Counter[str], groups: _Groups) -> str | None:
+    """The group of ``bearers`` named SURNAME_DOMINANCE times as often as any other, when it is one of ``owners``."""
     full: Counter[str] = Counter()
     for name in bearers:
         full[groups.find(name)] += count[name]
@@ -702,12 +785,17 @@ _SHORT_GIVEN_NAMES = {
 }
 
 
+_GIVEN_NAMES = set(_SHORT_GIVEN_NAMES) | set(_SHORT_GIVEN_NAMES.values())  # given names for sure ("James", "Bill")
+
+
 def _join_short_given_names(forms: list[str], kinds: dict[str, str], groups: _Groups) -> None:
     """"Mike Sinacore" and "Michael Sinacore", "Jim Allsop" and "James Allsop": one person, so the bare
     surname has one owner to join. Only names of two or three words, a person's or untyped."""
     by_full_name: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for form in forms:
         tokens = form.lower().split()
+        if len(tokens) == 3 and _INITIAL.match(form.split()[1]):
+            del tokens[1]  # "Joseph R. Biden" is "Joe Biden"
         if 2 <= len(tokens) <= 3 and kinds[form] in ("person", "other"):
             by_full_name[(_SHORT_GIVEN_NAMES.get(tokens[0], tokens[0]), *tokens[1:])].append(form)
     for same in by_full_name.values():
@@ -769,13 +857,26 @@ def find_entities(corpus: Corpus, families: dict[str, int]) -> list[dict]:
     cues: dict[str, dict[str, int]] = defaultdict(dict)  # form → cue → mentions (plain dicts: cheaper than Counters)
     sources: dict[str, set[str]] = defaultdict(set)
     mid_sentence: set[str] = set()
-    for sentence, mentions in zip(corpus.sentences, per_sentence):
-        for form, cue, start in mentions:
+    def tally(mentions: Iterator[tuple[str, str, bool, str]]) -> None:
+        for form, cue, start, article in mentions:
             count[form] += 1
             cues[form][cue] = cues[form].get(cue, 0) + 1
-            sources[form].add(sentence.article)
+            sources[form].add(article)
             if not start:
                 mid_sentence.add(form)
+
+    by_article = list(zip((s.article for s in corpus.sentences), per_sentence))
+    tally((form, cue, start, article) for article, mentions in by_article for form, cue, start in mentions if cue != COUPLE)
+    # "John and Mary Roe": "John Roe" where John is a given name, no surname of the cluster or a place
+    if couples := [(form, start, article) for article, mentions in by_article for form, cue, start in mentions if cue == COUPLE]:
+        endings_of_all = {f.rsplit(None, 1)[-1] for f in count if " " in f}
+        given_of_people = {f.split(None, 1)[0] for f in count if cues[f].get("person") and _given_and_surname(f)}
+        tally(
+            (first, "other", start, article)
+            if (first := form.split()[0]) in endings_of_all or first.lower() in PLACES or not (first in given_of_people or _folded(first) in _GIVEN_NAMES)
+            else (form, "person", False, article)
+            for form, start, article in couples
+        )
     # A single capitalised word seen only at sentence starts is not a name ("Militias are", "Traffic was").
     forms = [f for f in count if f in mid_sentence]
     seen_names = {f.lower() for f in count}
@@ -806,7 +907,8 @@ def find_entities(corpus: Corpus, families: dict[str, int]) -> list[dict]:
         if (
             2 <= len(tokens) <= 3
             and (tokens[-1] in people or tokens[-1] in speakers or (tokens[0] in given_names and _given_and_surname(form)))
-            and all(t[0].isupper() and not t.isupper() for t in tokens)
+            and all(t[0].isupper() and not t.isupper() for t in tokens[:: len(tokens) - 1])
+            and (len(tokens) == 2 or (tokens[1][0].isupper() and (not tokens[1].isupper() or _INITIAL.match(tokens[1]))))  # "Ann J. Roe"
             and not {t.lower() for t in tokens} & (_ORG_HEADS | _PLACE_HEADS | _EVENT_WORDS)
         ):
             kinds[form] = "person"
@@ -939,6 +1041,32 @@ def find_entities(corpus: Corpus, families: dict[str, int]) -> list[dict]:
             else:
                 unmatched.append(form)
         singles = unmatched
+    # "Debbie" beside "Debra Lafave", "Theo" beside "Theo van Gogh": a given name alone that ends no name of the
+    # cluster is the one person who carries it, or the one named in full far more often than any other name
+    # opening with it, typed or not ("Anthony" beside "Tony Blair" and an untyped "Anthony Okoro" goes to neither);
+    # never a word that opens the name of a body or a place
+    carriers: dict[str, list[str]] = defaultdict(list)
+    lone = set(singles)
+    for form in forms:  # (the first word tested against the singles and the known given names before the rest)
+        if " " in form and ((first := form.split(None, 1)[0]) in lone or first.lower() in _GIVEN_NAMES):
+            if len(form.split()) <= 4 and _given_name_like(first):
+                carriers[_given_key(first)].append(form)
+    if people and carriers:
+        unmatched = []
+        for form in singles:
+            bearers = carriers.get(_given_key(form), [])
+            owners = {groups.find(b) for b in bearers if kinds[b] == "person"}
+            if (
+                owners
+                and kinds[form] != "place"
+                and form not in endings
+                and all(kinds[b] != "org" and kinds[b] != "place" for b in bearers)  # "Microsoft" of "Microsoft Corp" is no given name
+                and (owner := _dominant(owners, bearers, count, groups))
+            ):
+                groups.union(owner, form)
+            else:
+                unmatched.append(form)
+        singles = unmatched
     # "Hernandez" beside "Rick Hernandez", neither typed: the last word of one untyped name is that name
     untyped_tails: dict[str, set[str]] = defaultdict(set)
     for form in forms:
@@ -965,8 +1093,12 @@ def find_entities(corpus: Corpus, families: dict[str, int]) -> list[dict]:
         members[groups.find(form)].append(form)
     ranked = []  # (rank key, group): most independent sources, then most mentions, then the name
     for group in members.values():
-        if all(f.lower().rstrip(".") in _DIRECTIONS | _LONE_HEADS for f in group):
-            continue  # "the West", "Corp" (but "West" of "Rhonda West" is hers)
+        if all(" " not in f for f in group) and (
+            all(f.lower().rstrip(".") in _NOT_LISTED for f in group)  # "the West", "Corp", "the Internet" (but "West" of "Rhonda West" is hers)
+            # "the President said", "Sens." of a list: a title whose holder is named elsewhere, or not at all
+            or all(f not in by_surname and not cues[f].get("person") and _title_word(f) for f in group)
+        ):
+            continue
         multi_word = any(len(g.split()) > 1 for g in group)
         # "Margaret Chan", not the "Chan" of most mentions; so for any name whose last word is listed alone ("Rick Hernandez")
         person = any(kinds[f] == "person" for f in group) or any(g.split()[-1] in group for g in group if " " in g)

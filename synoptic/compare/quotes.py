@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from synoptic.analyze.sentences import Corpus
-from synoptic.compare.entities import BODY_HEADS
+from synoptic.compare.entities import BODY_HEADS, full_name_of_person
 
 MIN_QUOTE_WORDS = 4  # shorter quoted spans are scare quotes or titles ("a clearing operation")
 # A quote the text attributes to nobody (no "said X", "X said", "…," he said) must be longer: of TAC 2010's 92 such quotes under 8 words,
@@ -518,11 +518,15 @@ def name_speakers(quotes: list[dict], entities: list[dict]) -> list[dict]:
     match a quote to its entry. A speaker the list does not hold keeps a full name without its titles;
     a surname no entity owns alone ("Mrs. Gore" beside two Gores) stays as written, even where the entity
     list gives it to the most named of them: the one quoted is often another ("Shepard said" of the
-    victim's father). "Dr." goes into the role only where the text gives none ("Dr., a psychologist" says nothing more)."""
+    victim's father). "Dr." goes into the role only where the text gives none ("Dr., a psychologist" says nothing more).
+    An untyped entry that a quote's speaker names in full becomes a person: the two sections agree on who is one."""
     names: dict[str, str] = {}  # every spelling of a listed person or untyped name → the name listed
+    untyped: dict[str, dict] = {}  # the name listed → its entry, for those typed "other"
     by_surname: dict[str, set[str]] = defaultdict(set)
     for entity in entities:
         if entity["type"] in ("person", "other"):
+            if entity["type"] == "other":
+                untyped[entity["name"]] = entity
             for form in (entity["name"], *entity["variants"]):
                 names[form.lower()] = entity["name"]
                 if " " in form:
@@ -541,6 +545,8 @@ def name_speakers(quotes: list[dict], entities: list[dict]) -> list[dict]:
         else:
             listed = names[key]
         quote["speaker"] = listed
+        if listed in untyped and full_name_of_person(listed):
+            untyped.pop(listed)["type"] = "person"  # "Ann Roe" (or "Roe" of her) typed nothing, and is quoted speaking
         if title and title.lower() not in (quote["role"] or "").lower() and not (quote["role"] and title == "Dr."):
             quote["role"] = f"{title}, {quote['role']}" if quote["role"] else title  # "Colonel, a coalition spokesman"
     return quotes

@@ -282,3 +282,14 @@ def test_a_titled_surname_two_people_share_stays_as_written() -> None:
 def test_the_writer_s_own_i_is_no_speaker() -> None:
     [found] = quotes_of('Notice I said, "The court should hear every witness before it rules on this case."')
     assert found["speaker"] is None
+
+
+def test_a_quoted_speaker_listed_untyped_becomes_a_person() -> None:
+    """The quotes and the entity list agree on who is a person: a full name the text gives no other cue
+    for is one once a quote is given to it."""
+    corpus = corpus_of('Tamsin Coyle, a 40-year-old teacher from the valley, spoke first. "We were never told the water was rising so fast," she said.')
+    families = families_of(corpus)
+    entities = find_entities(corpus, families)
+    assert [(e["name"], e["type"]) for e in entities] == [("Tamsin Coyle", "other")]
+    [quote] = quotes_module.name_speakers(find_quotes(corpus, families), entities)
+    assert quote["speaker"] == "Tamsin Coyle" and entities[0]["type"] == "person"
