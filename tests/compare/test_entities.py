@@ -90,6 +90,23 @@ def test_acronym_introduced_by_the_text_merges_with_its_expansion() -> None:
     assert "Syrian Democratic Forces" in or_form["SDF"]["variants"]
 
 
+def test_an_acronym_in_another_tongue_merges_with_the_name_that_introduces_it() -> None:
+    found = entities_of(
+        "The rebels, led by the Coastal Fishers League (LPV), took the harbour of Kelsby on Sunday.",
+        "The LPV said the harbour was calm.",
+        "Boats of the LPV sailed out of Kelsby at dawn.",
+    )
+    assert found["LPV"]["variants"] == ["Coastal Fishers League"] and found["LPV"]["type"] == "org"
+    kept_apart = entities_of(  # a place and a channel; the tail of a longer name; a senator and his state
+        "Floods reached Dunmore Bay (KTV) on Monday, and the Office for Harbour Repairs (OHRP) sent boats.",
+        "KTV said the water was falling. The OHRP and Harbour Repairs crews worked at Dunmore Bay.",
+        "Senator Ada Brell (NWK) visited the boats. NWK voters watched Ada Brell speak on KTV.",
+    )
+    for key, entry in kept_apart.items():
+        names = {key, *entry["variants"]}
+        assert len(names) == 1 or not names & {"KTV", "OHRP", "NWK"}, names
+
+
 def test_other_names_of_one_body_or_country_merge() -> None:
     found = entities_of(
         "Islamic State fighters held the stadium, and Britain sent aid to the town.",
