@@ -814,7 +814,7 @@ def _defines_foreign_acronym(name: str, acronym: str, kinds: dict[str, str], bef
     """Whether "NAME (ACRONYM)" introduces an acronym whose letters are not NAME's initials, as a body's
     name in another language gives: a whole name of two words or more, no person or place ("New York
     (CNN)", "Senator Kay Doyle (TN)"), and not the tail of a longer name. On the dev sets and the
-    seeds it joined 17 pairs, all right (the seeds' Kurdish militia and its Kurdish initials)."""
+    seeds it joined 13 pairs, all right (the seeds' Kurdish militia and its Kurdish initials)."""
     if len(name.split()) < 2 or len(acronym) < FOREIGN_ACRONYM_MIN_LETTERS or kinds.get(name) in ("person", "place"):
         return False
     words = before.split()
