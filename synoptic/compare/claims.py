@@ -2,15 +2,17 @@
 
 Two sentences of different articles say the same thing when they share most of their content
 terms *both ways* (neither merely contains a few words of the other) and their TF-IDF cosine is not
-negligible. Every sentence proposes a group: itself plus its best match in each other article. The
-groups backed by the most copy families (a syndicated copy, or another report of the same named outlet,
-never adds support) are kept, best first,
-and a sentence is used by one fact only. A sentence that denies what the other asserts is no match
-(synoptic.compare.polarity), however many terms they share.
+negligible. Every sentence with such partners proposes a group: itself plus its citations, the
+sentences the summary would cite for it (synoptic.summarize.citations: near-copies, and those partners
+whose shared terms carry the claim), so a fact lists the sources its sentence has wherever the brief
+shows it. The groups backed by the most copy families (a syndicated copy, or another report of the same
+named outlet, never adds support) are kept, best first, and a sentence is used by one fact only. A
+sentence that denies what the other asserts is no match (synoptic.compare.polarity), however many terms
+they share.
 
 Candidate pairs come from the sentence-similarity matrix the summary already computed (cosine first),
 so only the hundred or so pairs of a TAC cluster that pass it are tested further. The pairs are cached
-on the corpus: the summary's citations count them as paraphrases too (synoptic.summarize.citations).
+on the corpus: the citations draw their paraphrases from them.
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ from synoptic.analyze.tokens import content_terms
 from synoptic.analyze.vectors import row_cosines, similarity_matrix
 from synoptic.compare.conflicts import Mention, sentence_mentions
 from synoptic.compare.polarity import denies, polarity
-from synoptic.compare.timeline import sentence_dates
+from synoptic.compare.timeline import evidence_of, sentence_dates
+from synoptic.summarize.citations import supporting_sentences
 from synoptic.summarize.methods import COPY_SENTENCE_SIMILARITY
 
 # Calibrated on the bundled sample (its seven "facts reported independently in different words"), the
@@ -210,11 +213,6 @@ def _independent_sources(members: list[int], family_of: list[int], similarity: s
     return len(set(group.values()))
 
 
-def _evidence(corpus: Corpus, index: int) -> dict:
-    s = corpus.sentences[index]
-    return {"article": s.article, "sentence": s.index, "start": s.start, "end": s.end}
-
-
 def agreed_facts(corpus: Corpus, families: dict[str, int], cluster_date: str | None = None) -> list[dict]:
     """Facts carried by ≥ MIN_INDEPENDENT copy families, most-supported first (at most MAX_FACTS)."""
     if len(corpus.sentences) < 2 or len(corpus.articles) < 2:
@@ -231,16 +229,13 @@ def agreed_facts(corpus: Corpus, families: dict[str, int], cluster_date: str | N
     for i in sorted(partners):
         if not reads_alone(corpus.sentences[i].full):
             continue  # every sentence proposes its own group: the fact is shown through one that reads alone
-        best: dict[str, tuple[float, int]] = {}
-        for j, score in partners[i]:
-            article = corpus.sentences[j].article
-            if score > best.get(article, (0.0, -1))[0]:
-                best[article] = (score, j)
-        members = [i] + [j for _, j in best.values()]
+        # the fact's sources are its sentence's citations, as wherever the brief shows that sentence
+        members = [i] + [j for j, _ in supporting_sentences(corpus, i, cluster_date).values()]
         independent = _independent_sources(members, family_of, similarity, outlet_of)
         if independent < MIN_INDEPENDENT:
             continue
-        centrality = sum(score for score, _ in best.values())
+        cosine_of = dict(partners[i])  # a near-copy is nearly always a partner too
+        centrality = sum(cosine_of[j] if j in cosine_of else float(row_cosines(similarity, i, (j,))[0]) for j in members[1:])
         # most families, then most central, then the shorter (clearer) sentence, then input order
         candidates.append(((-independent, -round(centrality, 6), len(terms[i]), i), members, independent))
     facts, used = [], set()
@@ -249,8 +244,8 @@ def agreed_facts(corpus: Corpus, families: dict[str, int], cluster_date: str | N
             continue
         used.update(members)
         center = members[0]
-        evidence = [_evidence(corpus, center)] + sorted(
-            (_evidence(corpus, m) for m in members[1:]), key=lambda e: order.get(e["article"], 0)
+        evidence = [evidence_of(corpus, center)] + sorted(
+            (evidence_of(corpus, m) for m in members[1:]), key=lambda e: order.get(e["article"], 0)
         )
         facts.append({
             "text": corpus.sentences[center].full,

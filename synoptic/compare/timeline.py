@@ -34,9 +34,10 @@ from rapidfuzz import fuzz
 
 from synoptic.analyze.sentences import Corpus, is_chronology_entry, reads_alone
 from synoptic.analyze.tokens import word_count
-from synoptic.analyze.vectors import row_cosines, similarity_matrix
+from synoptic.analyze.vectors import similarity_matrix
 from synoptic.compare.scan import either_case, finditer_near
 from synoptic.model import CleanArticle
+from synoptic.summarize.citations import supporting_sentences
 from synoptic.summarize.methods import cross_source_support
 
 LATEST_MIN_WORDS = 8  # the newest report's opening must say something: not a dateline scrap or a label
@@ -58,7 +59,10 @@ SAME_EVENT_RATIO = 80
 # in the sample, reports of one event in other words score 0.20-0.33 ("Rescuers on Wednesday freed the
 # last people…" / "The last passengers … were brought out on Wednesday morning"), different events of
 # one day 0.11-0.15. The same holds for one month: on the dev sets the 9 pairs of one month it merges are
-# each one event ("began their assault in early June" / "The battle inside Raqqa started in June").
+# each one event ("began their assault in early June" / "The battle inside Raqqa started in June"). A month
+# is matched against every sentence of the entry, of any article (a report that tells the start of a
+# campaign twice, once with its backers): on the dev sets and the seeds that merges 4 more, 2 of them one
+# event, 1 two events (a show's return and its ratings that month), 1 arguable.
 SAME_EVENT_COSINE = 0.2
 # A month-day later than this after publication is read as last year's ("December 5" in an October
 # report): news does announce near-future dates ("talks resume on Oct. 20"), rarely ones months ahead.
@@ -432,15 +436,25 @@ def build_timeline(corpus: Corpus, families: dict[str, int], cluster_date: str |
 
     A sentence gives one entry, at the first of its most precise dates in the text (news puts the
     event's date next to its verb, the report's after it: "collapsed on Monday, police said on
-    Wednesday"; "brought out on Wednesday, ending a rescue that began on Monday"). Two sentences of different
-    articles are one event when their texts match (a copy, a light rewrite) or when they share the
-    date and enough content (SAME_EVENT_COSINE).
+    Wednesday"; "brought out on Wednesday, ending a rescue that began on Monday"). Two sentences of one
+    date are one event when their texts match (a copy, a light rewrite), when one cites the other (the
+    summary's rule, synoptic.summarize.citations), or when they share enough content (SAME_EVENT_COSINE).
+    An entry is told through its best-cited sentence and lists that sentence's citations, so a sentence
+    the brief also shows elsewhere has the same sources there.
     ``cluster_date`` (the cluster file's date) is the fallback publication date before the most
     common article date.
     """
     order = {a.article.id: k for k, a in enumerate(corpus.articles)}
     dated = _publication_dates(corpus, cluster_date)
     similarity = similarity_matrix(corpus)
+
+    citations: dict[int, set[int]] = {}
+
+    def cited(index: int) -> set[int]:
+        """The sentences that support sentence ``index`` wherever the brief shows it (its citations)."""
+        if index not in citations:
+            citations[index] = {j for j, _ in supporting_sentences(corpus, index, cluster_date).values()}
+        return citations[index]
 
     entries: list[dict] = []
     by_date: dict[str | None, list[dict]] = {}
@@ -467,6 +481,8 @@ def build_timeline(corpus: Corpus, families: dict[str, int], cluster_date: str |
         absolute = set() if own_date else {phrase for phrase, match in _sentence_phrases(corpus, index) if resolve(match, None)[0]}
         assumed = first is not None and not own_date and any(phrase not in absolute for phrase, _, _ in picked)
         normal = _normal(sentence.full)
+        span = slice(similarity.indptr[index], similarity.indptr[index + 1])
+        close = dict(zip(similarity.indices[span].tolist(), similarity.data[span].tolist()))  # the matrix is symmetric
         same = next(
             (
                 e for e in by_date.get(first, [])
@@ -474,50 +490,70 @@ def build_timeline(corpus: Corpus, families: dict[str, int], cluster_date: str |
                 or fuzz.ratio(e["_normal"], normal) >= SAME_EVENT_RATIO
                 or (
                     e["_article"] != sentence.article
-                    and picked[0][2] in ("day", "month")  # a year holds too many events to match on content
-                    and row_cosines(similarity, e["_index"], (index,))[0] >= SAME_EVENT_COSINE
+                    and picked[0][2] == "day"
+                    and close.get(e["_index"], 0.0) >= SAME_EVENT_COSINE
                 )
+                or (picked[0][2] == "month" and any(close.get(m, 0.0) >= SAME_EVENT_COSINE for m in e["_indices"]))
+                # one restates the other; a citation shares terms, so a pair the similarity matrix leaves out needs no test
+                or any(m in close and (index in cited(m) or m in cited(index)) for m in e["_indices"])
             ),
             None,
         )
-        evidence = {"article": sentence.article, "sentence": sentence.index, "start": sentence.start, "end": sentence.end}
+        shown = {"precision": picked[0][2], "phrase": " … ".join(dict.fromkeys(phrase for phrase, _, _ in picked))}
         if same is not None:
             same["approximate"] = same["approximate"] and assumed
-            if evidence not in same["evidence"]:
-                same["evidence"].append(evidence)
-                same["_indices"].append(index)
-            if sentence.article not in same["sources"]:
-                same["sources"].append(sentence.article)
+            same["_indices"].append(index)
+            same["_shown"].append(shown)
             continue
         entry = {
             "date": first,
-            "precision": picked[0][2],
             "approximate": assumed,  # resolved against a date the article does not state
-            "phrase": " … ".join(dict.fromkeys(phrase for phrase, _, _ in picked)),
-            "text": sentence.full,
-            "sources": [sentence.article],
-            "evidence": [evidence],
             "_normal": normal,
             "_index": index,
             "_indices": [index],
+            "_shown": [shown],
             "_article": sentence.article,
             "_first": (order.get(sentence.article, 0), sentence.index),
         }
         entries.append(entry)
         by_date.setdefault(first, []).append(entry)
 
+    def families_behind(index: int) -> int:
+        return len({families.get(corpus.sentences[i].article, corpus.sentences[i].article) for i in (index, *cited(index))})
+
+    shown_once: dict[tuple[str | None, str], dict] = {}
+    for entry in entries:
+        # the event is told through its best-cited sentence (the first of them), cited as everywhere else
+        k = max(range(len(entry["_indices"])), key=lambda k: families_behind(entry["_indices"][k])) if len(entry["_indices"]) > 1 else 0
+        centre = entry["_indices"][k]
+        entry.update(entry["_shown"][k], text=corpus.sentences[centre].full)
+        by_order = sorted(cited(centre), key=lambda j: order.get(corpus.sentences[j].article, 0))
+        entry["evidence"] = [evidence_of(corpus, index) for index in (centre, *by_order)]
+        entry["sources"] = sorted({e["article"] for e in entry["evidence"]}, key=lambda a: order.get(a, 0))
+        # two entries that came to be told through copies of one sentence are one
+        twin = shown_once.setdefault((entry["date"], _normal(entry["text"])), entry)
+        if twin is not entry:
+            twin["_indices"].extend(entry["_indices"])
+            entry["_indices"] = []
+    entries = [e for e in entries if e["_indices"]]
+
     def independent(entry: dict) -> int:
         return len({families.get(a, a) for a in entry["sources"]})
 
-    for entry in entries:
-        entry["sources"].sort(key=lambda a: order.get(a, 0))
     support = cross_source_support(corpus)
     floor = float(np.quantile(support, OFF_TOPIC_QUANTILE)) if len(support) >= OFF_TOPIC_MIN_SENTENCES else 0.0
     entries = [e for e in entries if independent(e) > 1 or max(support[i] for i in e["_indices"]) >= floor]
     # Most independent sources first; then day-precise dates before coarser ones, recent before old.
     best = sorted(entries, key=lambda e: (-independent(e), e["date"] is None, _PRECISION_RANK[e["precision"]], _descending(e["date"]), e["_first"]))
     chosen = sorted(best[:MAX_TIMELINE_ENTRIES], key=lambda e: (e["date"] is None, e["date"] or "", e["_first"]))
-    return [{k: v for k, v in e.items() if not k.startswith("_")} for e in chosen]
+    keys = ("date", "precision", "approximate", "phrase", "text", "sources", "evidence")
+    return [{k: e[k] for k in keys} for e in chosen]
+
+
+def evidence_of(corpus: Corpus, index: int) -> dict:
+    """A section entry's evidence: where sentence ``index`` stands in its article."""
+    s = corpus.sentences[index]
+    return {"article": s.article, "sentence": s.index, "start": s.start, "end": s.end}
 
 
 def latest_report(corpus: Corpus, cluster_date: str | None = None) -> list[dict]:
@@ -532,8 +568,7 @@ def latest_report(corpus: Corpus, cluster_date: str | None = None) -> list[dict]
     for clean in corpus.articles:
         if own.get(clean.article.id) != newest:
             continue
-        for sentence in corpus.sentences:
+        for index, sentence in enumerate(corpus.sentences):
             if sentence.article == clean.article.id and word_count(sentence.full) >= LATEST_MIN_WORDS and reads_alone(sentence.full):
-                evidence = {"article": sentence.article, "sentence": sentence.index, "start": sentence.start, "end": sentence.end}
-                return [{"date": newest.isoformat(), "text": sentence.full, "sources": [sentence.article], "evidence": [evidence]}]
+                return [{"date": newest.isoformat(), "text": sentence.full, "sources": [sentence.article], "evidence": [evidence_of(corpus, index)]}]
     return []

@@ -141,15 +141,40 @@ def test_a_dateline_sets_the_day_the_text_counts_from() -> None:
     assert dated["The lock k"] == "2025-03-04"  # a dateline two weeks off is another story's: the article's date stands
 
 
-def test_one_event_of_one_month_told_in_other_words_is_one_entry() -> None:
-    corpus = corpus_of(
-        "Dredgers began clearing the silted channel at Kelsby harbour in early May.",
-        "The clearing of the Kelsby harbour channel started in May, and trawlers were sent to other ports.",
-        "A new harbour master was named in May after a long search.",
-        dates=("2025-08-01", "2025-08-01", "2025-08-01"),
-    )
-    may = [e for e in build_timeline(corpus, families_of(corpus)) if e["date"] == "2025-05"]
-    assert sorted(len(e["sources"]) for e in may) == [1, 2]
+@pytest.mark.parametrize(
+    "texts, month, counts",
+    [
+        (
+            (
+                "Dredgers began clearing the silted channel at Kelsby harbour in early May.",
+                "The clearing of the Kelsby harbour channel started in May, and trawlers were sent to other ports.",
+                "A new harbour master was named in May after a long search.",
+            ),
+            "2025-05",
+            [1, 1],  # the two tell one event, but neither restates the other
+        ),
+        # one report tells a strike's start twice (once with the union's backing), another once in words the
+        # first report's opening sentence does not share: one entry, not three
+        (
+            (
+                (
+                    "The Pellham ferry crews have been on strike since March to win back their lost pay. The union has "
+                    "backed the Pellham ferry crews with strike pay and pickets since they started the walkout in early March."
+                ),
+                "The walkout by the ferry crews started in March, and the Pellham ferries have stayed in port with the pickets at the gate.",
+                "A new timetable for the island bus was agreed in March after a long search for drivers.",
+            ),
+            "2025-03",
+            [1, 2],  # the walkout's report restates the union's sentence, which tells the event
+        ),
+    ],
+)
+def test_one_event_of_one_month_told_in_other_words_is_one_entry(texts: tuple[str, ...], month: str, counts: list[int]) -> None:
+    corpus = corpus_of(*texts, dates=("2025-08-01",) * len(texts))
+    entries = [e for e in build_timeline(corpus, families_of(corpus)) if e["date"] == month]
+    assert len(entries) == 2  # the event once, and the other one of that month
+    # an entry lists its sentence's citations, as wherever else that sentence is shown
+    assert sorted(len(e["sources"]) for e in entries) == counts
 
 
 @pytest.mark.parametrize(
