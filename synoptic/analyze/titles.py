@@ -10,7 +10,7 @@ closest to what the reports say, weak titles only when there is no other.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from functools import lru_cache
 
 from synoptic.analyze.tokens import content_terms
@@ -48,6 +48,10 @@ SHOUTED_TITLE_PENALTY = 100.0  # an all-capitals title is chosen only when no ot
 # distinct dev titles): 31 more titles weak, 5 spared, all right by reading; 2 headlines and 2 story names
 # changed, all better.
 WEAK_TITLE_PENALTY = 100.0
+# A title from a report that a newer one has overtaken (synoptic.compare.timeline.stale_reports) tells an
+# earlier state of the story: it heads the brief only when no newer report has a title, but a whole stale
+# title still beats a cut-short or pointing one, hence less than WEAK_TITLE_PENALTY.
+STALE_TITLE_PENALTY = 50.0
 # Case-sensitive: a title-case headline writes link words small and a phrasal verb's particle big ("…Weighs In").
 _CUT_SHORT_TITLE = re.compile(
     r"\b(a|an|the|of|in|on|at|to|for|by|with|from|into|against|and|or|but|as|amid|about)$|\w['’]s$|[,;]$"
@@ -134,13 +138,13 @@ def title_score(title: str, weight: Callable[[str], float]) -> float:
     return score
 
 
-def best_title(titles: Iterable[str | None], weight: Callable[[str], float]) -> str | None:
-    """The best-scoring of ``titles`` as given (show it through ``clean_title``), the earliest on a tie;
-    None when none has any text once cleaned."""
+def best_title(titles: Iterable[str | None], weight: Callable[[str], float], stale: Collection[str] = ()) -> str | None:
+    """The best-scoring of ``titles`` as given (show it through ``clean_title``), the earliest on a tie, those
+    in ``stale`` after the rest; None when none has any text once cleaned."""
     best, best_score = None, float("-inf")
     for title in titles:
         if title and _read(title)[0]:
-            score = title_score(title, weight)
+            score = title_score(title, weight) - (STALE_TITLE_PENALTY if title in stale else 0.0)
             if score > best_score:
                 best, best_score = title, score
     return best

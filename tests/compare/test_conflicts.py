@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from synoptic.analyze.tokens import content_terms
 from synoptic.clean.duplicates import find_copies
+from synoptic.compare.claims import figures_agree
 from synoptic.compare.conflicts import (
     _STATUS,
     STATUS_FRAMES,
@@ -44,6 +45,12 @@ def values(conflict: dict) -> set[str]:
         ("Engineers said about 1,300 feet of the road was buried.", 1300 * 0.3048 * 0.9, 1300 * 0.3048 * 1.1, "length"),
         ("Officials said 10% of the city has to be cleared.", 9.5, 10.5, "percent"),  # a round figure: ±5%
         ("The repairs cost $2.5 million, the council said.", 2.5e6, 2.5e6, "usd"),
+        # numbers in words, read as they are said: "twenty-five" is no range from 20 to 5, "two dozen" is not 2
+        ("Twenty-five people died when the ferry sank.", 25, 25, "count:people"),
+        ("Two dozen people were hurt in the crush.", 24, 24, "count:people"),
+        ("Some five hundred homes were flooded, the council said.", 450, 550, "count:home"),
+        ("At least half a million people marched through the capital.", 5e5, float("inf"), "count:people"),
+        ("Organisers said a thousand people took part in the march.", 950, 1050, "count:people"),
     ],
 )
 def test_quantities(text: str, low: float, high: float, dimension: str) -> None:
@@ -366,3 +373,13 @@ def test_travellers_counted_differently_are_a_dispute() -> None:
 def test_the_label_names_what_happened_to_the_figures(first: str, second: str, about: str) -> None:
     [conflict] = conflicts_of(first, second)
     assert conflict["about"] == about
+
+
+def test_a_figure_in_words_is_compared_with_the_same_figure_in_digits() -> None:
+    corpus = corpus_of(
+        "Thirty-two people were killed when the dam at Lorvey burst on Sunday.",
+        "The dam at Lorvey burst on Sunday and 32 people were killed.",
+        "The dam at Lorvey burst on Sunday and 45 people were killed.",
+    )
+    assert figures_agree(corpus, 0, 1)
+    assert not figures_agree(corpus, 0, 2)

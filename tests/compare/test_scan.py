@@ -117,8 +117,13 @@ def test_ignoring_case_matches_like_re_ignorecase() -> None:
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], text
 
 
-# The quantity pattern as it was written before ignoring_case: one re.IGNORECASE pattern.
-_WORDNUM = r"(?:a\s+dozen|dozen|" + "|".join(sorted((w for w in conflicts._WORD_NUMBERS if " " not in w), key=len, reverse=True)) + r")"
+# The quantity pattern written plainly: one re.IGNORECASE pattern, composing numbers in words as
+# conflicts._WORD_FIGURE does ("twenty-five", "two dozen", "a hundred", "half a million").
+_FIGURE = (
+    rf"(?:(?:{'|'.join(conflicts._TENS)})(?:-(?:{'|'.join(conflicts._UNITS_WORDS)}))?\b|(?:{'|'.join(conflicts._SMALL)})\b"
+    r"|(?:half\s+)?a(?=\s+(?:hundred|dozen|thousand|million|billion)\b))"
+)
+_WORDNUM = rf"(?:{_FIGURE}(?:\s+(?:hundred|dozen)\b)?|hundred|dozen)"
 _VALUE = rf"(?:{conflicts._NUM}|{_WORDNUM})"
 _SCALE = r"(?:\s*(?:thousand|million|billion|bn|m|k)\b)?"
 _QUAL = (r"(?P<qual>about|around|approximately|roughly|some|nearly|almost|close\s+to|up\s+to|as\s+many\s+as|"
@@ -132,7 +137,8 @@ PLAIN_QUANTITY = re.compile(
 QUANTITY_PIECES = [
     "about", "ABOUT", "Some", "ſome", "ſix", "SIX", "a dozen", "A  Dozen", "12", "1,200", "3.5", "2017", "million", "K",
     "k", "bn", "to", "and", "-", "–", "%", "per cent", "percent", "$", "£", "between", "up to", "UP TO", "more than", "of",
-    "people", ".", ",", ":", "/", "fıve", "one", "twenty", "hundred", "Kilo", "some-one",
+    "people", ".", ",", ":", "/", "fıve", "one", "twenty", "hundred", "Kilo", "some-one", "twenty-five", "Half a", "a",
+    "thousand",
 ]  # fmt: skip
 
 

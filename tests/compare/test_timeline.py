@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from synoptic.compare.timeline import MAX_TIMELINE_ENTRIES, build_timeline, find_dates, latest_report
+from synoptic.compare.timeline import MAX_TIMELINE_ENTRIES, build_timeline, find_dates, latest_report, stale_reports
+from synoptic.options import Options
+from synoptic.pipeline import make_brief
 from tests.compare.helpers import corpus_of, corpus_of_folder, families_of
 
 PUBLISHED = date(2017, 10, 17)  # a Tuesday
@@ -334,3 +336,36 @@ def test_a_dated_sentence_about_another_story_is_no_entry() -> None:
     texts = [e["text"] for e in build_timeline(corpus, families_of(corpus))]
     assert any("Water pumps from Dunmore" in t for t in texts)  # on the story, though one source tells it
     assert not any("chess club" in t for t in texts)
+
+
+def test_reports_a_newer_one_overtook_are_stale_in_a_story_told_over_a_day_or_two() -> None:
+    corpus = corpus_of(
+        "Crews held the fire line above Tarvel on Thursday.",
+        "Rain fell on the Tarvel fire on Friday and crews said it was contained.",
+        "Crews cut a firebreak around the school at Tarvel on Wednesday.",  # no date of its own: as of Wednesday
+        "Crews cut a firebreak around the school at Tarvel.",  # no date of its own, and none in its text
+        dates=("2021-03-04", "2021-03-05"),
+    )
+    assert stale_reports(corpus) == {"a1", "a3"}
+    followed_longer = corpus_of(corpus.sentences[0].full, corpus.sentences[1].full, dates=("2021-02-20", "2021-03-05"))
+    assert stale_reports(followed_longer) == set()
+
+
+_TARVEL_EARLIER = (
+    "Firefighters held the line above Tarvel as the blaze moved toward the town. "
+    "The blaze burned through dry forest above Tarvel and the town's school was closed. "
+    "Firefighters said the line above Tarvel would hold through the night."
+)
+
+
+def test_the_headline_of_a_story_told_over_two_days_comes_from_its_newest_reports() -> None:
+    articles = [
+        {"id": "a1", "title": "Firefighters hold the line as blaze nears Tarvel", "date": "2021-03-04", "text": _TARVEL_EARLIER},
+        {"id": "a2", "date": "2021-03-04", "text": _TARVEL_EARLIER.replace("Firefighters", "Fire crews")},
+        {"id": "a3", "date": "2021-03-05", "text": "Overnight rain helped crews contain the fire above Tarvel, officials said on Friday."},
+        {"id": "a4", "title": "Rain helps crews contain Tarvel fire", "text": "Rain helped crews contain the Tarvel fire, the fire service said."},
+    ]
+    assert make_brief(articles, Options(words=20)).headline == "Rain helps crews contain Tarvel fire"
+    # reports of one day: the title closest to what they say, as before
+    same_day = [dict(a, date="2021-03-04") for a in articles]
+    assert make_brief(same_day, Options(words=20)).headline == "Firefighters hold the line as blaze nears Tarvel"
