@@ -11,8 +11,8 @@ person; heads such as Forces/Council/Ministry ("Institute of…", "Centers for�
 of X", "in X", Province/River/Pass and the countries, regions and US states of `gazetteer` → place.
 
 Variants merge when they have the same type and token count and every token pair is close (so
-"John Smith" never absorbs "Jane Smith"), or when the text introduces an acronym ("Syrian
-Democratic Forces (SDF)", "…, or SDF"), or when an acronym of three letters or more is the initials
+"John Smith" never absorbs "Jane Smith"; "Bashar al-Assad" is compared without its article), or when
+the text introduces an acronym ("Syrian Democratic Forces (SDF)", "…, or SDF"), or when an acronym of three letters or more is the initials
 of exactly one name of the cluster. A bare surname joins the one person who carries it, and so does a
 lone given name ("Debbie" of "Debra Lafave"); "James and Mary Roe" are James Roe and Mary Roe.
 """
@@ -67,7 +67,7 @@ _WORD = (
     rf"(?:[{_UPPER}][{_LOWER}]+)*(?:['’-][A-Za-z{_UPPER}{_LOWER}]+)*|[A-Z]{{2,}}(?:['’]s)?(?![A-Za-z])|(?:[A-Z]\.){{2,}})"
 )
 # (a second particle after the first: "Joran van der Sloot", "Gerardo de la Cruz", "Bank of the North")
-_CONNECT = r"(?:(?:of|de|da|del|di|du|la|le|bin|ibn|van|von|der|den)\s+(?:(?:the|der|den|de|la|los|las)\s+)?|(?:al|el|Al|El|ad|as)-)"
+_CONNECT = r"(?:(?:of|de|da|del|di|du|la|le|bin|ibn|van|von|der|den|al|el)\s+(?:(?:the|der|den|de|la|los|las)\s+)?|(?:al|el|Al|El|ad|as)-)"
 # Every run starts with a capital or the "al-"/"el-" of a name: the look-ahead turns away the other
 # word starts at once, before the alternatives of _WORD are tried (a third of the scan's time).
 # A middle initial ("George W. Bush") continues a run only when a name's word follows it.
@@ -272,19 +272,25 @@ def _clean_form(form: str) -> str:
     return form.strip(" -")
 
 
+_SHOUTED = re.compile(r"[A-Z]{4,}$")  # "the JUSTICE Act": a word in capitals names a bill or a body, not a title ("CEO" is one)
+
+
 def _strip_titles(tokens: list[str]) -> tuple[list[str], bool]:
     """Tokens without leading titles ("Australian Defence Minister Ian Hale" → "Ian Hale"), and whether
     there were any (a titled name is a person's)."""
     titled, given = False, tokens
-    while len(tokens) > 1 and (
+    while len(tokens) > 2 and tokens[0].lower() in _NOT_NAMES and _title_word(tokens[1]) and tokens[2] != "of":
+        tokens = tokens[1:]  # "But Mr. Trump", "Former President Obama": the title still opens the holder's name
+    while len(tokens) > 1 and not _SHOUTED.match(tokens[0]) and (
         tokens[0].lower().rstrip(".") in _TITLES
         or (_plural_title(tokens[0]) and tokens[1][0].isupper())  # not "Residents of Kelsby"
         or (tokens[1].lower().rstrip(".") in _TITLES and tokens[0].lower().endswith(("ian", "an", "ish", "ese", "i")))
     ):
         tokens, titled = tokens[1:], True
-    if "of" not in tokens:  # "U.S. President Donald Trump", "(Deputy) Attorney General Rod Rosenstein"
-        last = max((k for k, t in enumerate(tokens[:-2]) if t.lower().rstrip(".") in _TITLE_WORDS), default=None)
-        if last is not None and len(tokens) - last - 1 <= 3:
+    if "of" not in tokens:  # "U.S. President Donald Trump", "(Deputy) Attorney General Rod Rosenstein", "Treasury Secretary Roe"
+        last = max((k for k, t in enumerate(tokens[:-1]) if t.lower().rstrip(".") in _TITLE_WORDS), default=None)
+        # (one word after the title only behind a qualifier: "JUSTICE Act" is a bill's name)
+        if last is not None and len(tokens) - last - 1 <= 3 and (last > 0 or len(tokens) > 2):
             tokens, titled = tokens[last + 1 :], True
     if titled and len(tokens) == 1 and _POSSESSIVE.sub("", tokens[0]).lower().rstrip(".") in _TITLES:
         return [], False  # "European Commissioner", "the Attorney General's office": a title without its holder's name
@@ -663,6 +669,17 @@ def _folded(word: str) -> str:
 
 
 _JOINERS = re.compile(r"[\s.-]+")
+# The Arabic article of a name ("Bashar al-Assad", "Hassan al Turabi", "Omar el-Bashir"): news writes the same
+# name with and without it, so names are compared without it; a first word "Al" is a given name ("Al Gore").
+_ARTICLE = re.compile(r"(?:(?<=\s)(?:al|el|Al|El)\s+|(?:^|(?<=\s))(?:[aA][ld]|[eE]l|[aA]s)-(?=\w))")
+
+
+def _without_article(name: str) -> str:
+    """The name without its Arabic article: "Bashar al-Assad" → "Bashar Assad" (a test for "-" or "l " first,
+    which most names fail, is cheaper than the search)."""
+    return _ARTICLE.sub("", name) if "-" in name or "l " in name else name
+
+
 _MIDDLE_INITIAL = re.compile(r"(?:(?<=\w)\s+|^)[A-Z]\.\s+(?=\w)")  # also a first initial: "B. Timothy Walsh"
 
 
@@ -947,6 +964,12 @@ def find_entities(corpus: Corpus, families: dict[str, int]) -> list[dict]:
         first = joined.setdefault(_joined_key(form), form)
         if first != form and (kinds[first] == kinds[form] or "other" in (kinds[first], kinds[form])):
             groups.union(first, form)
+    articled: dict[str, str] = {}
+    for form in forms:  # "Bashar al-Assad", "Bashar Assad" and "Bashar el-Assad": one name, where the types allow it
+        if (bare := _without_article(form)) != form:
+            for other in (spelled.get(bare.replace(".", "").lower()), articled.setdefault(_joined_key(bare), form)):
+                if other and other != form and (kinds[other] == kinds[form] or "other" in (kinds[other], kinds[form])):
+                    groups.union(other, form)
     for form in forms:  # "George W. Bush" and "George Bush", "Andi M. Ghalib" and "Andi Muhammad Ghalib": one name
         if ". " not in form or (bare := _MIDDLE_INITIAL.sub(" ", form).strip()) == form:
             continue
@@ -1047,16 +1070,18 @@ def find_entities(corpus: Corpus, families: dict[str, int]) -> list[dict]:
     bearers: dict[str, list[str]] = defaultdict(list)
     for form in forms:
         if 2 <= len(tokens := form.split()) <= 4:
-            bearers[_folded(tokens[-1])].append(form)
-    for surnames, by_dominance in (([(p.split()[-1], p) for p in people], True), ([(p.split()[0], p) for p in people if len(p.split()) == 2], False)):
+            bearers[_folded(_without_article(tokens[-1]))].append(form)
+    # ("Rahim said" and "al-Rahim said" both name Karim al-Rahim)
+    for surnames, by_dominance in (([(_without_article(p.split()[-1]), p) for p in people], True), ([(p.split()[0], p) for p in people if len(p.split()) == 2], False)):
         if not (surnames and singles):
             break
         # the token ratio test of _variants for every pair at once; the rest of it only where that passes
-        close = cdist([f.lower() for f in singles], [s.lower() for s, _ in surnames], scorer=fuzz.ratio, score_cutoff=VARIANT_TOKEN_RATIO)
+        bare = [_without_article(f) for f in singles]
+        close = cdist([b.lower() for b in bare], [s.lower() for s, _ in surnames], scorer=fuzz.ratio, score_cutoff=VARIANT_TOKEN_RATIO)
         unmatched = []
-        for form, row in zip(singles, close):
-            owners = {groups.find(surnames[k][1]) for k in np.flatnonzero(row) if _variants(surnames[k][0], form)}
-            if owner := _main_owner(owners, bearers[_folded(form)] if by_dominance else [], count, groups):
+        for form, word, row in zip(singles, bare, close):
+            owners = {groups.find(surnames[k][1]) for k in np.flatnonzero(row) if _variants(surnames[k][0], word)}
+            if owner := _main_owner(owners, bearers[_folded(word)] if by_dominance else [], count, groups):
                 groups.union(owner, form)
                 if kinds[form] == "place":  # its stray place cue is a misreading of the person
                     kinds[form], cues[form] = "person", {"person": count[form]}
@@ -1115,11 +1140,14 @@ def find_entities(corpus: Corpus, families: dict[str, int]) -> list[dict]:
         members[groups.find(form)].append(form)
     ranked = []  # (rank key, group): most independent sources, then most mentions, then the name
     for group in members.values():
-        if all(" " not in f for f in group) and (
-            all(f.lower().rstrip(".") in _NOT_LISTED for f in group)  # "the West", "Corp", "the Internet" (but "West" of "Rhonda West" is hers)
-            # "the President said", "Sens." of a list: a title whose holder is named elsewhere, or not at all
-            or all(f not in by_surname and not cues[f].get("person") and _title_word(f) for f in group)
-        ):
+        if (
+            all(" " not in f for f in group)
+            and (
+                all(f.lower().rstrip(".") in _NOT_LISTED for f in group)  # "the West", "Corp", "the Internet" (but "West" of "Rhonda West" is hers)
+                # "the President said", "Sens." of a list: a title whose holder is named elsewhere, or not at all
+                or all(f not in by_surname and not cues[f].get("person") and _title_word(f) for f in group)
+            )
+        ) or all(f.rsplit(None, 1)[-1].lower() in _PARTY_LABELS for f in group):  # "the Ohio Democrat said": a description
             continue
         multi_word = any(len(g.split()) > 1 for g in group)
         # "Margaret Chan", not the "Chan" of most mentions; so for any name whose last word is listed alone ("Rick Hernandez")

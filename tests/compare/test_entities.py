@@ -597,3 +597,41 @@ def test_a_word_opening_a_quote_in_double_backticks_is_a_sentence_start() -> Non
     """Older wire text opens quotes with "``": "``Naturally we will rebuild" is no name "Naturally"."""
     found = entities_of("``Naturally we will rebuild,'' said Mayor Ilse Varn in Kelsby.", "Crowds met Mayor Ilse Varn at the quay.")
     assert "Naturally" not in found and found["Ilse Varn"]["type"] == "person", list(found)
+
+
+def test_a_title_after_an_opening_word_or_before_a_lone_surname_is_no_part_of_the_name() -> None:
+    """"But Mr. Quell", "Former Governor Quell" and "Harbour Secretary Quell" are the Quell named in full
+    elsewhere, not three more names; a word in capitals is no title ("the SHERIFF Act" is a bill)."""
+    found = entities_of(
+        "Mayor Tobias Quell opened the bridge on Monday.",
+        "But Mr. Quell said the toll would stay. Former Governor Quell agreed.",
+        "Harbour Secretary Quell signed the order, and the SHERIFF Act passed.",
+    )
+    assert found["Tobias Quell"]["count"] == 4 and found["Tobias Quell"]["type"] == "person", list(found)
+    assert not {"Mr. Quell", "Governor Quell", "Former Governor Quell", "Harbour Secretary Quell", "Quell"} & set(found), list(found)
+    assert "SHERIFF Act" in found and "Act" not in found, list(found)
+
+
+def test_an_arabic_article_makes_no_second_name() -> None:
+    """"Samir al-Haddad", "Samir Haddad" and "Samir el-Haddad" are one man, and so is "al-Haddad said";
+    "Nabil al Kassem", written with a space, is one name, not "Nabil" and "Kassem"; "Al Brisk" keeps his given name."""
+    found = entities_of(
+        "Officials said Samir al-Haddad would visit the port.",
+        "Samir Haddad toured the docks on Tuesday.",
+        "The envoy met Samir el-Haddad later. The talks went well, al-Haddad said.",
+        "Nabil al Kassem, a trader, said prices rose. Al Brisk said nothing.",
+    )
+    haddad = [name for name in found if name.endswith("Haddad")]
+    assert len(haddad) == 1 and found[haddad[0]]["count"] == 4 and found[haddad[0]]["type"] == "person", list(found)
+    assert "Nabil al Kassem" in found and not {"Nabil", "Kassem"} & set(found), list(found)
+    assert "Al Brisk" in found, list(found)
+
+
+def test_a_place_and_a_party_label_describe_a_person_and_are_no_name() -> None:
+    """"the Ohio Democrat said" and "the Kelsby Republican" say who, without a name: not listed."""
+    found = entities_of(
+        "Senator Ann Brisk spoke first, and the Ohio Democrat said the vote would fail.",
+        "The Kelsby Republican disagreed with Ann Brisk.",
+    )
+    assert not {"Ohio Democrat", "Kelsby Republican"} & set(found), list(found)
+    assert found["Ann Brisk"]["type"] == "person"
