@@ -153,6 +153,9 @@ _PLACE_BEFORE = re.compile(
 _CUE_REACH = 20  # the cue phrases before a name are ≤ 17 characters ("travelled to the "): search only that far back
 _CUE_WORD = len("according to")  # the longest cue of _SAID_BEFORE and _PERSON_BEFORE, which end the text before a name
 _SAID_BEFORE = re.compile(r"\b(?:said|says)\s+$")
+# "told the Clarion", "according to the Pentagon": a name after "the" that is told or quoted is a body (an
+# outlet, a ministry), where "told Ann Roe" is a person.
+_BODY_BEFORE = re.compile(r"\b(?:told|according to) the\s+$", re.IGNORECASE)
 _PERSON_BEFORE = re.compile(r"\b(?:said|says|told|according to|by)\s+$")
 # A role in apposition before a name ("The mayor, Ilse Maertens, opened…", "A spokeswoman, Kari Solvang,
 # said…") or a relative ("her brother Niall Doherty"): the role phrase opens a clause, so "In the north,
@@ -585,6 +588,8 @@ def _context_cue(reading: _Named, before: str, after: str) -> str:
     owner = tokens[-1].endswith(("'s", "’s")) and _PERSONAL_AFTER.match(after)
     if spaced and not attributed and not owner and _PLACE_BEFORE.search(before, max(0, len(before) - _CUE_REACH)):
         return "place"
+    if spaced and _BODY_BEFORE.search(before, max(0, len(before) - _CUE_REACH)):
+        return "org"
     if reading.person_shaped:
         if len(tokens) > 1 and (
             attributed

@@ -36,6 +36,9 @@ def entities_of(*texts: str, families: dict[str, int] | None = None) -> dict[str
         ("The visit was praised by Former Deputy Mayor Idris Comfort and others.", "Idris Comfort", "person"),
         ("Officials in the valley said Britain would send a rescue team.", "Britain", "place"),
         ("The talks with Iran were put off until the spring.", "Iran", "place"),
+        ("A ferry officer told the Wexmoor Lantern that the crossing was cancelled.", "Wexmoor Lantern", "org"),
+        ("The tolls will rise next year, according to the Calder Mercury.", "Calder Mercury", "org"),
+        ("The skipper told Aled Frane that the crossing was cancelled.", "Aled Frane", "person"),
     ],
 )
 def test_finds_and_types(text: str, name: str, kind: str) -> None:
