@@ -202,7 +202,7 @@ def _number(text: str) -> float | None:
     total, words = (0.5, words[2:]) if words[:2] == ["half", "a"] else (1.0, words[1:]) if words[:1] == ["a"] else (0.0, words)
     if (total or words) and all(w in _WORD_NUMBERS for w in words):
         for word in words:
-            total = (total or 1) * _WORD_NUMBERS[word] if word in _MULTIPLIERS else total + _WORD_NUMBERS[word]
+            total = (total or 1.0) * _WORD_NUMBERS[word] if word in _MULTIPLIERS else total + _WORD_NUMBERS[word]
         return total
     try:
         return float(text.replace(",", ""))

@@ -51,6 +51,7 @@ def values(conflict: dict) -> set[str]:
         ("Some five hundred homes were flooded, the council said.", 450, 550, "count:home"),
         ("At least half a million people marched through the capital.", 5e5, float("inf"), "count:people"),
         ("Organisers said a thousand people took part in the march.", 950, 1050, "count:people"),
+        ("Dozen people were still missing on Monday, police said.", 12, 12, "count:people"),  # a multiplier alone
     ],
 )
 def test_quantities(text: str, low: float, high: float, dimension: str) -> None:
