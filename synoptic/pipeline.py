@@ -7,6 +7,7 @@ The CLI, the evaluation harness and (later) the HTTP service and Spark job are t
 from __future__ import annotations
 
 import hashlib
+import re
 import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -28,6 +29,19 @@ from synoptic.summarize import METHODS, cite, order_for_reading
 from synoptic.summarize.methods import copy_families
 
 LEAD_WORDS = 12  # enough to tell articles apart in a list of sources, short enough to stay one line
+# Chinese, Japanese and Thai are written without spaces between words; synoptic counts words by spaces, so
+# every sentence of such a text reads as one long word and is dropped. Half its letters in these scripts
+# (kana, CJK ideographs, Thai) names the cause; English with a quoted name in Chinese stays far below it.
+_UNSPACED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\u0e00-\u0e7f]")
+UNSPACED_SHARE = 0.5
+
+
+def _no_sentences(origin: str, articles: Sequence[Article]) -> InputError:
+    """Why a cluster has no usable sentence: a script synoptic cannot segment, or no article text at all."""
+    letters = sum(len(a.text) - sum(c.isspace() for c in a.text) for a in articles)
+    if len(_UNSPACED_SCRIPT.findall("".join(a.text for a in articles))) > UNSPACED_SHARE * letters:
+        return InputError(origin, "no usable sentences: the text is written without spaces between words (Chinese, Japanese or Thai), which synoptic cannot segment", "give reports in a language that puts spaces between words")
+    return InputError(origin, "no usable sentences after cleaning", "check that the input holds article text, not just headlines or page furniture")
 
 
 def _as_articles(items: Iterable[Article | dict[str, Any] | str]) -> list[Article]:
@@ -115,7 +129,7 @@ def make_brief(
     corpus = prepare_corpus(articles, references, trim=options.trim)
     cleaned = corpus.articles
     if not corpus.sentences:
-        raise InputError(origin, "no usable sentences after cleaning", "check that the input holds article text, not just headlines or page furniture")
+        raise _no_sentences(origin, articles)
     chosen = order_for_reading(corpus, method(corpus, options.words))
     findings = None
     if options.analysis:

@@ -290,3 +290,17 @@ def test_a_source_is_dated_by_its_iso_day_however_the_input_spells_the_date(give
         page = RENDERERS.get(fmt)(brief)
         assert given not in page
         assert (shown or "Gazette") in page
+
+
+def test_a_text_written_without_spaces_between_words_is_refused_for_that_reason() -> None:
+    from synoptic.errors import InputError
+
+    japanese = [  # made up: the Kelsby ferry sails again after a week of repairs
+        "ケルズビーのフェリーは月曜日、一週間のエンジン修理を終えて運航を再開した。最初の便には約200人の乗客が乗った。",
+        "ケルズビーとダンモアを結ぶフェリーが月曜日に運航を再開した。運航会社によると、乗客は約200人だった。",
+    ]
+    with pytest.raises(InputError, match="written without spaces between words") as refused:
+        make_brief(japanese)
+    assert "\n" not in str(refused.value)
+    with pytest.raises(InputError, match="no usable sentences after cleaning"):  # headlines only: the usual advice
+        make_brief(["Ferry sails again", "Ferry service resumes"])

@@ -106,6 +106,8 @@ async def job_from_json(body: bytes, options: Options, sources: Sources) -> tupl
         data = json.loads(body)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise ServiceError(f"request body: not valid JSON ({exc}); send {JSON_SHAPES}") from None
+    except RecursionError:  # valid JSON nested deeper than Python's parser goes: no request of articles looks like it
+        raise ServiceError(f"request body: JSON nested too deeply to read; send {JSON_SHAPES}") from None
     job = partial(BriefJob, brief_id=new_brief_id(), options=options, max_articles=sources.limits.max_articles)
     if isinstance(data, dict) and "folder" in data and "articles" not in data:
         return job(inputs=tuple(await folder_files(data["folder"], sources))), []

@@ -143,19 +143,24 @@ def day_iso(day: int) -> str:
     return date.fromordinal(day).isoformat()
 
 
-_TIME_OF_DAY = re.compile(r"\d:\d\d")
+TIME_OF_DAY = re.compile(r"\d:\d\d")
+# email.utils reads RFC 822 as feeds write it and looser spellings ("March 12, 2025 14:00"), but it takes
+# the "pm" of "March 12, 2025 2:00 pm" for an unknown zone and gives 02:00: a 12-hour clock is not its to read.
+_TWELVE_HOUR = re.compile(r"\d\s*[ap]\.?m\b", re.IGNORECASE)
 
 
 def parse_moment(value: str | None) -> datetime | None:
     """The instant a date names when it gives a time of day ("2025-03-12T14:00", "Tue, 11 Mar 2025
     09:00:00 GMT"), in UTC; a time without a zone is read as UTC. None for a bare day, a phrase, or none:
     feeds date their items to the minute, and "what is new since 14:00" must not mean the whole day."""
-    if not value or not _TIME_OF_DAY.search(value):
+    if not value or not TIME_OF_DAY.search(value):
         return None
     text = value.strip()
     try:
         moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
+        if _TWELVE_HOUR.search(text):
+            return None
         try:
             moment = parsedate_to_datetime(text)
         except (TypeError, ValueError):

@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -42,6 +43,8 @@ from synoptic.clean.duplicates import (
     shingles,
 )
 from synoptic.errors import InputError, SynopticError
+from synoptic.ingest.base import stable_id
+from synoptic.ingest.jsonfmt import article_from_dict
 from synoptic.model import Article, CleanArticle
 from synoptic.stories.cluster import (
     STORY_IDLE_DAYS,
@@ -55,6 +58,7 @@ from synoptic.stories.cluster import (
     refinement_due,
 )
 from synoptic.stories.features import (
+    TIME_OF_DAY,
     DocumentFrequencies,
     Signature,
     day_iso,
@@ -185,13 +189,25 @@ class IngestReport:
         )
 
 
+def _article_of(item: dict[str, Any] | str, arrival: int) -> Article | InputError:
+    """A cluster-format dict or a plain text, as synoptic.brief takes them from Python, as an Article
+    with an id from its text (as a JSONL line without one gets), or the error that names it."""
+    text = item.get("text", "") if isinstance(item, dict) else item
+    try:
+        return article_from_dict(item, f"article {arrival + 1}", stable_id(str(text)))
+    except InputError as exc:
+        return exc
+
+
 def _date_ordered(
-    items: Iterable[Article | InputError], report: IngestReport, on_error: Callable[[InputError], None] | None
+    items: Iterable[Article | dict[str, Any] | str | InputError], report: IngestReport, on_error: Callable[[InputError], None] | None
 ) -> Iterator[Article]:
     """The articles of ``items`` with each run of REORDER_WINDOW put in date order (undated ones
     last, as they take the newest date seen); input errors are counted, reported and dropped."""
     held: list[tuple[int, int, Article]] = []
     for arrival, item in enumerate(items):
+        if not isinstance(item, Article | InputError):
+            item = _article_of(item, arrival)
         if isinstance(item, InputError):
             report.failed += 1
             if on_error:
@@ -299,10 +315,13 @@ class StoryStore:
         self.db.commit()
 
     # --- ingest --------------------------------------------------------------------------------
-    def ingest(self, items: Iterable[Article | InputError], on_error: Callable[[InputError], None] | None = None) -> IngestReport:
-        """Add articles in date order within a window of REORDER_WINDOW articles (an archive or a set of
-        feeds read file by file is far from date order, and an article dated years ahead would
-        otherwise close every story it passes); a bad item (an InputError) is reported and skipped."""
+    def ingest(
+        self, items: Iterable[Article | dict[str, Any] | str | InputError], on_error: Callable[[InputError], None] | None = None
+    ) -> IngestReport:
+        """Add articles (Articles, or cluster-format dicts and plain texts, as synoptic.brief takes) in date
+        order within a window of REORDER_WINDOW articles (an archive or a set of feeds read file by file is
+        far from date order, and an article dated years ahead would otherwise close every story it passes);
+        a bad item (an InputError, or a dict without text) is reported and skipped."""
         report = IngestReport(idle_days=self.window.idle_days)
         pending = 0
         try:
@@ -528,7 +547,13 @@ _SINCE_ADVICE = "give a date such as 2025-03-12, 12 March 2025 or 2025-03-12T09:
 
 
 def parse_since(value: str) -> int:
-    """The day of a ``--since`` value, or a one-line error.
+    """The day of a ``--since`` value, or a one-line error (see ``since_point``)."""
+    return since_point(value)[0]
+
+
+def since_point(value: str) -> tuple[int, datetime | None]:
+    """A ``--since`` value's day and, when it gives a time of day, its instant (UTC); a one-line error
+    when it is not a date.
 
     An analyst types what comes to mind, so any spelling an article's date may have is taken (ISO,
     RFC 822, "March 12, 2025"), a bare year means its first day, and a phrase such as "yesterday",
@@ -541,13 +566,22 @@ def parse_since(value: str) -> int:
     day = date(int(year.group(1)), 1, 1).toordinal() if year else parse_day(text) or _relative_day(text)
     if day is None:
         raise InputError(f"--since {value}", "not a date", _SINCE_ADVICE)
-    return day
+    return day, _since_moment(value, text)
 
 
-def since_point(value: str) -> tuple[int, datetime | None]:
-    """A ``--since`` value's day and, when it gives a time of day, its instant (UTC); a one-line error
-    when it is not a date."""
-    return parse_since(value), parse_moment(value)
+def _since_moment(value: str, text: str) -> datetime | None:
+    """The instant of a ``--since`` value that gives a time of day, also when spelled as a person writes it
+    ("March 12, 2025 2:00 pm", "2025-03-12T14:00 CET"). A time that cannot be read ("2025-03-12T25:00") is
+    refused: read as its whole day, it would show the reader what they asked to skip."""
+    moment = parse_moment(text)
+    if moment is not None or not TIME_OF_DAY.search(text):
+        return moment
+    import dateparser  # lazy: slow to import, and only such spellings need it
+
+    parsed = dateparser.parse(text, settings={"RETURN_AS_TIMEZONE_AWARE": True, "TIMEZONE": "UTC", "TO_TIMEZONE": "UTC"})
+    if parsed is None:
+        raise InputError(f"--since {value}", "the time of day cannot be read", "give it as 2025-03-12T14:00 (UTC) or 2025-03-12T14:00+01:00")
+    return parsed.astimezone(UTC)
 
 
 def normal_since(value: str) -> str:

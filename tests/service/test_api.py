@@ -65,6 +65,7 @@ def test_a_list_of_articles_and_options_are_accepted(client: httpx.Client) -> No
     ("params", "body", "status", "needle"),
     [
         ({}, b"{not json", 400, "not valid JSON"),
+        ({}, b"[" * 5000 + b"]" * 5000, 400, "request body: JSON nested too deeply to read"),  # was a 500 (RecursionError)
         ({}, b'{"x": 1}', 400, "articles"),
         ({}, b"42", 400, "cannot be briefed"),
         ({}, b"null", 400, "request body: null cannot be briefed"),

@@ -12,7 +12,7 @@ from synoptic.errors import InputError, SynopticError
 from synoptic.stories import StoryStore, list_stories, story_brief
 from synoptic.stories.cluster import story_id_for
 from synoptic.stories.features import day_iso
-from synoptic.stories.store import parse_since
+from synoptic.stories.store import normal_since, parse_since, since_point
 from tests.stories.helpers import interleaved, story_articles
 
 
@@ -92,6 +92,18 @@ def test_bad_records_are_reported_and_skipped(db):
     with StoryStore(db) as store:
         report = store.ingest([InputError("feed.xml entry 2", "no text", "skipped"), *story_articles("club")], on_error=errors.append)
     assert (report.failed, report.added) == (1, 3) and len(errors) == 1
+
+
+def test_python_callers_may_ingest_dicts_and_texts_as_synoptic_brief_takes_them(db):
+    """README's Python example hands the store the dicts synoptic.brief takes; one without text is skipped."""
+    club = [{"title": a.title, "text": a.text, "date": a.date} for a in story_articles("club")]
+    errors = []
+    with StoryStore(db) as store:
+        report = store.ingest([*club, {"title": "No body here"}, story_articles("bridge")[0].text], on_error=errors.append)
+        stories = list_stories(store, since="2025-03-01")
+    assert (report.added, report.failed) == (4, 1)
+    assert [str(e) for e in errors] == ["article 4: the article has no text; give each article a non-empty \"text\"; fields: title, text, url, date, source (only text is required)"]
+    assert sorted(s.size for s in stories) == [1, 3]
 
 
 def test_queries_name_unknown_stories_and_dates(db):
@@ -206,6 +218,27 @@ def test_since_refuses_what_is_not_a_date_or_could_be_two(value, problem):
     with pytest.raises(InputError, match=problem) as refused:
         parse_since(value)
     assert "\n" not in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    "value, instant",
+    [
+        ("2025-03-12T14:00", "2025-03-12T14:00:00Z"),
+        ("2025-03-12T14:00+01:00", "2025-03-12T13:00:00Z"),
+        ("Wed, 12 Mar 2025 14:00:00 GMT", "2025-03-12T14:00:00Z"),
+        ("March 12, 2025 2:00 pm", "2025-03-12T14:00:00Z"),  # was 02:00: email.utils took "pm" for a zone
+        ("2025-03-12T14:00 CET", "2025-03-12T13:00:00Z"),  # was the whole day
+        ("2025-03-12", "2025-03-12"),
+    ],
+)
+def test_since_reads_the_time_of_day_however_it_is_spelled(value, instant):
+    assert normal_since(value) == instant
+
+
+def test_since_refuses_a_time_of_day_it_cannot_read_rather_than_take_the_whole_day():
+    with pytest.raises(InputError, match="the time of day cannot be read") as refused:
+        since_point("2025-03-12T25:00")
+    assert str(refused.value).startswith("--since 2025-03-12T25:00: ") and "\n" not in str(refused.value)
 
 
 def test_a_story_of_untitled_articles_is_listed_under_a_title_or_its_opening_words(db):
