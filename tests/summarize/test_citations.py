@@ -57,6 +57,19 @@ def test_different_actors_are_another_claim() -> None:
     assert cite(corpus, 0).sources == ("a1", "a3")
 
 
+TAKEN = "Nine climbers were taken to Carrowby Infirmary with broken bones after the storm trapped them on the ridge."
+# the same claim, then a detail of its own: a report need not repeat only what the shown sentence says
+TAKEN_WITH_DETAIL = (
+    "Nine climbers went to Carrowby Infirmary with broken bones, and most should be home within days, a rescue team leader said."
+)
+
+
+def test_a_paraphrase_that_adds_its_own_detail_is_cited() -> None:
+    corpus = corpus_of(TAKEN, TAKEN_WITH_DETAIL, UNRELATED)
+    assert supporting_sentences(corpus, 0) == {"a2": (1, "paraphrase")}
+    assert supporting_sentences(corpus, 1) == {}  # the other way, most of its claim is its own detail
+
+
 def test_a_copy_keeps_its_own_sentence_as_evidence() -> None:
     corpus = corpus_of(CLOSED, "Local news in brief. " + CLOSED, PARAPHRASE)
     assert supporting_sentences(corpus, 0) == {"a2": (2, "copy"), "a3": (3, "paraphrase")}
