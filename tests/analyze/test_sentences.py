@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from synoptic.analyze import sentences as sentences_module
 from synoptic.analyze.sentences import build_corpus, reads_alone, reject_reason
 from synoptic.clean import clean_cluster
 from tests.conftest import make_article
@@ -99,3 +100,15 @@ def test_a_list_bullet_is_not_part_of_the_sentence_after_it() -> None:
     ], shown
     for sentence in corpus.sentences:  # the span points at the sentence, not at its bullet
         assert text[sentence.start : sentence.end] == sentence.full
+
+
+def test_a_brief_reads_at_most_the_capped_number_of_an_articles_sentences(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sentences_module, "MAX_ARTICLE_SENTENCES", 5)
+    text = " ".join(f"Crew number {n} of the Kelsby ferry checked the pier lights again on Monday night." for n in range(8))
+    corpus = build_corpus(clean_cluster([make_article(text)]))
+    assert len(corpus.sentences) == 5
+    assert corpus.sentences[-1].text.startswith("Crew number 4 ")
+    assert [s.position for s in corpus.sentences] == [0.0, 0.2, 0.4, 0.6, 0.8]
+    [cut] = [r for r in corpus.removals if r.rule == "past_sentence_cap"]
+    assert text[cut.start : cut.end].startswith("Crew number 5 ") and text[cut.start : cut.end].endswith("Monday night.")
+    assert cut.text.startswith("3 sentences from “Crew number 5")
