@@ -115,11 +115,16 @@ def run_brief(args: argparse.Namespace) -> int:
     ingested = read_inputs(args.paths)
     for error in ingested.errors:
         _error(f"{error}; skipped")
+    for note in ingested.notes:
+        print(f"synoptic: note: {note}", file=sys.stderr)
     if not ingested.articles:
         _error("no articles could be read; nothing to brief")
         return 1
     origin = args.paths[0] if len(args.paths) == 1 else f"{len(args.paths)} inputs"
     brief = make_brief(ingested.articles, options, origin=origin)
+    for unread in brief.meta.get("dates_not_read", []):
+        note = f"article {unread['article']}: its date '{unread['date']}' cannot be read as a day of the calendar; briefed as undated"
+        print(f"synoptic: note: {note}", file=sys.stderr)
     _write(renderer(brief), args.output)
     return 1 if ingested.errors else 0
 

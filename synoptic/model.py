@@ -28,6 +28,9 @@ class Article:
     source: str | None = None
     url: str | None = None
     origin: str | None = None  # file path or "<stdin>", for error messages
+    # the date only bounds publication (a crawl's capture day of a page that gives none): the article is
+    # dated by it, but "on Monday" counted from it is marked approximate, as from a date the article does not state
+    date_approximate: bool = False
 
     def __post_init__(self) -> None:
         if self.title is not None and not _HEADLINE.search(self.title.strip()):
@@ -119,6 +122,7 @@ class Source:
     outlet: str | None
     duplicate_of: str | None = None
     lead: str | None = None  # the opening words of its first kept sentence: a name for a source without a title
+    published_approximate: bool = False  # ``published`` is a day it was seen, not one it states (Article.date_approximate)
 
 
 @dataclass(frozen=True)
@@ -167,6 +171,7 @@ class Brief:
                     "outlet": s.outlet,
                     "duplicate_of": s.duplicate_of,
                     "lead": s.lead,
+                    "published_approximate": s.published_approximate,
                 }
                 for s in self.sources
             ],

@@ -163,10 +163,14 @@ def make_brief(
     sources = tuple(
         Source(
             id=a.id, title=a.title, url=a.url, published=published_day(c.date), outlet=a.source,
-            duplicate_of=corpus.copies.get(a.id), lead=leads.get(a.id),
+            duplicate_of=corpus.copies.get(a.id), lead=leads.get(a.id), published_approximate=a.date_approximate and c.date == a.date,
         )
         for a, c in zip(articles, cleaned)
     )
+    # a date given but not read as a day ("2025-13-01", "last spring") leaves its article undated: said, not hidden
+    unread = [{"article": a.id, "date": a.date} for a, s in zip(articles, sources) if a.date and s.published is None]
+    if unread:
+        meta["dates_not_read"] = unread
     meta["elapsed_ms"] = round((time.perf_counter() - started) * 1000, 2)
     sections = {}
     if findings is not None:

@@ -194,3 +194,29 @@ def test_an_output_path_that_cannot_be_written_is_a_one_line_error(tmp_path: Pat
         proc = run("brief", *inputs, "-o", str(target))
         assert proc.returncode == 1
         assert_one_line_error(proc, str(target), "cannot write")
+
+
+def test_brief_notes_an_article_whose_date_is_no_calendar_day(tmp_path: Path) -> None:
+    articles = [{"id": "a1", "text": STORY[0], "date": "2025-13-14"}, {"id": "a2", "text": STORY[1], "date": "2025-03-15"}]
+    (tmp_path / "ferry.json").write_text(json.dumps(articles), encoding="utf-8")
+    proc = run("brief", str(tmp_path / "ferry.json"), "--format", "json")
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert [s["published"] for s in json.loads(proc.stdout)["sources"]] == [None, "2025-03-15"]
+    assert_one_line_error(proc, "article a1: its date '2025-13-14' cannot be read as a day of the calendar; briefed as undated")
+
+
+def test_brief_and_stories_ingest_name_the_files_of_a_folder_they_pass_over(tmp_path: Path) -> None:
+    folder = tmp_path / "reports"
+    (folder / "photos").mkdir(parents=True)
+    for i, text in enumerate(STORY):
+        (folder / f"report{i}.txt").write_text(text, encoding="utf-8")
+    (folder / "notes.md").write_text("Call the harbour office back.\n", encoding="utf-8")
+    (folder / "photos" / "quay.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (folder / ".DS_Store").write_bytes(b"\0")  # hidden: no one expects it read, or named
+    note = f"synoptic: note: {folder}: passed over 2 files of a kind synoptic does not read (notes.md, photos/quay.png); it reads .txt"
+    brief = run("brief", str(folder), "--format", "json")
+    assert brief.returncode == 0 and json.loads(brief.stdout)["meta"]["articles"] == 2
+    assert brief.stderr.decode().startswith(note) and len(brief.stderr.decode().splitlines()) == 1
+    ingest = run("stories", "ingest", str(folder), "--db", str(tmp_path / "s.db"))
+    assert ingest.returncode == 0 and ingest.stderr.decode().startswith(note) and "2 added" in ingest.stderr.decode()
+

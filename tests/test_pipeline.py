@@ -278,12 +278,14 @@ def test_too_few_articles_are_refused_with_the_minimum_that_was_asked_for(min_ar
 
 @pytest.mark.parametrize(
     ("given", "shown"),
-    [("Tue, 17 Oct 2017 08:00:00 GMT", "2017-10-17"), ("2017-10-17T23:30:00", "2017-10-17"), ("17 October 2017", "2017-10-17"), ("yesterday", None)],
+    [("Tue, 17 Oct 2017 08:00:00 GMT", "2017-10-17"), ("2017-10-17T23:30:00", "2017-10-17"), ("17 October 2017", "2017-10-17"), ("yesterday", None),
+     ("2017-13-14", None), ("2017-04-31", None)],
 )
 def test_a_source_is_dated_by_its_iso_day_however_the_input_spells_the_date(given: str, shown: str | None) -> None:
     articles = [{"id": "a1", "text": _PIER_TEXT, "date": given, "source": "Gazette"}, {"id": "a2", "text": _PIER_OTHER}]
     brief = make_brief(articles)
     assert brief.to_dict()["sources"][0]["published"] == shown
+    assert brief.meta.get("dates_not_read", []) == ([] if shown else [{"article": "a1", "date": given}])  # said, not hidden
     from synoptic.render import RENDERERS
 
     for fmt in ("md", "html"):

@@ -284,6 +284,8 @@ def _date_phrases(text: str) -> list[tuple[str, re.Match[str]]]:
         kind = _kind(match)
         if kind == "mon" and match.group("mon_m") == "May" and match.group(kind).split()[0].lower() == "of":
             continue  # "of May" is too often a name ("the government of Theresa May")
+        if kind == "iso" and parse_iso(match.group(kind)) is None:
+            continue  # "2025-13-01": a typo names no day, and shown as the entry's date it would pass for one
         if kind in _DAY_DATES and found and _kind(found[-1][1]) == "wd" and _APPOSITION.fullmatch(text, found[-1][1].end(), match.start()):
             found.pop()  # "on Monday, Sept. 27": the date says which Monday
         found.append((match.group(kind).strip(), match))
@@ -328,7 +330,10 @@ def _publication_dates(corpus: Corpus, cluster_date: str | None) -> dict[str, tu
         ordinal = parse_day(value)
         return date.fromordinal(ordinal) if ordinal is not None else None
 
-    own_dates = {clean.article.id: day(clean.date) for clean in corpus.articles}
+    # a date that only bounds publication (a crawl's capture day) is no date the article states: it neither
+    # votes for the cluster's date nor makes the relative dates counted from it exact
+    bounds = {clean.article.id: day(clean.date) for clean in corpus.articles if clean.article.date_approximate}
+    own_dates = {clean.article.id: None if clean.article.id in bounds else day(clean.date) for clean in corpus.articles}
     # A near-copy's text counts its days from its original's date, not from when the copy was posted or
     # crawled (a WARC record of a page with no date of its own carries its capture day): "on Monday" in
     # both is one Monday, and a copy is neither a newer report nor a second vote for the cluster's date.
@@ -341,10 +346,10 @@ def _publication_dates(corpus: Corpus, cluster_date: str | None) -> dict[str, tu
     for clean in corpus.articles:
         own = own_dates[clean.article.id]
         if own is None:
-            own = _dateline_date(clean, fallback)
+            own = _dateline_date(clean, bounds.get(clean.article.id) or fallback)
         elif (line := _dateline_date(clean, own, ("dateline",))) and abs((line - own).days) <= DATELINE_SLACK_DAYS:
             own = line  # the text counts its days from its dateline, not from when it was filed
-        found[clean.article.id] = (own or fallback, own is not None)
+        found[clean.article.id] = (own or bounds.get(clean.article.id) or fallback, own is not None)
     return found
 
 

@@ -206,7 +206,10 @@ def run_spark(args: argparse.Namespace) -> int:
             raise
         raise SynopticError(f"Spark did not start ({_cause(exc)}); check --master and --conf") from None
     try:
-        report = run_job(spark, settings, on_error=lambda message: _error(f"{message}; skipped"))
+        report = run_job(
+            spark, settings, on_error=lambda message: _error(f"{message}; skipped"),
+            on_note=lambda note: print(f"synoptic: note: {note}", file=sys.stderr),
+        )
     except SynopticError:
         raise
     except Exception as exc:  # a failed Spark job (py4j and PySpark wrap it): one line, not a JVM stack

@@ -8,12 +8,13 @@ its extension (its content decides the reader).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from urllib.parse import urlparse
 
 from synoptic.errors import InputError
-from synoptic.ingest import READERS, reader_suffix
+from synoptic.ingest import READERS, passed_over_note, reader_suffix
 
 SUPPORTED = ".txt, .html, .json, .jsonl, .rss/.atom/.xml feeds or .warc(.gz) files"
 
@@ -39,10 +40,13 @@ def _listing_error(exc: Exception) -> str:
     return cause[:200]
 
 
-def list_inputs(spark, paths: list[str]) -> tuple[list[InputFile], list[InputError]]:  # spark: SparkSession
+def list_inputs(
+    spark, paths: list[str], on_note: Callable[[str], None] | None = None  # spark: SparkSession
+) -> tuple[list[InputFile], list[InputError]]:
     """The files to read, in input order, and an InputError for each path that yields none and for
     each empty file (Spark's file source would pass over it without a word). A file reached twice (a
-    folder and a file in it, overlapping globs) is read once, where it first comes."""
+    folder and a file in it, overlapping globs) is read once, where it first comes. ``on_note`` hears
+    of a folder's files that no reader takes, as `synoptic brief` and `stories ingest` tell them."""
     jvm = spark.sparkContext._jvm
     conf = spark.sparkContext._jsc.hadoopConfiguration()
     found: list[tuple[str, str, int]] = []  # (uri, suffix, size)
@@ -62,9 +66,12 @@ def list_inputs(spark, paths: list[str]) -> tuple[list[InputFile], list[InputErr
             continue
         for status in statuses:
             if status.isDirectory():
-                listed = _files_under(fs, status.getPath())
+                listed, passed_over = _files_under(fs, status.getPath())
+                folder = origin_of(status.getPath().toString())
                 if not listed:
-                    errors.append(InputError(origin_of(status.getPath().toString()), f"the folder holds no {SUPPORTED}", "point at a folder of articles"))
+                    errors.append(InputError(folder, f"the folder holds no {SUPPORTED}", "point at a folder of articles"))
+                elif passed_over and on_note:
+                    on_note(passed_over_note(folder, passed_over))
                 found += listed
             else:
                 uri = status.getPath().toString()
@@ -82,17 +89,21 @@ def list_inputs(spark, paths: list[str]) -> tuple[list[InputFile], list[InputErr
     return files, errors
 
 
-def _files_under(fs, folder) -> list[tuple[str, str, int]]:
+def _files_under(fs, folder) -> tuple[list[tuple[str, str, int]], list[str]]:
     """(URI, reader suffix, size) of the supported files below a folder, recursively, sorted, hidden
-    ones (a part starting with ".") left out."""
+    ones (a part starting with ".") left out; and the relative names of the others, which no reader takes."""
     root = folder.toString().rstrip("/") + "/"
-    listed = []
+    listed, passed_over = [], []
     entries = fs.listFiles(folder, True)
     while entries.hasNext():
         status = entries.next()
         uri = status.getPath().toString()
         relative = PurePosixPath(uri.removeprefix(root))
         suffix = reader_suffix(relative)
-        if suffix in READERS and not any(part.startswith(".") for part in relative.parts):
+        if any(part.startswith(".") for part in relative.parts):
+            continue
+        if suffix in READERS:
             listed.append((uri, suffix, status.getLen()))
-    return sorted(listed)
+        else:
+            passed_over.append(str(relative))
+    return sorted(listed), sorted(passed_over)

@@ -95,19 +95,24 @@ def _step(report: JobReport, name: str) -> Iterator[None]:
     report.seconds[name] = time.perf_counter() - started
 
 
-def run_job(spark, settings: JobSettings, on_error: Callable[[str], None] | None = None) -> JobReport:  # spark: SparkSession
+def run_job(
+    spark, settings: JobSettings, on_error: Callable[[str], None] | None = None, on_note: Callable[[str], None] | None = None
+) -> JobReport:  # spark: SparkSession
     """Run the job on ``spark``; each bad input, record or story is passed to ``on_error`` (a
-    one-line message) and skipped, and all of them are written to the ``errors`` table."""
+    one-line message) and skipped, and all of them are written to the ``errors`` table. ``on_note``
+    hears of files a folder holds that no reader takes."""
     cached: list = []  # the DataFrames the run persisted, released when it ends
     with pandas_warning_silenced():
         try:
-            return _run(spark, settings, on_error or (lambda message: None), cached)
+            return _run(spark, settings, on_error or (lambda message: None), cached, on_note)
         finally:
             for frame in cached:
                 frame.unpersist()
 
 
-def _run(spark, settings: JobSettings, say: Callable[[str], None], cached: list) -> JobReport:  # spark: SparkSession
+def _run(
+    spark, settings: JobSettings, say: Callable[[str], None], cached: list, on_note: Callable[[str], None] | None
+) -> JobReport:  # spark: SparkSession
     from pyspark import StorageLevel
     from pyspark.sql import Window
     from pyspark.sql import functions as F
@@ -125,7 +130,7 @@ def _run(spark, settings: JobSettings, say: Callable[[str], None], cached: list)
         cached.append(frame.persist(StorageLevel.MEMORY_AND_DISK))
         return frame
 
-    files, missing = list_inputs(spark, list(settings.inputs))
+    files, missing = list_inputs(spark, list(settings.inputs), on_note)
     for error in missing:
         say(str(error))
     report.failed += len(missing)

@@ -7,8 +7,9 @@ sits in memory whole.
 
 from __future__ import annotations
 
+import codecs
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,11 +28,12 @@ if TYPE_CHECKING:
     from synoptic.ingest.fetch import Fetched
 
 __all__ = [
-    "READERS", "Ingested", "cluster_from_dict", "decode_text", "fetched_articles", "iter_articles", "iter_clusters", "read_bytes",
-    "read_inputs",
+    "READERS", "Ingested", "cluster_from_dict", "decode_text", "fetched_articles", "iter_articles", "iter_clusters", "passed_over_note",
+    "read_bytes", "read_inputs",
 ]  # fmt: skip
 
 _SUPPORTED = ".txt, .html, .json, .jsonl, .rss/.atom/.xml feeds or .warc(.gz) files"
+PASSED_OVER_NAMED = 5  # a folder's unread files named in its note; a photo archive's thousands are counted
 _FEED_ROOTS = (b"<rss", b"<feed", b"<rdf:rdf")
 
 
@@ -39,13 +41,14 @@ _FEED_ROOTS = (b"<rss", b"<feed", b"<rdf:rdf")
 class Ingested:
     articles: list[Article] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what was passed over without being an error
 
 
 def sniff_reader(data: bytes) -> str:
     """Pick a reader for stdin or an unknown extension from the first bytes."""
     if data[:2] == b"\x1f\x8b":
         return ".warc.gz"  # gzip: the one compressed input synoptic reads
-    stripped = data.lstrip()
+    stripped = data.removeprefix(codecs.BOM_UTF8).lstrip()  # Windows tools start UTF-8 with a BOM: JSON or HTML still
     if stripped.startswith(b"WARC/"):
         return ".warc"
     head = stripped[:1]
@@ -74,14 +77,22 @@ def _record(result: Ingested, articles: list[Article]) -> None:
     result.errors += getattr(articles, "skipped", [])
 
 
-def _files_under(folder: Path) -> list[Path]:
-    """Supported files below a folder, recursively, in a stable (sorted) order, hidden ones skipped."""
-    found = [
-        p
-        for p in folder.rglob("*")
-        if p.is_file() and reader_suffix(p) in READERS and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-    ]
-    return sorted(found)
+def passed_over_note(folder: str, names: list[str]) -> str:
+    """The one line that tells a user which files of a folder no reader takes (notes.md, a photo): a
+    brief or a store quietly built without them would look complete."""
+    shown = ", ".join(names[:PASSED_OVER_NAMED]) + (f" and {len(names) - PASSED_OVER_NAMED} more" if len(names) > PASSED_OVER_NAMED else "")
+    files = "file" if len(names) == 1 else "files"
+    return f"{folder}: passed over {len(names)} {files} of a kind synoptic does not read ({shown}); it reads {_SUPPORTED}"
+
+
+def _files_under(folder: Path) -> tuple[list[Path], list[str]]:
+    """Supported files below a folder, recursively, in a stable (sorted) order, hidden ones skipped, and
+    the names (relative to the folder) of the other files, which no reader takes."""
+    found, passed_over = [], []
+    for p in sorted(folder.rglob("*")):
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts):
+            (found if reader_suffix(p) in READERS else passed_over).append(p)
+    return found, [str(p.relative_to(folder)) for p in passed_over]
 
 
 def read_inputs(paths: list[str]) -> Ingested:
@@ -96,9 +107,11 @@ def read_inputs(paths: list[str]) -> Ingested:
             continue
         path = Path(raw)
         if path.is_dir():
-            files = _files_under(path)
+            files, passed_over = _files_under(path)
             if not files:
                 result.errors.append(InputError(raw, f"the folder holds no {_SUPPORTED}", "point at a folder of articles"))
+            elif passed_over:
+                result.notes.append(passed_over_note(raw, passed_over))
             for file in files:
                 _read_file(file, result)
         elif path.exists():
@@ -121,8 +134,11 @@ def _read_file(path: Path, result: Ingested) -> None:
         result.errors.append(exc)
 
 
-def iter_articles(paths: list[str], allow_fetch: bool = False) -> Iterator[Article | InputError]:
-    """Every article of ``paths`` in order, and an InputError for each bad input or record.
+def iter_articles(
+    paths: list[str], allow_fetch: bool = False, on_note: Callable[[str], None] | None = None
+) -> Iterator[Article | InputError]:
+    """Every article of ``paths`` in order, and an InputError for each bad input or record; ``on_note``
+    hears of the files of a folder that no reader takes (see passed_over_note).
 
     JSONL and WARC files stream record by record; "-" is stdin; http(s) URLs are fetched only with
     ``allow_fetch`` (see synoptic.ingest.fetch). Ids are left as the readers make them: a store
@@ -136,9 +152,11 @@ def iter_articles(paths: list[str], allow_fetch: bool = False) -> Iterator[Artic
             continue
         path = Path(raw)
         if path.is_dir():
-            files = _files_under(path)
+            files, passed_over = _files_under(path)
             if not files:
                 yield InputError(raw, f"the folder holds no {_SUPPORTED}", "point at a folder of articles")
+            elif passed_over and on_note:
+                on_note(passed_over_note(raw, passed_over))
             for file in files:
                 yield from _iter_file(file)
         elif path.exists():

@@ -31,11 +31,11 @@ def decode_text(data: bytes, origin: str) -> str:
         raise InputError(origin, "this looks like a binary file, not text", "give text, HTML, JSON(L), RSS/Atom or WARC files (.txt .html .json .jsonl .rss .atom .xml .warc .warc.gz)")
     try:
         return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
+    except UnicodeDecodeError as exc:  # most often Windows-1252: read as latin1, its dashes and curly quotes become control characters
         raise InputError(
             origin,
             f"the bytes are not valid UTF-8 (at byte {exc.start})",
-            "re-save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)",
+            "re-save the file as UTF-8 (e.g. iconv -f windows-1252 -t utf-8)",
         ) from None
 
 

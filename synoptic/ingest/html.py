@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import PurePath
 
 from synoptic.errors import InputError
@@ -9,6 +10,10 @@ from synoptic.ingest.base import READERS, decode_text
 from synoptic.model import Article
 
 MIN_ARTICLE_WORDS = 8  # fewer extracted words means trafilatura found menus or a stub, not an article
+# <meta charset="windows-1252"> or <meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">,
+# looked for in the first bytes, as a browser does (the HTML standard says within 1024; 4 KiB allows long heads)
+_META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
+_CHARSET_SCAN = 4096
 
 
 def extract_html(html: str, origin: str, article_id: str, url: str | None = None) -> Article:
@@ -39,4 +44,19 @@ def extract_html(html: str, origin: str, article_id: str, url: str | None = None
 @READERS.register(".htm")
 def read_html(data: bytes, origin: str) -> list[Article]:
     stem = PurePath(origin).stem if origin != "<stdin>" else "stdin"
-    return [extract_html(decode_text(data, origin), origin, stem)]
+    return [extract_html(decode_page(data, origin), origin, stem)]
+
+
+def decode_page(data: bytes, origin: str) -> str:
+    """A saved page's text: UTF-8, else the charset its <meta> tag declares (pages saved from older sites
+    are often windows-1252 and say so), else decode_text's one-line error."""
+    try:
+        return decode_text(data, origin)
+    except InputError as not_utf8:
+        declared = _META_CHARSET.search(data[:_CHARSET_SCAN])
+        if declared is None:
+            raise
+        try:
+            return data.decode(declared.group(1).decode("ascii"))
+        except (LookupError, UnicodeDecodeError):  # an unknown name, or bytes the declared charset lacks
+            raise not_utf8 from None

@@ -84,9 +84,10 @@ def iter_warc(stream: BinaryIO, origin: str) -> Iterator[Article | InputError]:
         except Exception as exc:  # noqa: BLE001 — a truncated or garbled record must not end the crawl
             yield InputError(where, f"unreadable record ({type(exc).__name__}: {exc})", "check the crawl file")
             continue
-        # the capture day only bounds the publication day: it dates a page that gives no date of its own
+        # the capture day only bounds the publication day: it dates a page that gives no date of its own, approximately
         crawl_day = (record.rec_headers.get_header("WARC-Date") or "")[:10] or None
-        yield replace(article, url=web_address or article.url, date=article.date or crawl_day)
+        captured = article.date is None and crawl_day is not None
+        yield replace(article, url=web_address or article.url, date=article.date or crawl_day, date_approximate=captured)
 
 
 def _cut_short(record) -> bool:  # record: a warcio ArcWarcRecord

@@ -56,7 +56,8 @@ def source_label(source: Source) -> str:
     """"Title — Outlet, 2025-03-12" with whatever parts are known; an untitled source is named by
     its opening words, in quotation marks so they do not pass for a headline."""
     label = source.title or (f"“{source.lead}”" if source.lead else source.id)
-    extras = ", ".join(p for p in (source.outlet, source.published) if p)
+    published = f"{source.published} (approx.)" if source.published and source.published_approximate else source.published
+    extras = ", ".join(p for p in (source.outlet, published) if p)
     return f"{label} — {extras}" if extras else label
 
 

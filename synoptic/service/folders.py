@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 from synoptic.errors import SynopticError
-from synoptic.ingest import READERS
+from synoptic.ingest import READERS, passed_over_note, reader_suffix
 from synoptic.service.engine import RawFile
 from synoptic.service.errors import NotFoundError, TooLargeError
 
@@ -27,20 +27,25 @@ class ArticleFolders:
         with os.scandir(self.root) as entries:
             return sorted(e.name for e in entries if not e.name.startswith(".") and e.is_dir(follow_symlinks=False))
 
-    def read(self, name: str, max_files: int, max_bytes: int) -> list[RawFile]:
-        """The supported files of one subfolder, recursively, in sorted order (as ``synoptic brief DIR`` reads them)."""
+    def read(self, name: str, max_files: int, max_bytes: int) -> tuple[list[RawFile], list[str]]:
+        """The supported files of one subfolder, recursively, in sorted order (as ``synoptic brief DIR`` reads them),
+        and the note naming the others, which no reader takes (none when there are none)."""
         if name not in self.names():
             choices = ", ".join(self.names()) or "none: the folder is empty"
             raise NotFoundError(f"folder '{name}' not found; choose one of: {choices}")
         folder = self.root / name
         paths: list[Path] = []
+        passed_over: list[str] = []
         for dirpath, dirnames, filenames in os.walk(folder):  # os.walk does not descend into linked folders
             dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-            paths += [
-                Path(dirpath, f)
-                for f in filenames
-                if not f.startswith(".") and Path(f).suffix.lower() in READERS and not Path(dirpath, f).is_symlink()
-            ]
+            for f in filenames:
+                path = Path(dirpath, f)
+                if f.startswith(".") or path.is_symlink():
+                    continue
+                if reader_suffix(path) in READERS:  # ".warc.gz", not ".gz"
+                    paths.append(path)
+                else:
+                    passed_over.append(path.relative_to(folder).as_posix())
         if len(paths) > max_files:
             raise TooLargeError(f"folder '{name}' holds {len(paths)} files; this server briefs at most {max_files} at once (see --max-articles)")
         files, total = [], 0
@@ -49,5 +54,5 @@ class ArticleFolders:
             total += len(data)
             if total > max_bytes:
                 raise TooLargeError(f"folder '{name}' holds more than {max_bytes // (1024 * 1024)} MB of articles; split it into smaller clusters")
-            files.append(RawFile(origin=f"{name}/{path.relative_to(folder).as_posix()}", data=data, suffix=path.suffix.lower()))
-        return files
+            files.append(RawFile(origin=f"{name}/{path.relative_to(folder).as_posix()}", data=data, suffix=reader_suffix(path)))
+        return files, [passed_over_note(name, sorted(passed_over))] if passed_over else []

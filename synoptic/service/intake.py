@@ -110,7 +110,8 @@ async def job_from_json(body: bytes, options: Options, sources: Sources) -> tupl
         raise ServiceError(f"request body: JSON nested too deeply to read; send {JSON_SHAPES}") from None
     job = partial(BriefJob, brief_id=new_brief_id(), options=options, max_articles=sources.limits.max_articles)
     if isinstance(data, dict) and "folder" in data and "articles" not in data:
-        return job(inputs=tuple(await folder_files(data["folder"], sources))), []
+        files, notes = await folder_files(data["folder"], sources)
+        return job(inputs=tuple(files)), notes
     if isinstance(data, dict) and "urls" in data and "articles" not in data:
         urls = _url_list(data["urls"])
         _check_count(len(urls), sources.limits)
@@ -124,7 +125,8 @@ async def job_from_json(body: bytes, options: Options, sources: Sources) -> tupl
     return job(inputs=cluster.articles, cluster_id=cluster_id, cluster_date=cluster.date, references=cluster.references), []
 
 
-async def folder_files(name: Any, sources: Sources) -> list[RawFile]:
+async def folder_files(name: Any, sources: Sources) -> tuple[list[RawFile], list[str]]:
+    """A named subfolder's files, and the note naming those no reader takes."""
     if sources.folders is None:
         raise ServiceError("this server has no articles folder (start it with --articles-dir DIR); send the articles instead", 404)
     if not isinstance(name, str) or not name:
@@ -167,10 +169,12 @@ async def job_from_form(form: FormData, sources: Sources, options: Options | Non
         inputs.append(RawFile(origin=name, data=await upload.read(), suffix=upload_suffix(name)))
     warnings: list[str] = []
     if form.get("folder"):
-        inputs += await folder_files(str(form["folder"]), sources)
-    if urls:
-        files, warnings = await _fetch_all(urls, sources)
+        files, warnings = await folder_files(str(form["folder"]), sources)
         inputs += files
+    if urls:
+        files, unfetched = await _fetch_all(urls, sources)
+        inputs += files
+        warnings += unfetched
     if not inputs:
         ways = ["paste two or more articles", "upload files"] + ["choose a folder"] * bool(sources.folders) + ["give URLs"] * sources.allow_fetch
         raise ServiceError(f"nothing to brief: {', '.join(ways[:-1])} or {ways[-1]}")

@@ -148,7 +148,7 @@ class BriefView:
             title=source.get("title"),
             lead=source.get("lead"),
             outlet=source.get("outlet"),
-            published=source.get("published"),
+            published=f"{source['published']} (approx.)" if source.get("published") and source.get("published_approximate") else source.get("published"),
             url=source.get("url"),
             link=safe_link(source.get("url")),
             copy_of=self.numbers.get(source.get("duplicate_of") or ""),

@@ -111,7 +111,8 @@ def run_ingest(args: argparse.Namespace) -> int:
         raise OptionsError(f"--idle-days must be a whole number of at least 1, not {args.idle_days}")
     new_store = not Path(args.db).exists()
     with StoryStore(args.db, idle_days=args.idle_days) as store:
-        report = store.ingest(iter_articles(args.paths, allow_fetch=args.allow_fetch), on_error=lambda e: _error(f"{e}; skipped"))
+        articles = iter_articles(args.paths, allow_fetch=args.allow_fetch, on_note=lambda note: print(f"synoptic: note: {note}", file=sys.stderr))
+        report = store.ingest(articles, on_error=lambda e: _error(f"{e}; skipped"))
     if new_store and not report.added:  # a typo'd path must not leave an empty store behind to puzzle over
         Path(args.db).unlink(missing_ok=True)
         print(f"{args.db}: nothing could be read, so no store was created; check the paths", file=sys.stderr)

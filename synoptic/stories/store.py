@@ -58,6 +58,7 @@ from synoptic.stories.cluster import (
     refinement_due,
 )
 from synoptic.stories.features import (
+    ISO_SHAPED,
     TIME_OF_DAY,
     DocumentFrequencies,
     Signature,
@@ -174,6 +175,7 @@ class IngestReport:
     moved: int = 0
     failed: int = 0
     late: int = 0  # articles dated before the store's window: they could only start stories of their own
+    dates_not_read: int = 0  # articles whose given date is no day ("2025-13-01"): they took the store's clock
     idle_days: int = STORY_IDLE_DAYS
     assignments: list[Assignment] = field(default_factory=list)
 
@@ -182,10 +184,13 @@ class IngestReport:
             f"; {self.late} dated more than {self.idle_days} days before the store's newest could not join a story"
             " (the stories of their time are closed): ingest older files first, or all files in one run"
         ) if self.late else ""
+        unread = (
+            f"; {self.dates_not_read} with a date that cannot be read as a day of the calendar took the store's newest date"
+        ) if self.dates_not_read else ""
         return (
             f"{self.added} added ({self.duplicates} near-duplicates linked), {self.unchanged} already stored, "
             f"{self.failed} failed; {self.created} new stories, {self.merged} merged, {self.closed} closed, "
-            f"{self.moved} articles moved by refinement{late}"
+            f"{self.moved} articles moved by refinement{late}{unread}"
         )
 
 
@@ -342,6 +347,7 @@ class StoryStore:
             return
         day = parse_day(article.date)
         if day is None:
+            report.dates_not_read += article.date is not None and bool(article.date.strip())
             day = self.clock if self.clock is not None else datetime.now(UTC).date().toordinal()
         report.late += self.clock is not None and self.clock - day > self.window.idle_days
         previous, self.clock = self.clock, day if self.clock is None else max(self.clock, day)
@@ -563,10 +569,24 @@ def since_point(value: str) -> tuple[int, datetime | None]:
     if swappable and int(swappable.group(1)) <= 12 and int(swappable.group(2)) <= 12 and swappable.group(1) != swappable.group(2):
         raise InputError(f"--since {value}", "the day and the month could be either way round", "give the date as YYYY-MM-DD")
     year = _YEAR.fullmatch(text)
-    day = date(int(year.group(1)), 1, 1).toordinal() if year else parse_day(text) or _relative_day(text)
+    if (shaped := ISO_SHAPED.match(text)) and not _is_calendar_day(*(int(part) for part in shaped.groups())):
+        # "2025-13-01", "2025-04-31": a typo to ask about; an article's metadata may be read day-first, a user's --since is not
+        raise InputError(f"--since {value}", "not a date (no such day in the calendar)", "give the date as YYYY-MM-DD, month first")
+    day = date(int(year.group(1)), 1, 1).toordinal() if year else parse_day(text)
+    day = day if day is not None else _relative_day(text)
     if day is None:
         raise InputError(f"--since {value}", "not a date", _SINCE_ADVICE)
-    return day, _since_moment(value, text)
+    moment = _since_moment(value, text)
+    # the day of the instant in UTC, as articles' instants are compared: "2025-03-12T23:30-05:00" is 13 March
+    return (moment.date().toordinal() if moment else day), moment
+
+
+def _is_calendar_day(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def _since_moment(value: str, text: str) -> datetime | None:

@@ -71,6 +71,7 @@ def test_phrase_rules(sentence: str, phrase: str, expected: str) -> None:
         "They may march on the capital soon, he said.",  # lower-case month words are verbs
         "The ministry said it would consider the request.",
         "He scored 2014 points over a long career.",  # a number, not "in 2014"
+        "The hearing was listed for 2025-13-01 and again for 2025-04-31.",  # no such days: typos, not dates to show
     ],
 )
 def test_non_dates_are_ignored(sentence: str) -> None:
@@ -187,6 +188,7 @@ def test_one_event_of_one_month_told_in_other_words_is_one_entry(texts: tuple[st
         ("2025-03-11T08:30:00+01:00", "2025-03-08"),
         ("2025", None),  # a partial date is no date (as for the stories): the phrase stays literal
         ("yesterday", None),
+        ("2025-13-14", None),  # no day either way round: undated
     ],
 )
 def test_publication_dates_in_any_spelling_the_stories_accept(published: str, expected: str | None) -> None:

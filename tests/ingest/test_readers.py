@@ -44,6 +44,21 @@ def test_html_reader_extracts_body_title_date_and_site() -> None:
     assert article.source == "Bay Post"
 
 
+@pytest.mark.parametrize(
+    "declaration", ['<meta charset="windows-1252">', '<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">']
+)
+def test_a_saved_page_in_the_charset_it_declares_is_read_in_it(declaration: str) -> None:
+    page = HTML_PAGE.replace("<head>", f"<head>{declaration}").replace("twenty minutes late", "twenty minutes late – at 7:20, the café said")
+    [article] = read_bytes(page.encode("cp1252"), "page.html", ".html")
+    assert "late – at 7:20, the café said" in article.text
+
+
+def test_a_page_whose_bytes_its_declared_charset_lacks_is_refused_as_not_utf8() -> None:
+    page = HTML_PAGE.replace("<head>", '<head><meta charset="ascii">').replace("late", "late – at 7:20")
+    with pytest.raises(InputError, match="page.html: the bytes are not valid UTF-8"):
+        read_bytes(page.encode("cp1252"), "page.html", ".html")
+
+
 def test_json_cluster_and_bare_list_and_jsonl() -> None:
     cluster = {"id": "c9", "articles": [{"id": "x", "text": "One."}, {"text": "Two.", "title": "Two reports", "source": "S"}]}
     articles = read_bytes(json.dumps(cluster).encode(), "c.json", ".json")
@@ -73,10 +88,14 @@ def test_folder_is_read_recursively_in_stable_order(tmp_path: Path) -> None:
     assert [a.id for a in result.articles] == ["a", "2"] and not result.errors
 
 
-def test_stdin_is_sniffed(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b'[{"text": "One."}, {"text": "Two."}]')))
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])  # PowerShell and Notepad start UTF-8 with a byte order mark
+def test_stdin_is_sniffed(monkeypatch: pytest.MonkeyPatch, bom: bytes) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(bom + b'[{"text": "One."}, {"text": "Two."}]')))
     result = read_inputs(["-"])
     assert len(result.articles) == 2 and result.articles[0].origin == "<stdin>"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(bom + HTML_PAGE.encode())))
+    [page] = read_inputs(["-"]).articles
+    assert page.title and page.title.startswith("Ferry service resumes") and "<" not in page.text
 
 
 @pytest.mark.parametrize(
@@ -85,6 +104,8 @@ def test_stdin_is_sniffed(monkeypatch: pytest.MonkeyPatch) -> None:
         ("empty.txt", b"   \n", "empty"),
         ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary"),
         ("latin.txt", "Café in Zürich.".encode("latin-1"), "UTF-8"),
+        # Windows' "ANSI": the advice must name its encoding, as latin1 turns its dashes and quotes into control characters
+        ("windows.txt", "Quay closed – “for now”.".encode("cp1252"), "not valid UTF-8 (at byte 12); re-save the file as UTF-8 (e.g. iconv -f windows-1252"),
         ("notepad.txt", "Ferry sails again\n\nThe ferry sailed.".encode("utf-16"), "UTF-16 text; re-save it as UTF-8"),
         ("nothing.html", b"<html><body><nav>Home</nav></body></html>", "no article text"),
         ("broken.json", b'{"articles": [', "not valid JSON"),

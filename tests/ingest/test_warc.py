@@ -192,7 +192,20 @@ def test_a_page_is_dated_by_its_own_date_then_its_address_and_only_then_by_its_c
         (LIBRARY_URL.format(path="2017/10/17/"), library_page(date_meta=False)),
         (LIBRARY_URL.format(path="news/b/"), library_page(date_meta=False)),
     ])  # fmt: skip
-    assert [a.date for a in read_inputs([str(crawl)]).articles] == ["2017-10-16", "2017-10-17", "2017-11-02"]
+    articles = read_inputs([str(crawl)]).articles
+    assert [a.date for a in articles] == ["2017-10-16", "2017-10-17", "2017-11-02"]
+    assert [a.date_approximate for a in articles] == [False, False, True]  # the capture day only bounds publication
+
+
+def test_what_a_page_dated_by_its_capture_says_happened_on_wednesday_is_dated_approximately(tmp_path, capsys):
+    crawl = write_crawl(tmp_path / "c.warc", [(LIBRARY_URL.format(path="news/"), library_page(date_meta=False))])
+    assert main(["brief", str(crawl), "--format", "json", "--min-articles", "1"]) == 0
+    brief = json.loads(capsys.readouterr().out)
+    assert brief["sources"][0]["published"] == "2017-11-02" and brief["sources"][0]["published_approximate"] is True
+    wednesday = next(t for t in brief["timeline"] if "Wednesday" in t["phrase"])
+    assert wednesday["date"] == "2017-11-01" and wednesday["approximate"] is True
+    assert main(["brief", str(crawl), "--min-articles", "1"]) == 0
+    assert "2017-11-02 (approx.)" in capsys.readouterr().out
 
 
 def test_a_feed_item_and_the_crawled_page_of_one_article_are_one_copy(tmp_path, capsys):

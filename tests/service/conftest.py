@@ -129,6 +129,7 @@ def articles_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A server-owned folder: the sample, a hidden folder, and links that point outside it."""
     root = tmp_path_factory.mktemp("articles")
     shutil.copytree(SAMPLE, root / "varrow-pass")
+    (root / "varrow-pass" / "notes.md").write_text("Made-up notes on the landslide reports: no article.\n")
     outside = tmp_path_factory.mktemp("outside")
     (outside / "secret.txt").write_text("Secret headline\n\nThis file lies outside the articles folder and must never be read.\n")
     (root / ".hidden").mkdir()

@@ -115,6 +115,7 @@ def test_folders_are_briefed_by_name_only(client: httpx.Client) -> None:
     response = client.post("/api/briefs", json={"folder": "varrow-pass"})
     assert response.status_code == 201, response.text
     assert [s["id"] for s in response.json()["sources"]] == [p.stem for p in sorted(SAMPLE.iterdir())]  # the linked file is not read
+    assert response.json()["warnings"] == ["varrow-pass: passed over 1 file of a kind synoptic does not read (notes.md); it reads .txt, .html, .json, .jsonl, .rss/.atom/.xml feeds or .warc(.gz) files"]
     for name in ("../varrow-pass", "varrow-pass/..", "linked", ".hidden", "/etc", "..", ""):
         response = client.post("/api/briefs", json={"folder": name})
         assert response.status_code in (400, 404), (name, response.text)

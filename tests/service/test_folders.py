@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import shutil
 from pathlib import Path
 
@@ -19,6 +20,7 @@ def root(tmp_path: Path) -> Path:
     shutil.copytree(SAMPLE, root / "varrow")
     (root / "varrow" / "nested").mkdir()
     (root / "varrow" / "nested" / "07_extra.txt").write_text("Extra report\n\nA made-up extra report of the landslide.\n")
+    (root / "varrow" / "nested" / "crawl.warc.gz").write_bytes(gzip.compress(b"WARC/1.0\r\n"))  # read by its last two suffixes
     (root / "varrow" / ".draft.txt").write_text("Hidden\n\nNot to be read.\n")
     (root / "varrow" / "notes.md").write_text("not an article format")
     outside = tmp_path / "outside"
@@ -37,10 +39,12 @@ def test_only_real_visible_subfolders_are_listed(root: Path) -> None:
 
 
 def test_a_folder_reads_like_the_cli_reads_it_without_links_or_hidden_files(root: Path) -> None:
-    files = ArticleFolders(root).read("varrow", max_files=100, max_bytes=10**7)
+    files, notes = ArticleFolders(root).read("varrow", max_files=100, max_bytes=10**7)
     expected = sorted(p.name for p in SAMPLE.iterdir())
-    assert [f.origin for f in files] == [f"varrow/{name}" for name in expected] + ["varrow/nested/07_extra.txt"]
+    assert [f.origin for f in files] == [f"varrow/{name}" for name in expected] + ["varrow/nested/07_extra.txt", "varrow/nested/crawl.warc.gz"]
+    assert files[-1].suffix == ".warc.gz"
     assert all(b"Outside the folder" not in f.data for f in files)
+    assert notes == ["varrow: passed over 1 file of a kind synoptic does not read (notes.md); it reads .txt, .html, .json, .jsonl, .rss/.atom/.xml feeds or .warc(.gz) files"]
 
 
 @pytest.mark.parametrize("name", ["..", "../outside", "varrow/..", "varrow/nested", "/etc", "escape", ".hidden", "", "file.txt"])

@@ -62,6 +62,12 @@ def test_a_source_without_a_stored_article_has_no_text() -> None:
     assert all(s.segments is None for s in view.sources) and view.summary[0].cites[0].mark is None
 
 
+def test_a_day_a_crawl_saw_the_page_is_shown_as_approximate() -> None:
+    given = brief([{"article": "a1", "sentence": 0, "start": 12, "end": 32}])
+    given["sources"][1]["published_approximate"] = True
+    assert [s.published for s in BriefView(given, []).sources] == [None, "2025-03-12 (approx.)"]
+
+
 def test_only_web_addresses_become_links() -> None:
     assert safe_link("https://example.org/x") == "https://example.org/x" and safe_link("HTTP://example.org") == "HTTP://example.org"
     for url in ("javascript:alert(1)", " javascript:alert(1)", "data:text/html,hi", "file:///etc/passwd", "", None):

@@ -103,7 +103,7 @@ def test_since_is_an_iso_day_or_instant_or_a_422() -> None:
     assert since_param("2025-03-12") == "2025-03-12" and since_param("12 March 2025") == "2025-03-12"
     assert since_param("2025-03-12T09:30:00Z") == "2025-03-12T09:30:00Z"
     assert since_param("2025-03-12T10:30+01:00") == "2025-03-12T09:30:00Z"
-    for bad, problem in (("someday", "not a date"), ("2025-13-45", "not a date"), ("12/03/2025", "either way round")):
+    for bad, problem in (("someday", "not a date"), ("2025-13-45", "not a date"), ("2025-13-01", "no such day in the calendar"), ("12/03/2025", "either way round")):
         with pytest.raises(ServiceError) as refused:
             since_param(bad)
         assert refused.value.status == 422 and problem in str(refused.value)

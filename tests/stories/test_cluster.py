@@ -160,12 +160,18 @@ def test_candidates_come_from_the_index_only():
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("2025-03-12", "2025-03-12"), ("2025-03-12T23:30:00Z", "2025-03-12"), ("1998-30-06", "1998-06-30"), ("Tue, 11 Mar 2025 09:00:00 GMT", "2025-03-11")],
+    [("2025-03-12", "2025-03-12"), ("2025-03-12T23:30:00Z", "2025-03-12"), ("2025-3-5", "2025-03-05"), ("1998-30-06", "1998-06-30"), ("Tue, 11 Mar 2025 09:00:00 GMT", "2025-03-11")],
 )
 def test_parse_day(value, expected):
     from datetime import date
 
     assert date.fromordinal(parse_day(value)).isoformat() == expected
+
+
+@pytest.mark.parametrize("value", ["2025-13-14", "2025-04-31", "2025-02-30T09:00:00Z", "2025-31-02"])
+def test_parse_day_takes_no_day_the_calendar_lacks(value):
+    # no day either way round: a typo must leave an article undated, not misdated
+    assert parse_day(value) is None
 
 
 def test_parse_day_without_a_date():

@@ -73,12 +73,23 @@ def test_updates_since(stored, capsys):
     assert json.loads(capsys.readouterr().out)["meta"]["update"]["since"] == "2025-03-14T12:00:00Z"
 
 
+def test_list_and_updates_read_a_since_with_a_utc_offset_as_the_same_day(stored, capsys):
+    # 00:30 at +02:00 on 16 March is 22:30 UTC on the 15th: the day of bridge's last report (cars-return)
+    since, story = "2025-03-16T00:30+02:00", story_id_for("bridge-1")
+    assert main(["stories", "list", "--db", str(stored), "--since", since]) == 0
+    assert [line.split()[0] for line in capsys.readouterr().out.splitlines()] == [story]
+    assert main(["stories", "updates", story, "--since", since, "--db", str(stored), "--format", "json"]) == 0
+    assert {a for s in json.loads(capsys.readouterr().out)["summary"] for a in s["sources"]} == {"cars-return"}
+
+
 @pytest.mark.parametrize(
     ("argv", "message", "code"),
     [
         (["stories", "show", "s0000", "--db", "{db}"], "no such story in {db}; list the stories with: synoptic stories list --db {db}", 1),
         (["stories", "updates", "{story}", "--since", "someday", "--db", "{db}"], "not a date", 2),
         (["stories", "list", "--since", "03/04/2025", "--db", "{db}"], "either way round", 2),
+        (["stories", "list", "--since", "2025-13-01", "--db", "{db}"], "--since 2025-13-01: not a date (no such day in the calendar)", 2),
+        (["stories", "updates", "{story}", "--since", "2025-04-31", "--db", "{db}"], "--since 2025-04-31: not a date (no such day in the calendar)", 2),
         (["stories", "updates", "{story}", "--since", "2026-01-01", "--db", "{db}"], "none dated on or after 2026-01-01 (its latest is from 2025-03-", 1),
         (["stories", "list", "--db", "{missing}"], "no such story store", 1),
         (["stories", "ingest", "{db}", "--db", "{no_folder}"], "does not exist; create it", 1),

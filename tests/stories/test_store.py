@@ -77,6 +77,15 @@ def test_undated_articles_take_the_clock(db):
         assert store.articles(story_id_for("bridge-1"))[1].date == "2025-03-01"
 
 
+def test_an_article_dated_on_no_calendar_day_is_kept_on_the_clock_and_counted(db):
+    bridge = story_articles("bridge")
+    with StoryStore(db) as store:
+        report = store.ingest([bridge[0], replace(bridge[1], date="2025-04-31")])  # no such day
+        days = dict(store.db.execute("SELECT id, day FROM articles"))
+    assert days["bridge-2"] == days["bridge-1"] and report.added == 2
+    assert report.dates_not_read == 1 and "1 with a date that cannot be read as a day" in report.line()
+
+
 def test_quiet_stories_close_and_late_reports_start_new_ones(db):
     with StoryStore(db, idle_days=30) as store:
         store.ingest(story_articles("bridge", month="2025-01"))
