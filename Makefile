@@ -41,6 +41,7 @@ bench: $(VENV)/.test
 	$(BIN)/python benchmarks/stories_scale.py --articles 20000
 	$(BIN)/python benchmarks/stories_cold_start.py
 	$(BIN)/python benchmarks/brief_scale.py
+	$(BIN)/python benchmarks/brief_dense.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis

@@ -69,6 +69,13 @@ def brief_once(path: Path, out: Path) -> tuple[float, float, dict]:
     return seconds, usage.ru_maxrss / 1024, json.loads(out.read_text(encoding="utf-8"))["meta"]
 
 
+def brief_articles(articles: list[dict], scratch: Path, name: str) -> tuple[float, float, dict]:
+    """brief_once of ``articles``, written one a line as SCRATCH/articles_NAME.jsonl."""
+    path = scratch / f"articles_{name}.jsonl"
+    path.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
+    return brief_once(path, scratch / f"brief_{name}.json")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default=DEFAULT_SIZES, help="comma-separated article counts")
@@ -82,9 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="brief_scale_") as scratch:
         for size in sizes:
             articles = first_articles(args.data, size)
-            path = Path(scratch) / f"articles_{size}.jsonl"
-            path.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
-            seconds, peak_mb, meta = brief_once(path, Path(scratch) / f"brief_{size}.json")
+            seconds, peak_mb, meta = brief_articles(articles, Path(scratch), str(size))
             rows.append(f"| {len(articles)} | {meta['sentences']} | {seconds:.1f} | {peak_mb:.0f} |")
             print(rows[-1], flush=True)
     table = "\n".join([

@@ -171,6 +171,47 @@ def opening_words(sentence: str, count: int) -> str:
 # The longest article of the dev sets (tac2010_A, duc2006, duc2007_update, multiling2011, allsides) keeps
 # 247 sentences; 2,000 is about 50,000 words, longer than any news report.
 MAX_ARTICLE_SENTENCES = 2000
+# The most sentences of one cluster a brief reads. Every cosine of the cluster is computed (the similarity
+# matrix, the cross-source support), so time grows with the square of the sentences, and each sentence
+# keeps up to SIMILARITY_MAX_NEIGHBOURS cosines, so memory grows with them: 60 made-up reports of 1,500
+# sentences of shared wording (benchmarks/brief_dense.py) read 30,000 and peak at 1.6 GB, where 10 of
+# them were killed at 8 GB without the bounds. The largest dev cluster has 1,223 sentences; the first
+# 1,000 articles of duc2006 as one brief, 26,258.
+MAX_CLUSTER_SENTENCES = 30000
+
+
+def fair_shares(lengths: Sequence[int], budget: int) -> list[int]:
+    """How many sentences each article keeps of a cluster's ``budget``: an article up to an equal share
+    keeps all of its own, and what the short ones leave is shared equally by the long ones (the earlier
+    ones taking the odd sentence), so no report is dropped for another's length and each keeps its opening,
+    where news puts the point."""
+    if sum(lengths) <= budget:
+        return list(lengths)
+    remaining, left = budget, len(lengths)
+    for length in sorted(lengths):
+        if length * left > remaining:
+            break
+        remaining, left = remaining - length, left - 1
+    share, odd = divmod(remaining, left)
+    shares = []
+    for length in lengths:
+        if length <= share:
+            shares.append(length)
+        else:
+            shares.append(share + 1 if odd > 0 else share)
+            odd -= 1
+    return shares
+
+
+def _cut(clean: CleanArticle, kept: list[tuple[int, int]], limit: int, rule: str) -> Removal | None:
+    """Drop ``kept``'s spans past the first ``limit`` (in place), as one removal, or None when none is past it."""
+    if len(kept) <= limit:
+        return None
+    text = clean.article.text
+    (start, first_end), end = kept[limit], kept[-1][1]
+    dropped = f"{len(kept) - limit} sentences from “{opening_words(_display(text[start:first_end]), 8)}” on"
+    del kept[limit:]
+    return Removal(clean.article.id, rule, dropped, start, end)
 
 
 def build_corpus(
@@ -183,6 +224,7 @@ def build_corpus(
     without a final full stop: excerpts cut off mid-sentence (as in snippet feeds) are still news.
     """
     corpus = Corpus(articles=list(articles), references=tuple(references))
+    spans: list[list[tuple[int, int]]] = []
     for clean in articles:
         text, kept = clean.article.text, []
         for start, end, reason in _sentence_spans(clean, lenient):
@@ -190,11 +232,13 @@ def build_corpus(
                 corpus.removals.append(Removal(clean.article.id, reason, _display(text[start:end]), start, end))
             else:
                 kept.append((start, end))
-        if len(kept) > MAX_ARTICLE_SENTENCES:
-            (start, _), end = kept[MAX_ARTICLE_SENTENCES], kept[-1][1]
-            dropped = f"{len(kept) - MAX_ARTICLE_SENTENCES} sentences from “{opening_words(_display(text[start:kept[MAX_ARTICLE_SENTENCES][1]]), 8)}” on"
-            corpus.removals.append(Removal(clean.article.id, "past_sentence_cap", dropped, start, end))
-            del kept[MAX_ARTICLE_SENTENCES:]
+        if cut := _cut(clean, kept, MAX_ARTICLE_SENTENCES, "past_sentence_cap"):
+            corpus.removals.append(cut)
+        spans.append(kept)
+    for clean, kept, share in zip(articles, spans, fair_shares([len(kept) for kept in spans], MAX_CLUSTER_SENTENCES)):
+        if cut := _cut(clean, kept, share, "past_cluster_sentence_cap"):
+            corpus.removals.append(cut)
+        text = clean.article.text
         for index, (start, end) in enumerate(kept):
             full = _display(text[start:end])
             shown = trimmed(full) if trim else full

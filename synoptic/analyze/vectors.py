@@ -28,6 +28,13 @@ BLOCK_CELLS = 4_000_000
 # (10-25 articles): tac2010_A, duc2007_update and multiling2011 unchanged, duc2006 R1 -0.02. 200 is
 # also the stories store's MIN_IDF_DOCUMENTS.
 REPEAT_MIN_IDF_DOCUMENTS = 200
+# The most cosines one sentence's row of the similarity matrix keeps: its most similar sentences. A cluster
+# of many long reports that share their wording has every pair above the floor (6,000 sentences: 36 million
+# cosines, 2.1 GB, 50 s, most of it the agreed facts' pair tests), so without a cap the matrix and every
+# reader of its pairs grow with the square of the sentences. No row of the dev sets holds more than 251
+# (duc2006); the first 1,000 articles of duc2006 as one brief (40 stories) hold up to 1,304, and 1,852 of
+# their 26,258 rows are cut, but that brief comes out byte for byte as it did without the cap.
+SIMILARITY_MAX_NEIGHBOURS = 300
 
 
 def tfidf_matrix(corpus: Corpus) -> sparse.csr_matrix:
@@ -101,20 +108,38 @@ def product_bands(corpus: Corpus) -> Iterator[tuple[slice, sparse.csr_matrix]]:
 
 def similarity_matrix(corpus: Corpus) -> sparse.csr_matrix:
     """Cosines of at least SIMILARITY_FLOOR between the sentences of the cluster, sparse, with sorted
-    indices; a lower cosine reads as 0. Built band by band, so the dense n×n product never exists,
-    and once per corpus: the method, citations and the cross-source analysis all read it.
-    Entry (i, j) is exactly the full product's, which may differ from (j, i) in the last bit:
-    readers keep the orientation they always had."""
+    indices, at most SIMILARITY_MAX_NEIGHBOURS a row (its highest); a cosine not stored reads as 0.
+    Built band by band, so the dense n×n product never exists, and once per corpus: the method,
+    citations and the cross-source analysis all read it.
+    Entry (i, j) is exactly the full product's, which may differ from (j, i) in the last bit (and, in a
+    row that was cut, be there without (j, i)): readers keep the orientation they always had."""
     if "similarity" not in corpus.cache:
         bands = []
         for _, band in product_bands(corpus):
             band.data[band.data < SIMILARITY_FLOOR] = 0.0
             band.eliminate_zeros()
-            bands.append(band)
+            bands.append(strongest(band, SIMILARITY_MAX_NEIGHBOURS))
         similarity = sparse.csr_matrix(sparse.vstack(bands, format="csr"))
         similarity.sort_indices()
         corpus.cache["similarity"] = similarity
     return corpus.cache["similarity"]
+
+
+def strongest(rows: sparse.csr_matrix, keep: int) -> sparse.csr_matrix:
+    """``rows`` with each row cut to its ``keep`` highest cosines, the earlier sentence first among equal
+    ones (near-identical reports tie often), so the cut is the same on every run. A row that holds no more
+    is untouched: the matrix of a cluster below the cap is exactly what it was without one."""
+    counts = np.diff(rows.indptr)
+    for row in np.flatnonzero(counts > keep).tolist():
+        span = slice(rows.indptr[row], rows.indptr[row + 1])
+        cosines, columns = rows.data[span], rows.indices[span]  # views: zeroed in place, dropped below
+        last = -np.partition(-cosines, keep - 1)[keep - 1]  # the lowest cosine kept (a sort would cost n log n)
+        ties = np.flatnonzero(cosines == last)
+        ties = ties[np.argsort(columns[ties], kind="stable")]
+        cosines[ties[keep - np.count_nonzero(cosines > last) :]] = 0.0
+        cosines[cosines < last] = 0.0
+    rows.eliminate_zeros()
+    return rows
 
 
 def row_cosines(similarity: sparse.csr_matrix, row: int, columns: Sequence[int]) -> np.ndarray:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from synoptic.analyze import sentences as sentences_module
-from synoptic.analyze.sentences import build_corpus, reads_alone, reject_reason
+from synoptic.analyze.sentences import build_corpus, fair_shares, reads_alone, reject_reason
 from synoptic.clean import clean_cluster
 from tests.conftest import make_article
 
@@ -112,3 +112,34 @@ def test_a_brief_reads_at_most_the_capped_number_of_an_articles_sentences(monkey
     [cut] = [r for r in corpus.removals if r.rule == "past_sentence_cap"]
     assert text[cut.start : cut.end].startswith("Crew number 5 ") and text[cut.start : cut.end].endswith("Monday night.")
     assert cut.text.startswith("3 sentences from “Crew number 5")
+
+
+@pytest.mark.parametrize(
+    ("lengths", "budget", "shares"),
+    [
+        ([1, 2, 3], 10, [1, 2, 3]),  # within the budget: everything
+        ([6, 2, 6], 7, [3, 2, 2]),  # the short article whole, the long ones what it leaves, the first the odd one
+        ([5, 100, 100], 50, [5, 23, 22]),
+        ([4, 4, 4], 6, [2, 2, 2]),
+    ],
+)
+def test_fair_shares_keep_short_articles_whole_and_split_the_rest_equally(lengths, budget, shares) -> None:
+    assert fair_shares(lengths, budget) == shares
+
+
+def test_a_cluster_past_its_sentence_budget_keeps_each_articles_opening(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sentences_module, "MAX_CLUSTER_SENTENCES", 7)
+    first = " ".join(f"Crew number {n} of the Kelsby ferry checked the pier lights again on Monday night." for n in range(6))
+    short = "The Kelsby harbour board met on Tuesday to plan the pier repairs. The board agreed to hire two divers."
+    last = " ".join(f"Diver number {n} searched the harbour floor near the old Kelsby pier on Friday." for n in range(6))
+    articles = [make_article(first, id="first"), make_article(short, id="short"), make_article(last, id="last")]
+    corpus = build_corpus(clean_cluster(articles))
+    kept = {a: [s for s in corpus.sentences if s.article == a] for a in ("first", "short", "last")}
+    assert [[s.index for s in kept[a]] for a in kept] == [[0, 1, 2], [0, 1], [0, 1]]
+    assert [s.position for s in kept["first"]] == [0.0, 1 / 3, 2 / 3]
+    cuts = [r for r in corpus.removals if r.rule == "past_cluster_sentence_cap"]
+    assert [r.article for r in cuts] == ["first", "last"]
+    assert cuts[0].text.startswith("3 sentences from “Crew number 3 ")
+    assert cuts[1].text.startswith("4 sentences from “Diver number 2 ")
+    for cut, text in zip(cuts, (first, last)):
+        assert text[cut.start : cut.end].endswith(text[-20:]) and text[cut.start :].startswith(("Crew number 3 ", "Diver number 2 "))

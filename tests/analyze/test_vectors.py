@@ -1,5 +1,6 @@
 """The sparse sentence similarity: exactly the full product's cosines at or above the floor, however
-many bands it is computed in; the bands themselves; and the readers' thresholds it must not cut."""
+many bands it is computed in, and no more than the cap a row; the bands themselves; and the readers'
+thresholds it must not cut."""
 
 from __future__ import annotations
 
@@ -62,6 +63,21 @@ def test_bands_cover_every_row_once_with_the_full_products_values(monkeypatch, c
     assert edges[0] == 0 and edges[-1] == n and edges[1:-1:2] == edges[2::2]  # contiguous, in order, no gap
     assert np.array_equal(np.vstack([band.toarray() for _, band in bands]), full_product(corpus))
     assert all(band.shape[0] * n <= max(cells, n) for _, band in bands)  # at most BLOCK_CELLS, at least one row
+
+
+@pytest.mark.parametrize("cells", [1, 7, 10_000_000])
+def test_each_row_keeps_only_its_most_similar_sentences(monkeypatch, cells: int) -> None:
+    monkeypatch.setattr(vectors, "BLOCK_CELLS", cells)
+    monkeypatch.setattr(vectors, "SIMILARITY_MAX_NEIGHBOURS", 3)
+    corpus = corpus_of([*REPORTS, REPORTS[0]])  # a reprint: cosines of 1.0 that tie, the earlier sentence kept
+    dense = full_product(corpus)
+    dense[dense < SIMILARITY_FLOOR] = 0.0
+    assert (np.count_nonzero(dense, axis=1) > 3).any()  # some rows are cut
+    similarity = similarity_matrix(corpus)
+    for row, cosines in enumerate(dense):
+        strongest = sorted(np.flatnonzero(cosines).tolist(), key=lambda j: (-cosines[j], j))[:3]
+        assert sorted(similarity[row].indices.tolist()) == sorted(strongest)
+        assert np.array_equal(row_cosines(similarity, row, strongest), cosines[strongest])
 
 
 def test_row_cosines_reads_stored_pairs_and_zero_for_the_rest() -> None:
