@@ -35,7 +35,9 @@ from synoptic.model import Article
 from synoptic.stories.features import parse_day
 from synoptic.stories.store import StoryStore
 
-SHIFT_YEARS = 16  # the dev articles span 1996-2010: each round starts after the previous one ends
+# The dev articles span 1996-2010: each round starts after the previous one ends. The rounds run up to the
+# dev articles' own years, not past them: a store takes a date after tomorrow for a typo.
+SHIFT_YEARS = 16
 SEED = 7
 
 
@@ -57,6 +59,7 @@ def synthetic_stream(base: list[Article], total: int) -> Iterator[Article]:
     rng = random.Random(SEED)
     produced = 0
     round_ = 0
+    rounds = -(-total // len(base))  # the last round keeps the dev articles' own dates
     while produced < total:
         for article in base:
             if produced >= total:
@@ -68,7 +71,7 @@ def synthetic_stream(base: list[Article], total: int) -> Iterator[Article]:
                 id=f"{article.id}#r{round_}",
                 text="\n".join(paragraphs) + f"\n(Round {round_}.)",
                 title=article.title,
-                date=_shift(article.date, SHIFT_YEARS * round_),
+                date=_shift(article.date, SHIFT_YEARS * (round_ - rounds + 1)),
                 source=article.source,
             )
             produced += 1

@@ -27,7 +27,7 @@ from synoptic.ingest.warc import iter_warc
 from synoptic.model import Article
 from synoptic.options import Options
 from synoptic.stories import BRIEF_MAX_ARTICLES
-from synoptic.stories.features import Signature, parse_day, term_counts
+from synoptic.stories.features import Signature, news_day, term_counts
 from synoptic.stories.store import _band_keys, _shingles_of, fingerprint
 
 ROWS_PER_BATCH = 1000  # output rows per Arrow batch: a batch of article texts stays a few MB
@@ -149,7 +149,7 @@ def features_task(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]
                 counts = term_counts(article)
                 shingle_set = _shingles_of(article.text)
                 row.update(
-                    day=parse_day(article.date),
+                    day=news_day(article.date),  # a date after tomorrow is a typo: placed as undated, as the store does
                     fingerprint=fingerprint(article),
                     features=np.fromiter(counts, dtype=np.int32, count=len(counts)),
                     counts=np.fromiter(counts.values(), dtype=np.float64, count=len(counts)),

@@ -157,11 +157,11 @@ class StoryEvalReport:
 
 
 def replay_order(items: list[tuple[Article, str]]) -> list[tuple[Article, str]]:
-    """Date order (stable: input order within a day); undated articles last, where the store gives
-    them its clock, the newest date seen, as to any article that arrives undated."""
-    from synoptic.stories.features import parse_day
+    """Date order (stable: input order within a day); undated articles (and those dated after tomorrow)
+    last, where the store gives them its clock, the newest date seen."""
+    from synoptic.stories.features import news_day
 
-    days = [parse_day(article.date) for article, _ in items]
+    days = [news_day(article.date) for article, _ in items]
     order = sorted(range(len(items)), key=lambda i: (days[i] is None, days[i] or 0, i))
     return [items[i] for i in order]
 

@@ -144,6 +144,19 @@ def parse_day(value: str | None) -> int | None:
     return parsed.date().toordinal() if parsed else None
 
 
+# How far past today (UTC) a news date may lie: a day covers the time zones ahead of UTC. A later date is a
+# typo ("2035-03-12" for 2025): believed, it would move a store's clock years ahead, close every story and
+# leave each article ingested after it too late to join one.
+FUTURE_SLACK_DAYS = 1
+
+
+def news_day(value: str | None) -> int | None:
+    """``parse_day``, but None for a date after tomorrow: no report is published in the future, so such an
+    article is placed as an undated one is, on the newest day seen (the store and the Spark job alike)."""
+    day = parse_day(value)
+    return None if day is not None and day > datetime.now(UTC).date().toordinal() + FUTURE_SLACK_DAYS else day
+
+
 def day_iso(day: int) -> str:
     return date.fromordinal(day).isoformat()
 

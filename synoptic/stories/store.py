@@ -65,6 +65,7 @@ from synoptic.stories.features import (
     day_iso,
     feature_of,
     moment_iso,
+    news_day,
     parse_day,
     parse_moment,
     term_counts,
@@ -175,7 +176,8 @@ class IngestReport:
     moved: int = 0
     failed: int = 0
     late: int = 0  # articles dated before the store's window: they could only start stories of their own
-    dates_not_read: int = 0  # articles whose given date is no day ("2025-13-01"): they took the store's clock
+    dates_not_read: int = 0  # articles whose given date is no day ("2025-04-31"): they took the store's clock
+    future_dated: int = 0  # articles dated past tomorrow: a typo, placed as undated (features.news_day)
     idle_days: int = STORY_IDLE_DAYS
     assignments: list[Assignment] = field(default_factory=list)
 
@@ -187,6 +189,9 @@ class IngestReport:
         unread = (
             f"; {self.dates_not_read} with a date that cannot be read as a day of the calendar took the store's newest date"
         ) if self.dates_not_read else ""
+        unread += (
+            f"; {self.future_dated} dated after today took the store's newest date (check their dates)"
+        ) if self.future_dated else ""
         return (
             f"{self.added} added ({self.duplicates} near-duplicates linked), {self.unchanged} already stored, "
             f"{self.failed} failed; {self.created} new stories, {self.merged} merged, {self.closed} closed, "
@@ -218,7 +223,7 @@ def _date_ordered(
             if on_error:
                 on_error(item)
             continue
-        day = parse_day(item.date)
+        day = news_day(item.date)
         heapq.heappush(held, (day if day is not None else _UNDATED, arrival, item))
         if len(held) > REORDER_WINDOW:
             yield heapq.heappop(held)[2]
@@ -345,9 +350,12 @@ class StoryStore:
         if self.db.execute("SELECT 1 FROM articles WHERE fingerprint = ?", (key,)).fetchone():
             report.unchanged += 1
             return
-        day = parse_day(article.date)
+        day = news_day(article.date)
         if day is None:
-            report.dates_not_read += article.date is not None and bool(article.date.strip())
+            if parse_day(article.date) is not None:
+                report.future_dated += 1
+            else:
+                report.dates_not_read += article.date is not None and bool(article.date.strip())
             day = self.clock if self.clock is not None else datetime.now(UTC).date().toordinal()
         report.late += self.clock is not None and self.clock - day > self.window.idle_days
         previous, self.clock = self.clock, day if self.clock is None else max(self.clock, day)

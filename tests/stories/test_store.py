@@ -86,6 +86,18 @@ def test_an_article_dated_on_no_calendar_day_is_kept_on_the_clock_and_counted(db
     assert report.dates_not_read == 1 and "1 with a date that cannot be read as a day" in report.line()
 
 
+def test_an_article_dated_in_the_future_does_not_close_the_stories(db):
+    # a feed's typo ("2035" for "2025") believed would move the clock ten years ahead: every story closed,
+    # and each report ingested after it too late to join one
+    bridge, club = story_articles("bridge"), story_articles("club")
+    with StoryStore(db, idle_days=30) as store:
+        first = store.ingest(bridge[:2] + [replace(club[0], date="2035-03-01")])
+        second = store.ingest(bridge[2:])
+        sizes = sorted(s.size for s in list_stories(store))
+    assert first.future_dated == 1 and "1 dated after today took the store's newest date" in first.line()
+    assert (first.closed, second.late) == (0, 0) and sizes == [1, 3]
+
+
 def test_quiet_stories_close_and_late_reports_start_new_ones(db):
     with StoryStore(db, idle_days=30) as store:
         store.ingest(story_articles("bridge", month="2025-01"))
@@ -157,7 +169,7 @@ def test_the_bundled_sample_is_one_story_with_its_copy_linked(db, sample_dir):
 def test_an_archive_read_out_of_date_order_is_grouped_as_in_date_order(tmp_path):
     # a later report of another story comes first in the input: in arrival order its date would move
     # the clock years ahead and close the bridge story after its first report
-    bridge, club = story_articles("bridge"), story_articles("club", month="2029-03")
+    bridge, club = story_articles("bridge"), story_articles("club", month="2026-03")
     with StoryStore(tmp_path / "shuffled.db", idle_days=30) as store:
         store.ingest(club[:1] + bridge + club[1:])
         shuffled = sorted(s.size for s in list_stories(store))
