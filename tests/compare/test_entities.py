@@ -228,6 +228,12 @@ def test_sorted_by_independent_sources_and_capped() -> None:
     assert result[0]["name"] == "Harwick" and result[0]["sources"] == ["a2", "a3"]
 
 
+def test_names_that_tie_at_the_cap_are_listed_by_name() -> None:
+    names = [f"Kar{chr(97 + i) * 3}" for i in range(MAX_ENTITIES + 1)]  # one more than listed, all tied
+    text = " ".join(f"Officials met {name} in the town." for name in reversed(names))
+    assert [e["name"] for e in find_entities(corpus_of(text), {"a1": 0})] == names[:MAX_ENTITIES]
+
+
 def test_seeds_variants(seeds_dir: Path) -> None:
     corpus = corpus_of_folder(seeds_dir)
     groups = [{e["name"], *e["variants"]} for e in find_entities(corpus, families_of(corpus))]

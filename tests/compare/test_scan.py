@@ -197,6 +197,55 @@ def test_name_runs_found_from_capitals_are_those_of_a_full_scan(words: list[tupl
     assert _spans(entities._name_runs(text)) == _spans(entities._NAME_RUN.finditer(text))
 
 
+# Names, acronyms and the words that introduce one ("Syrian Democratic Forces (SDF)", "…, or SDF"), with
+# lower-case "al-" (a full scan) and look-alikes ("for SDF", "(S D F)").
+ACRONYM_PIECES = [
+    "Syrian", "Democratic", "Forces", "SDF", "NATO", "US", "(", ")", "( ", "or", "Or", "the", "for", "al-Naim",
+    "Kelsby", "Mr.", "People's", "a", "S D F", "or SDF", "or the NATO", "(SDF)", "(US)",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(ACRONYM_PIECES), st.sampled_from([" ", "", ", ", "\n"])), max_size=14))
+@example([("Syrian Democratic Forces", ", "), ("or SDF", " "), ("and al-Naim", " "), ("or the NATO", "")])
+@example([("Syrian Democratic Forces", " "), ("(SDF)", "\n"), ("or US", "")])
+@example([("Kelsby", " "), ("( US )", "")])
+def test_acronym_definitions_are_those_of_a_full_scan(words: list[tuple[str, str]]) -> None:
+    text = "".join(word + gap for word, gap in words)
+    fast = [(pattern, match.span(), match.groups()) for pattern, match in entities._acronym_definitions(text)]
+    full = [(p, m.span(), m.groups()) for p in (entities._ACRONYM_PAREN, entities._ACRONYM_OR) for m in p.finditer(text)]
+    assert fast == (full if "(" in text or " or " in text else [])
+
+
+# The last words of every cue phrase before a name in several cases, letters a case-insensitive re reads as
+# ASCII ones ("ı", "ſ", "İ", the Kelvin sign), and words that end like them.
+CUE_WORDS = [
+    "in", "IN", "In", "ın", "İn", "near", "NEAR", "at", "from", "FROM", "across", "acroſs", "outside", "inside", "into",
+    "the", "THE", "of", "OF", "to", "said", "says", "Said", "told", "by", "according to", "bathe", "ſ", "\u212a", "x",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from([*CUE_WORDS, "city", "fled", "told", "according", " ", "  ", ",", "(", "-"]), max_size=6),
+    st.sampled_from(CUE_WORDS),
+    st.sampled_from(["", " ", "  ", "\n", "\xa0", "\u2028"]),
+)
+@example(["fled", " ", "to", " "], "THE", " ")
+@example(["told", " "], "the", " ")
+@example(["according to", " "], "the", "\n")
+def test_a_cue_pattern_before_a_name_is_searched_wherever_it_can_match(words: list[str], last: str, space: str) -> None:
+    before = "".join(words) + last + space
+    letters = entities._last_letters(before)
+    for pattern, endings in (
+        (entities._PLACE_BEFORE, entities._PLACE_ENDINGS),
+        (entities._BODY_BEFORE, entities._BODY_ENDINGS),
+        (entities._PERSON_BEFORE, entities._PERSON_ENDINGS),
+        (entities._SAID_BEFORE, entities._SAID_ENDINGS),
+    ):
+        assert entities._may_end(letters, endings) or not pattern.search(before), pattern.pattern
+
+
 def test_finditer_from_tries_every_start_and_goes_on_after_a_match() -> None:
     pattern, starts = re.compile(r"A[a-z]+(?: A[a-z]+)*"), re.compile(r"A")
     text = "AAb Acd xAe"  # a failed start just before a match of two words, then one inside a word

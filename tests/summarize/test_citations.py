@@ -57,6 +57,22 @@ def test_different_actors_are_another_claim() -> None:
     assert cite(corpus, 0).sources == ("a1", "a3")
 
 
+REOPENS = "Mayor Ruth Ellis told the town council on Monday that the Millbrook bridge would reopen to traffic within a fortnight."
+
+
+def test_the_same_speakers_other_claim_is_not_cited() -> None:
+    # the same mayor, audience and day, but what follows "that" is another claim
+    costs = "Mayor Ruth Ellis told the town council on Monday that the flood repairs would cost more than the whole yearly budget."
+    corpus = corpus_of(REOPENS, costs, UNRELATED)
+    assert 1 in {j for j, _ in claim_partners(corpus, 0)}  # the fact matcher alone would cite it
+    assert supporting_sentences(corpus, 0) == {}
+
+
+def test_a_report_of_what_the_speaker_claimed_is_cited() -> None:
+    restated = "The Millbrook bridge should reopen to traffic in a fortnight, Ellis said at Monday's council meeting."
+    assert supporting_sentences(corpus_of(REOPENS, restated, UNRELATED), 0) == {"a2": (1, "paraphrase")}
+
+
 TAKEN = "Nine climbers were taken to Carrowby Infirmary with broken bones after the storm trapped them on the ridge."
 # the same claim, then a detail of its own: a report need not repeat only what the shown sentence says
 TAKEN_WITH_DETAIL = (
@@ -68,6 +84,20 @@ def test_a_paraphrase_that_adds_its_own_detail_is_cited() -> None:
     corpus = corpus_of(TAKEN, TAKEN_WITH_DETAIL, UNRELATED)
     assert supporting_sentences(corpus, 0) == {"a2": (1, "paraphrase")}
     assert supporting_sentences(corpus, 1) == {}  # the other way, most of its claim is its own detail
+
+
+ANNULLED = "The Supreme Court of Varland annulled the Harbour Levy Act on Thursday as unconstitutional."
+# the whole claim, mostly in capitalised words, inside a report whose own detail weighs more than it
+ANNULLED_IN_A_LONGER_REPORT = (
+    "Ruling on a challenge brought by the Dunmore Shipping Guild, the Supreme Court of Varland on Thursday annulled the "
+    "Harbour Levy Act as unconstitutional, and shipowners who paid the fee since March expect refunds within weeks."
+)
+
+
+def test_a_short_claim_that_a_longer_report_holds_whole_is_cited() -> None:
+    corpus = corpus_of(ANNULLED, ANNULLED_IN_A_LONGER_REPORT, UNRELATED)
+    assert supporting_sentences(corpus, 0) == {"a2": (1, "paraphrase")}
+    assert supporting_sentences(corpus, 1) == {}  # the short one holds little of the long one's claim
 
 
 def test_a_copy_keeps_its_own_sentence_as_evidence() -> None:
