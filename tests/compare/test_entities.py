@@ -245,7 +245,7 @@ def test_sample_variants_and_nothing_else_merged(sample_dir: Path) -> None:
     corpus = corpus_of_folder(sample_dir)
     result = find_entities(corpus, families_of(corpus))
     merged = {e["name"]: set(e["variants"]) for e in result if e["variants"]}
-    assert merged == {"Tamsin Okafor": {"Tamsin Okafur"}, "Varrow Pass": {"Varow Pass"}}
+    assert merged == {"Tamsin Okafor": {"Tamsin Okafur"}, "Varrow Pass": {"Varow Pass"}, "Northline Coaches": {"Northline"}}
     by_name = {e["name"]: e for e in result}
     assert by_name["Tamsin Okafor"]["type"] == "person" and by_name["Varrow Pass"]["type"] == "place"
 
@@ -644,3 +644,31 @@ def test_a_place_and_a_party_label_describe_a_person_and_are_no_name() -> None:
     )
     assert not {"Ohio Democrat", "Kelsby Republican"} & set(found), list(found)
     assert found["Ann Brisk"]["type"] == "person"
+
+
+def test_a_company_s_first_word_alone_joins_it() -> None:
+    """"Brackwater" of "Brackwater Airlines", "Ostrel" of "Ostrel Co.": the company named short."""
+    found = entities_of(
+        "Brackwater Airlines cancelled every flight out of the valley. Ostrel Co. built the planes.",
+        "Passengers said Brackwater had promised refunds, and shares of Ostrel fell.",
+    )
+    assert found["Brackwater Airlines"]["variants"] == ["Brackwater"] and found["Brackwater Airlines"]["type"] == "org", list(found)
+    assert found["Ostrel Co"]["variants"] == ["Ostrel"] and not {"Brackwater", "Ostrel"} & set(found), list(found)
+
+
+@pytest.mark.parametrize(
+    "texts, short, long_",
+    [
+        # an outlet or a foundation named after a place or a person: "Washington Post", "Ford Foundation"
+        (("The Harlow Post reported the vote.", "Voters praised Harlow for its calm."), "Harlow", "Harlow Post"),
+        (("The Dunmore Foundation paid for the bridge.", "Critics blamed Dunmore for the delay."), "Dunmore", "Dunmore Foundation"),
+        # a word typed a place or a person: "Washington" beside a bank named after it, "Mr. Gellert" beside his firm
+        (("Tarrow Bank lent the money.", "Most of the workers live in Tarrow now."), "Tarrow", "Tarrow Bank"),
+        (("Gellert Holdings bought the mill.", "The deal pleased Mr. Gellert, who smiled."), "Gellert", "Gellert Holdings"),
+        # a word that opens two names of the cluster: "Apple" beside "Apple Inc" and "Apple Daily"
+        (("Quillon Motors and the Quillon Daily both moved offices.", "Buyers asked Quillon for a refund."), "Quillon", "Quillon Motors"),
+    ],
+)
+def test_a_lone_word_stays_apart_from_a_name_it_opens_unless_that_is_its_one_company(texts: tuple[str, ...], short: str, long_: str) -> None:
+    found = entities_of(*texts)
+    assert short in found and long_ in found, list(found)
