@@ -89,7 +89,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     items = [(Article(id=a["id"], text=a["text"], title=a["title"], date=a["date"], source=a["source"]), a["story"]) for a in stream_articles(args.data, list(DEFAULT_SETS))]
     base = [article for article, _ in replay_order(items)]
-    checkpoints = sorted(int(c) for c in args.checkpoints.split(","))
+    # A checkpoint past --articles would count articles never ingested; the total is always one.
+    checkpoints = sorted({int(c) for c in args.checkpoints.split(",") if int(c) < args.articles} | {args.articles})
     lines = ["| articles | articles/s (cumulative) | RSS MB | active stories | stories in all |", "| ---: | ---: | ---: | ---: | ---: |"]
     print("\n".join(lines))
     with tempfile.TemporaryDirectory(prefix="synoptic-scale-") as folder, StoryStore(Path(folder) / "scale.db") as store:
