@@ -53,10 +53,16 @@ def decode_page(data: bytes, origin: str) -> str:
     try:
         return decode_text(data, origin)
     except InputError as not_utf8:
-        declared = _META_CHARSET.search(data[:_CHARSET_SCAN])
+        declared = declared_charset(data)
         if declared is None:
             raise
         try:
-            return data.decode(declared.group(1).decode("ascii"))
+            return data.decode(declared)
         except (LookupError, UnicodeDecodeError):  # an unknown name, or bytes the declared charset lacks
             raise not_utf8 from None
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a page's <meta> tag declares in its first bytes, if any (the name unchecked)."""
+    declared = _META_CHARSET.search(data[:_CHARSET_SCAN])
+    return declared.group(1).decode("ascii") if declared else None

@@ -9,6 +9,7 @@ reported too: warcio itself ends such a file quietly, or hands over the cut reco
 
 from __future__ import annotations
 
+import codecs
 import io
 import re
 from collections.abc import Iterator
@@ -17,7 +18,7 @@ from typing import BinaryIO
 
 from synoptic.errors import InputError, MissingExtraError
 from synoptic.ingest.base import READERS, stable_id
-from synoptic.ingest.html import extract_html
+from synoptic.ingest.html import declared_charset, extract_html
 from synoptic.ingest.records import ReadArticles, collect
 from synoptic.model import Article
 
@@ -35,13 +36,24 @@ def _archive_iterator(stream: BinaryIO):  # -> warcio ArchiveIterator
 
 
 def _decode(payload: bytes, content_type: str) -> str:
-    """The page's declared charset, else UTF-8; undecodable bytes become U+FFFD rather than failing."""
+    """The charset the HTTP header declares, else UTF-8, else the one the page's <meta> tag declares (a
+    server that omits it for an old windows-1252 page); undecodable bytes become U+FFFD rather than failing."""
     match = _CHARSET.search(content_type)
-    encoding = match.group(1) if match else "utf-8"
+    encodings = [match.group(1)] if match else [e for e in ("utf-8", declared_charset(payload)) if e]
+    for encoding in encodings:
+        try:
+            return payload.decode(encoding)
+        except (LookupError, UnicodeDecodeError):  # an unknown charset name, or bytes it lacks
+            continue
+    return payload.decode(next((e for e in reversed(encodings) if _known(e)), "utf-8"), errors="replace")
+
+
+def _known(encoding: str) -> bool:
     try:
-        return payload.decode(encoding, errors="replace")
-    except LookupError:  # an unknown charset name
-        return payload.decode("utf-8", errors="replace")
+        codecs.lookup(encoding)
+    except LookupError:
+        return False
+    return True
 
 
 def iter_warc(stream: BinaryIO, origin: str) -> Iterator[Article | InputError]:

@@ -221,3 +221,19 @@ def test_a_feed_item_and_the_crawled_page_of_one_article_are_one_copy(tmp_path, 
     assert brief["sources"][1]["duplicate_of"] == brief["sources"][0]["id"]
     assert [(t["date"], len(t["sources"])) for t in brief["timeline"]] == [("2016", 2), ("2017-10-18", 2)]  # "last year", "on Wednesday"
     assert brief["latest"] == []
+
+
+def test_a_page_served_without_a_charset_is_read_in_the_one_its_meta_tag_declares(tmp_path):
+    page = (
+        '<html><head><meta charset="windows-1252"><title>Caf\u00e9 on Brenn Street reopens</title></head><body><article>'
+        "<p>The caf\u00e9 on Brenn Street reopened on Monday after the fire, its owner Ren\u00e9e Marsh said.</p>"
+        "<p>Regulars queued from seven o\u2019clock for the first coffee in three months.</p></article></body></html>"
+    ).encode("windows-1252")
+    path = tmp_path / "cafe.warc"
+    with open(path, "wb") as handle:
+        writer = WARCWriter(handle, gzip=False)
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record("https://brenn.example/cafe", "response", payload=io.BytesIO(page), http_headers=headers))
+    (article,) = read_inputs([str(path)]).articles
+    assert "Ren\u00e9e Marsh" in article.text and "o\u2019clock" in article.text
+    assert "\ufffd" not in article.text
