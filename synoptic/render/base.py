@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -80,11 +81,16 @@ def _entity_text(entity: dict[str, Any]) -> str:
     return f"{entity['name']} ({entity['type']}){variants}"
 
 
+_PHRASE_LEAD = re.compile(r"^on\s+", re.IGNORECASE)
+
+
 def when_label(entry: dict[str, Any]) -> str:
     """"2017-10-16", "week of 2017-10-16", "2017-10-12 (approx.)" when resolved against an assumed
-    publication date, or the literal phrase when it could not be resolved."""
+    publication date; a phrase no date resolves says so ("Thursday (date unknown)"), for the entry's own
+    text often opens with it and "On Thursday: On Thursday, the …" reads as a stutter."""
     if not entry.get("date"):
-        return entry.get("phrase") or "undated"
+        phrase = _PHRASE_LEAD.sub("", entry.get("phrase") or "")
+        return f"{phrase[:1].upper()}{phrase[1:]} (date unknown)" if phrase else "undated"
     when = f"week of {entry['date']}" if entry.get("precision") == "week" else entry["date"]
     return f"{when} (approx.)" if entry.get("approximate") else when
 

@@ -111,7 +111,7 @@ def test_sections_show_week_and_assumed_dates_unnamed_speakers_and_single_quote_
     quotes = ({"speaker": None, "role": "the brigade commander", "text": "We hold it", "sources": ["a0"]},)
     conflicts = ({"about": "extent of control", "claims": [claim, other]},)
     found = dict(sections(replace(base, timeline=timeline, quotes=quotes, conflicts=conflicts)))
-    assert [i.text.split(":")[0] for i in found["Timeline"]] == ["week of 2017-10-16", "2017-10-12 (approx.)", "on Friday"]
+    assert [i.text.split(":")[0] for i in found["Timeline"]] == ["week of 2017-10-16", "2017-10-12 (approx.)", "Friday (date unknown)"]
     assert found["Quotes"][0].text == "“We hold it” — the brigade commander"
     assert found["Where sources disagree"][0].children[0].text == "whole city: “We hold the whole city,” he said."
 
