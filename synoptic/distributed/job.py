@@ -271,14 +271,16 @@ def _run(
     with _step(report, "write"):
         published = F.date_add(F.lit("0001-01-01").cast("date"), F.col("day") - 1)  # proleptic ordinal → date
         grouped = persisted(kept.join(stories, "article").withColumn("day", published))
-        grouped.select("article", "title", "text", "date", "day", "source", "url", "origin", "duplicate_of").write.parquet(table("articles"))
+        grouped.select("article", "title", "text", "date", "approximate", "day", "source", "url", "origin", "duplicate_of").write.parquet(table("articles"))
         stories.select("article", "story").write.parquet(table("stories"))
         kept.unpersist()
     problems = bad
     if settings.briefs:
         with _step(report, "briefs"):
             briefs = persisted(
-                grouped.select("story", "order", "article", "title", "text", F.coalesce("date", F.date_format("day", "yyyy-MM-dd")).alias("date"), "source", "url", "origin")
+                # an undated article takes its placing day, approximately, as in the store
+                grouped.select("story", "order", "article", "title", "text", F.coalesce("date", F.date_format("day", "yyyy-MM-dd")).alias("date"), "source", "url", "origin",
+                               (F.col("approximate") | F.col("date").isNull()).alias("approximate"))
                 .repartition(2 * parallelism, "story")
                 .sortWithinPartitions("story", "order")
                 .mapInArrow(partial(briefs_task, settings.options), BRIEFS.ddl)

@@ -60,7 +60,7 @@ class Table:
 
 
 _TEXT = (("title", "string", pa.string()), ("text", "string", pa.string()), ("date", "string", pa.string()),
-         ("source", "string", pa.string()), ("url", "string", pa.string()))  # fmt: skip
+         ("source", "string", pa.string()), ("url", "string", pa.string()), ("approximate", "boolean", pa.bool_()))  # fmt: skip
 RECORDS = Table((("file", "int", pa.int32()), ("position", "long", pa.int64()), ("origin", "string", pa.string()),
                  ("id", "string", pa.string()), *_TEXT, ("error", "string", pa.string())))  # fmt: skip
 FEATURES = Table((*RECORDS.columns, ("day", "int", pa.int32()), ("fingerprint", "string", pa.string()),
@@ -113,7 +113,8 @@ def read_task(files: dict[str, tuple[int, str, str]], batches: Iterable[pa.Recor
                     if isinstance(item, InputError):
                         row.update(origin=item.origin, error=str(item))
                     else:
-                        row.update(origin=item.origin, id=item.id, title=item.title, text=item.text, date=item.date, source=item.source, url=item.url)
+                        row.update(origin=item.origin, id=item.id, title=item.title, text=item.text, date=item.date, source=item.source, url=item.url,
+                                   approximate=item.date_approximate)  # fmt: skip
                     yield row
                 if position == 0:  # nothing at all: say so, as the single-machine readers do
                     yield {"file": index, "position": 0, "origin": origin, "error": str(_nothing_in(origin, suffix))}
@@ -250,7 +251,8 @@ def briefs_task(options: Options, batches: Iterable[pa.RecordBatch]) -> Iterator
                     yield brief_row(story, list(recent))
                 story = row["story"]
                 recent.clear()
-            recent.append(Article(id=row["article"], text=row["text"], title=row["title"], date=row["date"], source=row["source"], url=row["url"], origin=row["origin"]))
+            recent.append(Article(id=row["article"], text=row["text"], title=row["title"], date=row["date"], source=row["source"], url=row["url"],
+                                  origin=row["origin"], date_approximate=bool(row["approximate"])))  # fmt: skip
         if story is not None:
             yield brief_row(story, list(recent))
 

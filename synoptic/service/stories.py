@@ -25,7 +25,7 @@ from synoptic.service.engine import BriefEngine, JobResult, article_dict
 from synoptic.service.errors import NotFoundError, ServiceError, status_of
 from synoptic.stories import StoryInfo, StoryStore, list_stories, story_brief, story_updates
 from synoptic.stories.features import day_iso
-from synoptic.stories.store import SCHEMA_VERSION, normal_since, parse_since
+from synoptic.stories.store import SCHEMA_UPGRADES, SCHEMA_VERSION, normal_since, parse_since
 
 NO_STORY_STORE = "this server has no story store; start it with: synoptic serve --stories-db FILE (a store built by synoptic stories ingest)"
 # How long a read waits for an ingest's commit before failing. Under rollback journalling readers are
@@ -56,6 +56,9 @@ class ReadOnlyStoryStore(StoryStore):
         except sqlite3.DatabaseError as exc:
             self.db.close()
             raise SynopticError(f"{path}: not a synoptic story store ({exc}); give a file built by: synoptic stories ingest PATH --db FILE") from None
+        if version in SCHEMA_UPGRADES:  # a reader writes nothing: the writer adds the column
+            self.db.close()
+            raise SynopticError(f"{path}: story store format {version}, older than this synoptic's {SCHEMA_VERSION}; update it once with: synoptic stories list --db {path}")
         if version != SCHEMA_VERSION:
             self.db.close()
             raise SynopticError(f"{path}: story store format {version}, this synoptic reads {SCHEMA_VERSION}; re-ingest into a new file")

@@ -72,7 +72,9 @@ from synoptic.stories.features import (
     weighted_terms,
 )
 
-SCHEMA_VERSION = "2"  # 2: the members table (refinement)
+SCHEMA_VERSION = "3"  # 2: the members table (refinement); 3: articles.approximate
+# A store of an older format that this one reads once a column is added (opening it for writing adds it).
+SCHEMA_UPGRADES = {"2": "ALTER TABLE articles ADD COLUMN approximate INTEGER NOT NULL DEFAULT 0"}
 # Articles held back to put them in date order before they are assigned. The dev stream read in file
 # order (datasets one after the other, 1996-2008 mixed) made 1,449 stories against 249 in date order;
 # with this window it is read in date order. Memory: the held articles' texts (~5 KB each).
@@ -91,7 +93,8 @@ CREATE TABLE IF NOT EXISTS articles (
     fingerprint TEXT NOT NULL UNIQUE,
     title TEXT, text TEXT NOT NULL, date TEXT, day INTEGER NOT NULL,
     source TEXT, url TEXT, origin TEXT,
-    story TEXT NOT NULL, duplicate_of TEXT
+    story TEXT NOT NULL, duplicate_of TEXT,
+    approximate INTEGER NOT NULL DEFAULT 0  -- the date is a day the page was seen (a WARC capture), not one it states
 );
 CREATE INDEX IF NOT EXISTS articles_by_story ON articles (story, day, seq);
 CREATE TABLE IF NOT EXISTS stories (
@@ -250,6 +253,9 @@ class StoryStore:
         except sqlite3.DatabaseError as exc:
             raise SynopticError(f"{path}: not a synoptic story store ({exc}); give a new file name or an existing store") from None
         version = self._meta("schema")
+        if version in SCHEMA_UPGRADES:
+            self.db.execute(SCHEMA_UPGRADES[version])
+            version = None
         if version is None:
             self._set_meta("schema", SCHEMA_VERSION)
         elif version != SCHEMA_VERSION:
@@ -379,10 +385,10 @@ class StoryStore:
         original = self._find_original(shingle_set, bands, day)
         assignment = self._place(signature, original)
         cursor = self.db.execute(
-            "INSERT INTO articles (id, fingerprint, title, text, date, day, source, url, origin, story, duplicate_of)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO articles (id, fingerprint, title, text, date, day, source, url, origin, story, duplicate_of, approximate)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (article_id, key, article.title, article.text, article.date, day, article.source, article.url, article.origin,
-             assignment.story, original[0] if original else None),
+             assignment.story, original[0] if original else None, article.date_approximate),
         )
         self.db.executemany("INSERT INTO copy_bands (band, seq, day) VALUES (?, ?, ?)", [(k, cursor.lastrowid, day) for k in bands])
         member = Member.of(signature)
@@ -517,11 +523,12 @@ class StoryStore:
         low = since_point(since) if since else None
         high = since_point(before) if before else None
         rows = self.db.execute(  # a day either side: an instant's day in UTC may differ from the date's own
-            "SELECT id, text, title, date, source, url, origin, day FROM articles WHERE story = ? AND day >= ? AND day <= ? ORDER BY seq",
+            "SELECT id, text, title, date, source, url, origin, day, approximate FROM articles WHERE story = ? AND day >= ? AND day <= ? ORDER BY seq",
             (current, -1 if low is None else low[0] - 1, 1 << 40 if high is None else high[0] + 1),
         )
         return [
-            Article(id=r[0], text=r[1], title=r[2], date=r[3] or day_iso(r[7]), source=r[4], url=r[5], origin=r[6])
+            # an undated article's day is the store's clock when it came: when it arrived, not when it was written
+            Article(id=r[0], text=r[1], title=r[2], date=r[3] or day_iso(r[7]), source=r[4], url=r[5], origin=r[6], date_approximate=bool(r[8]) or not r[3])
             for r in rows
             if (low is None or dated_from(r[7], r[3], low)) and (high is None or not dated_from(r[7], r[3], high))
         ]

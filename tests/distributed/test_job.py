@@ -90,7 +90,7 @@ def test_a_corpus_through_the_cli_gives_the_stores_stories_and_briefs(spark, cor
     assert sorted(table(output, "errors")["origin"])[-1].endswith("missing.jsonl")
 
     articles = table(output, "articles")
-    assert list(articles) == ["article", "title", "text", "date", "day", "source", "url", "origin", "duplicate_of"]
+    assert list(articles) == ["article", "title", "text", "date", "approximate", "day", "source", "url", "origin", "duplicate_of"]
     duplicate_of = dict(zip(articles["article"], articles["duplicate_of"]))
     assert duplicate_of["beetle-copy"] == "beetle-1" and duplicate_of["bridge-1~2"] == "club-2"  # the clashing id is a copy too
     assert "club-again" not in duplicate_of
@@ -100,6 +100,9 @@ def test_a_corpus_through_the_cli_gives_the_stores_stories_and_briefs(spark, cor
     with store_of(corpus[:1], tmp_path / "stories.db") as store:
         assert_agrees_with_the_store(output, store)
         assert store.resolve(story_id_for("beetle-1")) == dict(store.assignments())["beetle-copy"]
+    # the undated article is briefed on its placing day, marked approximate, as the store briefs it
+    sources = [s for b in table(output, "briefs")["brief"] for s in json.loads(b)["sources"]]
+    assert {s["id"]: s["published_approximate"] for s in sources if s["id"] in ("bridge-late", "bridge-1")} == {"bridge-late": True, "bridge-1": False}
 
 
 def test_real_clusters_group_exactly_as_in_the_store(spark, shared_data, tmp_path):

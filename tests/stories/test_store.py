@@ -77,6 +77,35 @@ def test_undated_articles_take_the_clock(db):
         assert store.articles(story_id_for("bridge-1"))[1].date == "2025-03-01"
 
 
+def test_a_day_the_article_does_not_state_is_briefed_as_approximate(db):
+    """An undated article takes the store's clock, and a crawled page its capture day: days it was seen, not
+    days it gives, so its story's brief marks them approximate (its "on Monday" too), as a one-off brief does."""
+    bridge = story_articles("bridge")
+    with StoryStore(db) as store:
+        store.ingest([bridge[0], replace(bridge[1], date=None), replace(bridge[2], date_approximate=True)])
+        story = story_id_for("bridge-1")
+        assert [a.date_approximate for a in store.articles(story)] == [False, True, True]
+        published = {s.id: s.published_approximate for s in story_brief(store, story).sources}
+        assert published == {"bridge-1": False, "bridge-2": True, "bridge-3": True}
+
+
+def test_a_store_of_the_previous_format_is_updated_when_opened_and_a_reader_says_how(db):
+    from synoptic.service.stories import ReadOnlyStoryStore
+
+    bridge = story_articles("bridge")
+    with StoryStore(db) as store:
+        store.ingest(bridge[:2])
+        store.db.execute("ALTER TABLE articles DROP COLUMN approximate")  # as format 2 wrote it
+        store.db.execute("UPDATE meta SET value = '2' WHERE key = 'schema'")
+        store.db.commit()
+    with pytest.raises(SynopticError, match=f"format 2, older than this synoptic's 3; update it once with: synoptic stories list --db {db}"):
+        ReadOnlyStoryStore(db)
+    with StoryStore(db) as store:
+        assert [a.date_approximate for a in store.articles(story_id_for("bridge-1"))] == [False, False]
+        store.ingest(bridge[2:])
+    ReadOnlyStoryStore(db).db.close()
+
+
 def test_an_article_dated_on_no_calendar_day_is_kept_on_the_clock_and_counted(db):
     bridge = story_articles("bridge")
     with StoryStore(db) as store:
