@@ -12,6 +12,7 @@ before it and the word after it. No Python loop walks the text character by char
 from __future__ import annotations
 
 import re
+import unicodedata
 
 __all__ = ["split_sentences"]
 
@@ -21,6 +22,9 @@ _CLOSERS = "\"'”’»›)]}"  # after terminal punctuation they belong to the 
 _OPENERS = "\"'“‘„‚«‹([{`"  # before a word they belong to the sentence that starts
 _LEAD_STRIP = _OPENERS + "-–—/"  # stripped from the front of the token before a full stop
 _CURRENCY = "$£€¥"
+# Unicode categories that can open a sentence though they have no capital: other symbols (emoji, ©) and
+# letters of scripts without case (Hebrew, Arabic, CJK).
+_UNCASED_OPENERS = frozenset({"So", "Lo"})
 
 # A candidate: terminal run (".", "!?", "...", "…"), closers, then whitespace (group 3) or, with no
 # space at all, a capitalised word ("victory.A field", "said.”The next") or a lone "A"/"I" (group 4).
@@ -232,10 +236,17 @@ def _ends_here(
 
 
 def _opens_sentence(nxt: str, at_newline: bool) -> bool:
-    """A character that can open a sentence after terminal punctuation and a space or line break."""
+    """A character that can open a sentence after terminal punctuation and a space or line break.
+
+    Besides capitals, digits, opening marks and currency, an emoji or a letter without case
+    (_UNCASED_OPENERS): "…, said Priya Hollis, 52. 🌊😭" ends at "52.", where emoji glued to it would
+    leave a span with no full stop at its end, dropped as a headline."""
     if at_newline:
         return not nxt.islower()
-    return nxt.isupper() or nxt.isdigit() or nxt in _OPENERS or nxt in _CURRENCY
+    return (
+        nxt.isupper() or nxt.isdigit() or nxt in _OPENERS or nxt in _CURRENCY
+        or unicodedata.category(nxt) in _UNCASED_OPENERS
+    )
 
 
 def _token_before(text: str, region_start: int, punct_start: int) -> tuple[int, str]:

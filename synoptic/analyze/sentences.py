@@ -19,7 +19,7 @@ SHOUTING_SHARE = 0.6  # a span whose letters are mostly capitals is a label or a
 _UPPER = re.compile(r"[A-Z]")
 _LOWER = re.compile(r"[a-z]")
 _CUT_AT_TITLE = re.compile(r"(?:^|[\s“\"‘(])(?:Dr|Mr|Mrs|Ms|Gov|Sen|Rep|Gen|Col|Lt|Prof|Capt|Sgt|Maj)\.$")
-_LIST_MARKER = re.compile(r"[-_•*–—·▪►]+\s+")  # a list's bullet, as wire copy and web pages write it
+_LIST_MARKER = re.compile(r"[-_•*–—·▪►■●◆]+\s+")  # a list's bullet, as wire copy and web pages write it
 _LOWER_START = re.compile(r"[\"'‘“(\[]*([a-z][a-z'’-]*)\b")
 
 

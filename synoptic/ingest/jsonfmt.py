@@ -13,6 +13,7 @@ from synoptic.ingest.records import ReadArticles
 from synoptic.model import Article, Cluster
 
 _ARTICLE_FIELDS = "title, text, url, date, source (only text is required)"
+_JSON_TYPES = {list: "list", dict: "object", int: "number", float: "number", bool: "boolean"}
 
 
 def _optional_str(value: Any) -> str | None:
@@ -30,6 +31,8 @@ def article_from_dict(item: Any, origin: str, fallback_id: str) -> Article:
     text = item.get("text")
     if not isinstance(text, str) or not text.strip():
         which = f"article '{item['id']}'" if item.get("id") is not None else "the article"  # ``origin`` says where it is
+        if text is not None and not isinstance(text, str):  # a scraper's list of paragraphs, a number
+            raise InputError(origin, f"{which} has a \"text\" that is a {_JSON_TYPES.get(type(text), 'value')}, not a string", "give the article's text as one JSON string")
         raise InputError(origin, f"{which} has no text", f"give each article a non-empty \"text\"; fields: {_ARTICLE_FIELDS}")
     article_id = _optional_str(item.get("id")) or _optional_str(item.get("doc_id")) or fallback_id
     return Article(

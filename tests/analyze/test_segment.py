@@ -32,6 +32,12 @@ BASIC = [
     ("Wait?! Really?? Yes.", ["Wait?!", "Really??", "Yes."]),
     ("One sentence without a full stop", ["One sentence without a full stop"]),
     ("  Padded sentence.   ", ["Padded sentence."]),
+    # Emoji and letters without case open a sentence too, so emoji after a full stop are not glued to it.
+    ("\u201cThe gates never moved,\u201d said Priya Hollis, 52. \U0001F30A\U0001F62D",
+     ["\u201cThe gates never moved,\u201d said Priya Hollis, 52.", "\U0001F30A\U0001F62D"]),
+    ("The flood came at night! \U0001F622 Crews stayed.", ["The flood came at night!", "\U0001F622 Crews stayed."]),
+    ("The sign was repainted. \u05e9\u05dc\u05d5\u05dd is written on it.",
+     ["The sign was repainted.", "\u05e9\u05dc\u05d5\u05dd is written on it."]),
 ]
 
 CLOSERS = [

@@ -89,7 +89,8 @@ def test_a_list_bullet_is_not_part_of_the_sentence_after_it() -> None:
         "The harbour board listed the soldiers of the crew and what became of them.\n\n"
         "_ Ivo Brandt, 38, was sentenced to two years in October after pleading guilty to theft.\n\n"
         "- On May 7, the board fined the ferry company for sailing without a licence.\n\n"
-        "• Crossings resumed on Monday after two weeks of repairs at the pier."
+        "• Crossings resumed on Monday after two weeks of repairs at the pier. "
+        "■ About 300 passengers a day used the ferry before it stopped."
     )
     corpus = build_corpus(clean_cluster([make_article(text)]))
     shown = [s.text for s in corpus.sentences]
@@ -97,6 +98,7 @@ def test_a_list_bullet_is_not_part_of_the_sentence_after_it() -> None:
         "Ivo Brandt, 38, was sentenced to two years in October after pleading guilty to theft.",
         "On May 7, the board fined the ferry company for sailing without a licence.",
         "Crossings resumed on Monday after two weeks of repairs at the pier.",
+        "About 300 passengers a day used the ferry before it stopped.",
     ], shown
     for sentence in corpus.sentences:  # the span points at the sentence, not at its bullet
         assert text[sentence.start : sentence.end] == sentence.full

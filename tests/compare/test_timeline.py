@@ -47,6 +47,11 @@ PUBLISHED = date(2017, 10, 17)  # a Tuesday
         ("The bridge collapsed on Friday after the storm.", "on Friday", "2017-10-13"),
         ("Crews will inspect the bridge that collapsed on Friday.", "on Friday", "2017-10-13"),
         ("Repairs will take weeks, the council said on Friday.", "on Friday", "2017-10-13"),
+        # a plan reported in the past tense is still to come; what would have been is not
+        ("The union said its crews would stay out until Friday.", "Friday", "2017-10-20"),
+        ("A shop owner said fresh food would run out by Thursday.", "Thursday", "2017-10-19"),
+        ("The ferry would have sailed on Friday but for the storm.", "on Friday", "2017-10-13"),
+        ("The operator would not comment on the report on Friday.", "on Friday", "2017-10-13"),
         # the day after publication is that next day (a plan, or a report from a place a day ahead)
         ("Shares in Kelsby closed higher Wednesday.", "Wednesday", "2017-10-18"),
         ("The ferry sank last Wednesday off the point.", "last Wednesday", "2017-10-11"),
@@ -93,11 +98,16 @@ def test_a_date_that_names_an_event_is_background() -> None:
     corpus = corpus_of(
         "The reopening of the school has been delayed after the March 3 flood, the head teacher said Tuesday.",
         "The March 3 flood reached the first floor of the school.",
-        dates=("2025-03-11",),
+        # "after Saturday's fire" names the fire: Monday's news, not a Saturday to come ("will")
+        "The library will stay shut for a month after Saturday's fire, the town council said on Monday.",
+        "Tuesday's storm flooded the harbour car park, the council said on Wednesday.",  # its subject: its news
+        dates=("2025-03-11", None, "2025-03-11", "2025-03-12"),
     )
     dated = {e["text"][:20]: (e["date"], e["phrase"]) for e in build_timeline(corpus, families_of(corpus))}
     assert dated["The reopening of the"] == ("2025-03-11", "Tuesday")
     assert dated["The March 3 flood re"] == ("2025-03-03", "March 3")  # its only date: the flood's own
+    assert dated["The library will sta"] == ("2025-03-10", "on Monday")
+    assert dated["Tuesday's storm floo"] == ("2025-03-11", "Tuesday")
 
 
 def test_a_date_inside_an_inner_relative_clause_does_not_date_the_sentence() -> None:
