@@ -145,9 +145,10 @@ def test_pasted_markup_shows_as_text_and_never_runs(page, site: ServerProcess) -
     page.goto(site.url + "/")
     page.click("#add-article")  # the page's script adds a fourth box
     assert page.locator("textarea[name=text]").count() == 4
-    for i, (title, text) in enumerate(HOSTILE):
-        page.locator("input[name=title]").nth(i).fill(title)
-        page.locator("textarea[name=text]").nth(i).fill(text)
+    for i, (title, text) in enumerate(HOSTILE, 1):  # every field is found by its own label, as a screen reader names it
+        page.get_by_label(f"Title of article {i}").fill(title)
+        page.get_by_label(f"Text of article {i}", exact=True).fill(text)
+    assert page.get_by_label("Files").count() == 1
     page.click("#submit")
     page.wait_for_url("**/briefs/b*")
 

@@ -9,7 +9,7 @@
       var boxes = pasted.querySelectorAll(".article-input");
       var copy = boxes[boxes.length - 1].cloneNode(true);
       copy.querySelectorAll("input, textarea").forEach(function (field) { field.value = ""; });
-      copy.querySelector(".n").textContent = String(boxes.length + 1);
+      copy.querySelectorAll(".n").forEach(function (n) { n.textContent = String(boxes.length + 1); });  // each label names its box
       pasted.appendChild(copy);
       copy.querySelector("input").focus();
     });
