@@ -674,3 +674,75 @@ def test_a_company_s_first_word_alone_joins_it() -> None:
 def test_a_lone_word_stays_apart_from_a_name_it_opens_unless_that_is_its_one_company(texts: tuple[str, ...], short: str, long_: str) -> None:
     found = entities_of(*texts)
     assert short in found and long_ in found, list(found)
+
+
+def test_a_body_s_name_goes_on_over_and_and_a_list_of_words_never_named_alone() -> None:
+    """"Board of Tolls and Harbours", "Bureau of Salt, Timber and Wool": one body each, not a body and a
+    "Harbours"; but a name the cluster writes on its own elsewhere, a place, an acronym or one after ", and"
+    is a name of its own."""
+    found = entities_of(
+        "The Marlow Board of Tolls and Harbours met agents of the Bureau of Salt, Timber and Wool on Monday.",
+        "The Marlow Board of Tolls and Harbours cancelled the crossing.",
+    )
+    assert {"Marlow Board of Tolls and Harbours", "Bureau of Salt, Timber and Wool"} <= set(found), list(found)
+    assert not {"Harbours", "Wool", "Timber", "Marlow Board of Tolls", "Bureau of Salt"} & set(found), list(found)
+    assert found["Marlow Board of Tolls and Harbours"]["type"] == "org"
+    apart = entities_of(
+        "The Department of Schools and Orvell officials met in the hall.",
+        "Families in Orvell waited for news.",
+        "Staff of the Ministry of Health and OKTA came, with the Court of Appeals, and Ilse Varga.",
+        "The Office of Roads and Ilse Varga's team will report, said Ilse Varga.",
+    )
+    assert {"Department of Schools", "Orvell", "Ministry of Health", "OKTA", "Court of Appeals", "Office of Roads", "Ilse Varga"} <= set(apart), list(apart)
+
+
+def test_a_run_with_for_or_the_before_of_is_one_body_not_a_person_of_a_body() -> None:
+    """"Society for the Study of Marsh Birds" is one body; "Ann Roe of Kelsby Council" still two names."""
+    found = entities_of("Members of the Society for the Study of Marsh Birds met Ann Roe of Kelsby Council.")
+    assert found["Society for the Study of Marsh Birds"]["type"] == "org", list(found)
+    assert not {"Society for the Study", "Marsh Birds"} & set(found), list(found)
+    assert found["Ann Roe"]["type"] == "person" and "Kelsby Council" in found
+
+
+def test_an_event_or_a_place_after_the_is_no_person_and_death_row_is_a_place() -> None:
+    """"the first woman hanged since the Border War, who…" and "on Death Row, the people who…": no person;
+    "backed by Ivo Strand, who…" still is one."""
+    found = entities_of(
+        "She was the first woman hanged since the Border War, who would have thought it.",
+        "Many inmates on Death Row, the people who wait longest, have no lawyer.",
+        "The plan was backed by Ivo Strand, who runs the ferry.",
+    )
+    assert found["Border War"]["type"] != "person", found["Border War"]
+    assert found["Death Row"]["type"] == "place"
+    assert found["Ivo Strand"]["type"] == "person"
+
+
+def test_a_colour_or_origin_word_is_no_name_unless_a_person_s_surname() -> None:
+    """"a Black man", "the Latino vote" name no one; "White" beside "Tomas White" is his surname."""
+    found = entities_of(
+        "A Black man and a White woman were hurt, and the Latino vote split.",
+        "Tomas White found the boat. White, a fisherman, called the coast guard.",
+    )
+    assert not {"Black", "Latino"} & set(found), list(found)
+    assert "Tomas White" in found
+
+
+def test_words_of_a_quoted_title_and_the_state_legislature_are_no_names() -> None:
+    """``Songs for Rain'' names no "Rain"; but a country in a title ("Welcome to Norway") and a show's name
+    after "The" ("The Larkins") are names; "the state Legislature" names no one body."""
+    found = entities_of(
+        "Her column ``Songs for Rain'' and the show ``The Larkins'' ran next to ``Welcome to Norway.''",
+        "The state Legislature passed the bill after the Legislature met again in Kelsby.",
+    )
+    assert not {"Rain", "Songs", "Legislature"} & set(found), list(found)
+    assert {"Larkins", "Norway", "Kelsby"} <= set(found), list(found)
+
+
+def test_a_name_before_magazine_or_newspaper_is_a_publication() -> None:
+    """"in Harrow magazine" is no place Harrow; "a Kelsby newspaper" is one of the town Kelsby."""
+    found = entities_of(
+        "The interview appeared in Harrow magazine on Monday.",
+        "A reporter told a Kelsby newspaper that the mill in Kelsby had shut.",
+    )
+    assert found["Harrow"]["type"] == "org", found["Harrow"]
+    assert found["Kelsby"]["type"] == "place"
