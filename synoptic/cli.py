@@ -12,6 +12,7 @@ import os
 import re
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from synoptic import __version__
@@ -59,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     brief.add_argument("--clusters", metavar="FILE.jsonl", help="brief every cluster of a JSONL file (one brief per line out)")
     brief.add_argument("--format", default=None, help="md, json, html, or jsonl with --clusters (default md; jsonl with --clusters)")
     brief.add_argument("--output", "-o", type=Path, help="write here instead of stdout")
+    brief.add_argument("--one-story", action="store_true", dest="one_story", help="the PATHs are one story: do not say that they look like several (no note, no meta.stories)")
     add_brief_options(brief)
     brief.set_defaults(handler=run_brief)
 
@@ -125,8 +127,32 @@ def run_brief(args: argparse.Namespace) -> int:
     for unread in brief.meta.get("dates_not_read", []):
         note = f"article {unread['article']}: its date '{unread['date']}' cannot be read as a day of the calendar; briefed as undated"
         print(f"synoptic: note: {note}", file=sys.stderr)
+    if "stories" in brief.meta:
+        if args.one_story:  # the user knows better: the brief does not say otherwise either
+            brief = replace(brief, meta={k: v for k, v in brief.meta.items() if k != "stories"})
+        else:
+            print(f"synoptic: note: {several_stories_note(brief.meta['stories'], len(ingested.articles))}", file=sys.stderr)
     _write(renderer(brief), args.output)
     return 1 if ingested.errors else 0
+
+
+def several_stories_note(stories: list[dict], total: int) -> str:
+    """What to tell a user whose ``total`` articles read as several stories (meta["stories"]): how many,
+    each one's size and title (the first three), and how to brief each apart or say that they are one."""
+    shown = [f"{len(s['articles'])}: '{_shorten(s['title'])}'" for s in stories[:3]]
+    more = f", and {len(stories) - 3} more" if len(stories) > 3 else ""
+    grouped = sum(len(s["articles"]) for s in stories)
+    which = f"these {total} articles" if grouped == total else f"{grouped} of these {total} articles"
+    return (
+        f"{which} look like {len(stories)} separate stories ({', '.join(shown)}{more}) that the brief mixes; "
+        "brief each apart (synoptic stories ingest PATH --db FILE, then stories list and stories show ID), "
+        "or pass --one-story if they are one story"
+    )
+
+
+def _shorten(title: str, words: int = 8) -> str:
+    kept = title.split()
+    return " ".join(kept[:words]) + (" …" if len(kept) > words else "")
 
 
 def _run_clusters(path: str, options, output: Path | None) -> int:

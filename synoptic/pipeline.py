@@ -21,6 +21,7 @@ from synoptic.analyze.titles import best_title, clean_title
 from synoptic.analyze.tokens import content_terms, word_count
 from synoptic.clean import clean_cluster
 from synoptic.clean.duplicates import find_copies
+from synoptic.compare.mixture import separate_stories
 from synoptic.errors import InputError
 from synoptic.ingest.jsonfmt import article_from_dict
 from synoptic.model import Article, Brief, Cluster, Source
@@ -171,6 +172,10 @@ def make_brief(
     unread = [{"article": a.id, "date": a.date} for a, s in zip(articles, sources) if a.date and s.published is None]
     if unread:
         meta["dates_not_read"] = unread
+    names = {a.id: clean_title(a.title) or leads.get(a.id, "") for a in articles}
+    stories = separate_stories(corpus, names)
+    if stories:  # a brief assumes one story: say when its input reads as several (the brief is as it was)
+        meta["stories"] = [{"articles": list(s.articles), "title": s.title} for s in stories]
     meta["elapsed_ms"] = round((time.perf_counter() - started) * 1000, 2)
     sections = {}
     if findings is not None:

@@ -220,3 +220,22 @@ def test_brief_and_stories_ingest_name_the_files_of_a_folder_they_pass_over(tmp_
     ingest = run("stories", "ingest", str(folder), "--db", str(tmp_path / "s.db"))
     assert ingest.returncode == 0 and ingest.stderr.decode().startswith(note) and "2 added" in ingest.stderr.decode()
 
+
+
+def test_brief_notes_articles_that_look_like_several_stories_unless_told_they_are_one(tmp_path: Path) -> None:
+    from tests.stories.helpers import interleaved
+
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    for article in interleaved():
+        (folder / f"{article.id}.txt").write_text(f"{article.title}\n\n{article.text}\n", encoding="utf-8")
+    proc = run("brief", str(folder), "--format", "json")
+    assert proc.returncode == 0, proc.stderr.decode()
+    notes = [line for line in proc.stderr.decode().splitlines() if "separate stories" in line]
+    assert len(notes) == 1 and notes[0].startswith("synoptic: note: these 9 articles look like 3 separate stories (3: '")
+    assert "--one-story" in notes[0]
+    assert len(json.loads(proc.stdout)["meta"]["stories"]) == 3
+    quiet = run("brief", str(folder), "--one-story")
+    assert quiet.returncode == 0 and "separate stories" not in quiet.stderr.decode()
+    one = run("brief", str(SAMPLE))
+    assert "separate stories" not in one.stderr.decode()

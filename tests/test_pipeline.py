@@ -306,3 +306,13 @@ def test_a_text_written_without_spaces_between_words_is_refused_for_that_reason(
     assert "\n" not in str(refused.value)
     with pytest.raises(InputError, match="no usable sentences after cleaning"):  # headlines only: the usual advice
         make_brief(["Ferry sails again", "Ferry service resumes"])
+
+
+def test_a_brief_of_several_stories_lists_them_in_meta_and_one_story_has_no_such_field() -> None:
+    from tests.stories.helpers import STORIES, interleaved, story_articles
+    from tests.compare.test_mixture import ONE_STORY
+
+    mixed = make_brief(interleaved()).to_dict()["meta"]["stories"]
+    assert {frozenset(s["articles"]) for s in mixed} == {frozenset(a.id for a in story_articles(name)) for name in STORIES}
+    assert all(s["title"] for s in mixed)
+    assert "stories" not in make_brief(ONE_STORY).meta

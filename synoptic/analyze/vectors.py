@@ -154,3 +154,18 @@ def row_cosines(similarity: sparse.csr_matrix, row: int, columns: Sequence[int])
     found = np.zeros(len(wanted))
     found[hit] = values[at[hit]]
     return found
+
+
+def article_centroids(corpus: Corpus) -> tuple[list[str], sparse.csr_matrix]:
+    """The ids of the articles that kept a sentence, in corpus order, and one L2-normalised row each: the
+    sum of its sentences' TF-IDF rows, so every sentence weighs alike. Built from the matrix the brief has
+    already computed, so telling articles apart costs one sparse product."""
+    rows_of: dict[str, int] = {}
+    owners = [rows_of.setdefault(sentence.article, len(rows_of)) for sentence in corpus.sentences]
+    membership = sparse.csr_matrix(
+        (np.ones(len(owners)), (owners, np.arange(len(owners)))), shape=(len(rows_of), len(owners))
+    )
+    centroids = sparse.csr_matrix(membership @ tfidf_matrix(corpus))
+    norms = np.sqrt(np.asarray(centroids.multiply(centroids).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return list(rows_of), sparse.csr_matrix(sparse.diags(1.0 / norms) @ centroids)

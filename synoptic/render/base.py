@@ -46,6 +46,18 @@ def update_line(meta: dict[str, Any]) -> str | None:
     return line
 
 
+def stories_line(meta: dict[str, Any], numbers: dict[str, int]) -> str | None:
+    """For a brief whose articles read as several stories (meta["stories"]), the line that says so and
+    which sources tell which story: its summary and cross-source sections mix them."""
+    stories = meta.get("stories") or []
+    if not stories:
+        return None
+    told = "; ".join(
+        f"“{s['title']}” {''.join(f'[{numbers[a]}]' for a in s['articles'] if a in numbers)}" for s in stories
+    )
+    return f"These articles look like {len(stories)} separate stories, which this brief mixes: {told}."
+
+
 def safe_link(url: str | None) -> str | None:
     """Only http(s) URLs become links: a "javascript:" URL in an article's metadata must not run."""
     if url and urlsplit(url).scheme.lower() in ("http", "https"):

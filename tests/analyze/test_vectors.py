@@ -11,6 +11,7 @@ from synoptic.analyze import vectors
 from synoptic.analyze.sentences import Corpus, build_corpus
 from synoptic.analyze.vectors import (
     SIMILARITY_FLOOR,
+    article_centroids,
     product_bands,
     row_cosines,
     similarity_matrix,
@@ -95,6 +96,15 @@ def test_a_sentence_alone_has_a_one_by_one_similarity() -> None:
     corpus = corpus_of(["The harbour bridge at Pellmouth closed on Tuesday after engineers found a crack."])
     similarity = similarity_matrix(corpus)
     assert similarity.shape == (1, 1) and similarity[0, 0] == pytest.approx(1.0)
+
+
+def test_an_article_centroid_is_the_normalised_sum_of_its_sentences_rows() -> None:
+    corpus = corpus_of([REPORTS[2], "Photo.", REPORTS[0]])  # a2 keeps no sentence: it has no row
+    ids, centroids = article_centroids(corpus)
+    assert ids == ["a0", "a2"]
+    rows = tfidf_matrix(corpus)
+    of_a2 = np.asarray(rows[[i for i, s in enumerate(corpus.sentences) if s.article == "a2"]].sum(axis=0)).ravel()
+    np.testing.assert_allclose(centroids[1].toarray().ravel(), of_a2 / np.linalg.norm(of_a2))
 
 
 def test_every_reader_of_the_similarity_tests_at_or_above_its_floor() -> None:

@@ -143,3 +143,15 @@ def test_html_sources_are_html_with_links_only_for_web_addresses() -> None:
     assert "javascript:alert(1)" in sources and 'href="javascript' not in sources
     assert "<code>a0</code>" in sources and "(copy of [1])" in sources
     assert "`" not in sources and "&lt;http" not in sources  # no Markdown left in the HTML
+
+
+def test_a_brief_of_several_stories_says_which_sources_tell_which_and_one_story_says_nothing() -> None:
+    from dataclasses import replace
+
+    stories = [{"articles": ["a1"], "title": "Barrier <approved>"}, {"articles": ["a0", "gone"], "title": "Other"}]
+    several = replace(brief(), meta={**brief().meta, "stories": stories})
+    line = "These articles look like 2 separate stories, which this brief mixes: “Barrier <approved>” [2]; “Other” [1]."
+    assert f"\n_{line}_\n" in RENDERERS.get("md")(several)
+    assert "These articles look like 2 separate stories, which this brief mixes: “Barrier &lt;approved&gt;” [2]" in RENDERERS.get("html")(several)
+    for fmt in ("md", "html"):
+        assert "separate stories" not in RENDERERS.get(fmt)(brief())

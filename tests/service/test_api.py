@@ -137,6 +137,20 @@ def test_pages_show_article_text_as_text(client: httpx.Client) -> None:
     assert re.findall(r"<script[^>]*>", html) == ['<script src="/static/brief.js" defer>']
 
 
+def test_articles_of_several_stories_are_listed_in_meta_and_the_page_says_so(client: httpx.Client) -> None:
+    from tests.stories.helpers import interleaved
+
+    mixed = [{"id": a.id, "title": a.title, "text": a.text} for a in interleaved()[:8]]  # the server's limit: 3, 3 and 2
+    response = client.post("/api/briefs", json=mixed)
+    assert response.status_code == 201, response.text
+    brief = response.json()
+    assert len(brief["meta"]["stories"]) == 3
+    assert "These articles look like 3 separate stories, which this brief mixes" in client.get(f"/briefs/{brief['id']}").text
+    plain = client.post("/api/briefs", json=small_cluster()).json()
+    assert "stories" not in plain["meta"]
+    assert "separate stories" not in client.get(f"/briefs/{plain['id']}").text
+
+
 def test_browser_writes_from_other_sites_and_foreign_host_names_are_refused(client: httpx.Client) -> None:
     cross = client.post("/api/briefs", json=small_cluster(), headers={"origin": "http://evil.example"})
     assert_error(cross, 403, "evil.example")
