@@ -127,16 +127,20 @@ def make_brief(
         refused.option = "min_articles"  # the command line names its flag, --min-articles
         raise refused
     method = METHODS.get(options.method)
-    corpus = prepare_corpus(articles, references, trim=options.trim)
-    cleaned = corpus.articles
-    if not corpus.sentences:
-        raise _no_sentences(origin, articles)
-    chosen = order_for_reading(corpus, method(corpus, options.words))
-    findings = None
-    if options.analysis:
-        from synoptic.compare import compare_cluster  # lazy: only briefs with analysis pay for it
+    try:
+        corpus = prepare_corpus(articles, references, trim=options.trim)
+        if not corpus.sentences:
+            raise _no_sentences(origin, articles)
+        chosen = order_for_reading(corpus, method(corpus, options.words))
+        findings = None
+        if options.analysis:
+            from synoptic.compare import compare_cluster  # lazy: only briefs with analysis pay for it
 
-        findings = compare_cluster(corpus, copy_families(corpus), cluster_date)
+            findings = compare_cluster(corpus, copy_families(corpus), cluster_date)
+    except MemoryError:  # the bounds keep a cluster's work within a few GB; a smaller machine still says why, on one line
+        problem = f"ran out of memory briefing its {len(articles)} articles"
+        raise InputError(origin, problem, "give fewer or shorter articles, or run on a machine with more memory") from None
+    cleaned = corpus.articles
     # cited after the analysis: its agreed facts pair every sentence with its paraphrases once, and the
     # citations read those pairs instead of testing their own sentences' again
     summary = tuple(cite(corpus, i, cluster_date) for i in chosen)

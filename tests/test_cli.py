@@ -186,6 +186,29 @@ def test_an_internal_error_in_one_cluster_does_not_end_the_batch(tmp_path: Path)
     assert_one_line_error(proc, "cluster bad: internal error (RuntimeError: boom); skipped")
 
 
+def test_running_out_of_memory_is_a_one_line_error_in_brief_and_eval(tmp_path: Path) -> None:
+    plugin = tmp_path / "memory_plugin.py"
+    plugin.write_text(
+        "from synoptic.summarize import METHODS\n"
+        "@METHODS.register('needs_more_memory')\n"
+        "def needs_more_memory(corpus, words):\n"
+        "    raise MemoryError\n"
+    )
+    articles = write_jsonl(tmp_path / "a.jsonl", [{"id": f"a{i}", "text": t} for i, t in enumerate(STORY)])
+    clusters = write_jsonl(tmp_path / "c.jsonl", [{"id": "big", "articles": [{"text": t} for t in STORY], "summary": STORY[0]}])
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1]); import memory_plugin; "
+        "from synoptic.cli import main; sys.exit(main(sys.argv[2:]))"
+    )
+    for args, origin in (
+        (["brief", str(articles), "--method", "needs_more_memory"], str(articles)),
+        (["eval", str(clusters), "--methods", "needs_more_memory"], "(cluster big)"),
+    ):
+        proc = subprocess.run([sys.executable, "-c", code, str(tmp_path), *args], capture_output=True, timeout=120)
+        assert proc.returncode == 1
+        assert_one_line_error(proc, origin, "ran out of memory briefing its", "give fewer or shorter articles")
+
+
 @pytest.mark.parametrize("clusters", [False, True])
 def test_an_output_path_that_cannot_be_written_is_a_one_line_error(tmp_path: Path, clusters: bool) -> None:
     data = write_jsonl(tmp_path / "c.jsonl", [{"id": "c1", "articles": [{"text": t} for t in STORY]}]) if clusters else None

@@ -316,3 +316,17 @@ def test_a_brief_of_several_stories_lists_them_in_meta_and_one_story_has_no_such
     assert {frozenset(s["articles"]) for s in mixed} == {frozenset(a.id for a in story_articles(name)) for name in STORIES}
     assert all(s["title"] for s in mixed)
     assert "stories" not in make_brief(ONE_STORY).meta
+
+
+def _runs_out_of_memory(corpus, words: int) -> list[int]:
+    raise MemoryError
+
+
+def test_a_brief_that_runs_out_of_memory_is_refused_naming_its_input(monkeypatch) -> None:
+    from synoptic.errors import InputError
+    from synoptic.summarize import METHODS
+
+    monkeypatch.setitem(METHODS._items, "needs_more_memory", _runs_out_of_memory)
+    articles = [{"id": "a1", "text": _PIER_TEXT}, {"id": "a2", "text": _PIER_OTHER}]
+    with pytest.raises(InputError, match=r"^pier: ran out of memory briefing its 2 articles; give fewer or shorter articles"):
+        make_brief(articles, Options(method="needs_more_memory"), origin="pier")

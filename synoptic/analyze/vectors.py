@@ -97,7 +97,12 @@ def product_bands(corpus: Corpus) -> Iterator[tuple[slice, sparse.csr_matrix]]:
     rows at a time (a band's dense form has at most BLOCK_CELLS cells): for the sums that read every
     pair, in memory bounded however big the cluster. A row of a sparse product is summed in the same
     order however many rows are computed with it, so band row ``i`` is exactly the full product's."""
-    matrix = tfidf_matrix(corpus)
+    return gram_bands(tfidf_matrix(corpus))
+
+
+def gram_bands(matrix: sparse.csr_matrix) -> Iterator[tuple[slice, sparse.csr_matrix]]:
+    """The product ``M Mᵀ`` of any sparse rows (TF-IDF vectors, TextRank's word sets), a band of rows at a
+    time, each band's dense form at most BLOCK_CELLS cells (and at least one row)."""
     transposed = matrix.T.tocsr()
     n = matrix.shape[0]
     band = max(1, BLOCK_CELLS // max(1, n))

@@ -12,6 +12,10 @@ what synoptic's own method is measured against.
 - ``submodular``: Lin & Bilmes (2011), coverage + diversity reward, budgeted greedy.
 - ``ilp``: Gillick & Favre (2009), bigram-concept coverage by integer linear programming.
 - ``oracle``: greedy ROUGE-2 recall against the reference summaries (an upper bound, evaluation only).
+
+Where a paper compares every pair of sentences, a cluster of many long reports would need n² cells: TextRank
+keeps each sentence's strongest edges, and submodular and ILP read a pool of the most promising sentences
+(TEXTRANK_MAX_NEIGHBOURS, PAIRWISE_MAX_SENTENCES). Every dev cluster is below both bounds.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from scipy import sparse
 from synoptic.analyze.sentences import Corpus
 from synoptic.analyze.tokens import word_count
 from synoptic.analyze.tokens import words as word_tokens
-from synoptic.analyze.vectors import similarity_matrix, tfidf_matrix
+from synoptic.analyze.vectors import gram_bands, similarity_matrix, strongest, tfidf_matrix
 from synoptic.errors import OptionsError
 from synoptic.summarize.base import METHODS, fill_budget
 from synoptic.summarize.concepts import concept_weights, sentence_bigrams, solve_coverage
@@ -44,6 +48,17 @@ SUBMODULAR_CLUSTER_SHARE = 0.2  # k-means partitions: K = 0.2 N
 ILP_MIN_SENTENCE_WORDS = 8  # Gillick & Favre leave out sentences shorter than this
 ILP_MIN_ARTICLES = (2, 3)  # a concept must appear in this many articles (small, large clusters)
 ILP_LARGE_CLUSTER = 6  # clusters with at least this many articles use the larger threshold
+# The most edges a sentence keeps in TextRank's word-overlap graph: its strongest. Any shared word is an edge,
+# so a cluster of many long reports that share their wording would hold all n² of them (30,000 sentences:
+# 900 million, past 12 GB; benchmarks/baselines_dense.py). No row of the dev sets holds more than 850
+# (duc2006; tac2010_A 290), so they keep every edge.
+TEXTRANK_MAX_NEIGHBOURS = 1000
+# The most sentences read by the baselines that compare every pair (submodular's dense cosines and k-means,
+# the ILP's dominance test): those that promise most by a score of their own, linear to compute (closeness
+# to the cluster's centroid; the concept weight a sentence covers alone), so memory stays at 2,000² cells
+# (32 MB a float64 matrix) however long the cluster. The largest dev cluster has 1,223 sentences (duc2006):
+# every dev cluster is read whole.
+PAIRWISE_MAX_SENTENCES = 2000
 ORACLE_NO_REFERENCES = "the oracle needs reference summaries; it only runs in `synoptic eval`"
 
 
@@ -71,6 +86,14 @@ def _pagerank(weights: np.ndarray | sparse.csr_matrix, damping: float = DAMPING,
             return new
         rank = new
     return rank
+
+
+def _pool(scores: np.ndarray, size: int) -> np.ndarray:
+    """Indices of the ``size`` highest ``scores`` (the earlier sentence first among equal ones), in text
+    order, so ties later resolve as they would among all the sentences; all of them when there are no more."""
+    if len(scores) <= size:
+        return np.arange(len(scores))
+    return np.sort(np.argsort(-scores, kind="stable")[:size])
 
 
 def _greedy(corpus: Corpus, scores: np.ndarray, words: int, similarity: sparse.csr_matrix) -> list[int]:
@@ -111,24 +134,33 @@ def lexrank(corpus: Corpus, words: int) -> list[int]:
     return _greedy(corpus, _pagerank(graph), words, similarity)
 
 
-@METHODS.register("textrank")
-def textrank(corpus: Corpus, words: int) -> list[int]:
-    """TextRank (Mihalcea & Tarau 2004): PageRank on length-normalised word overlap, greedy without repeats."""
-    n = len(corpus.sentences)
-    if not n:
-        return []
+def _overlap_graph(corpus: Corpus) -> sparse.csr_matrix:
+    """TextRank's edges: shared words over the sum of the two log lengths, at most TEXTRANK_MAX_NEIGHBOURS
+    a sentence (its strongest), built a band of rows at a time so the n×n overlaps never exist at once."""
     vocab: dict[str, int] = {}
     rows, cols = [], []
     for i, terms in enumerate(corpus.terms):
         for term in set(terms):
             rows.append(i)
             cols.append(vocab.setdefault(term, len(vocab)))
-    present = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, max(1, len(vocab))))
-    shared = np.asarray((present @ present.T).todense())
+    present = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(corpus.sentences), max(1, len(vocab))))
     log_length = np.log(np.maximum(_lengths(corpus), 2.0))  # a one-word sentence would divide by zero
-    overlap = shared / (log_length[:, None] + log_length[None, :])
-    np.fill_diagonal(overlap, 0.0)
-    return _greedy(corpus, _pagerank(overlap), words, similarity_matrix(corpus))
+    bands = []
+    for band_rows, overlap in gram_bands(present):
+        row = np.repeat(np.arange(band_rows.start, band_rows.stop), np.diff(overlap.indptr))
+        overlap.data /= log_length[row] + log_length[overlap.indices]
+        overlap.data[row == overlap.indices] = 0.0  # a sentence does not vote for itself
+        overlap.eliminate_zeros()
+        bands.append(strongest(overlap, TEXTRANK_MAX_NEIGHBOURS))
+    return sparse.csr_matrix(sparse.vstack(bands, format="csr"))
+
+
+@METHODS.register("textrank")
+def textrank(corpus: Corpus, words: int) -> list[int]:
+    """TextRank (Mihalcea & Tarau 2004): PageRank on length-normalised word overlap, greedy without repeats."""
+    if not corpus.sentences:
+        return []
+    return _greedy(corpus, _pagerank(_overlap_graph(corpus)), words, similarity_matrix(corpus))
 
 
 @METHODS.register("klsum")
@@ -218,14 +250,19 @@ def submodular(corpus: Corpus, words: int) -> list[int]:
     if not n:
         return []
     matrix = tfidf_matrix(corpus)
-    similarity = np.asarray((matrix @ matrix.T).todense())  # it reads every cosine: dense, quadratic in sentences
-    lengths = _lengths(corpus)
-    cap = (SUBMODULAR_ALPHA / n) * similarity.sum(axis=1)  # saturation α Σ_j w_ij of each sentence i
-    reward = similarity.mean(axis=1)  # r_j: how well j stands for the whole cluster
-    labels = _kmeans(matrix, max(1, round(SUBMODULAR_CLUSTER_SHARE * n)))
+    closeness = matrix @ np.asarray(matrix.sum(axis=0)).ravel()  # Σ_j w_ij of each sentence, without the n×n w_ij
+    pool = _pool(closeness, PAIRWISE_MAX_SENTENCES)  # candidates, and the sentences whose coverage counts
+    points = matrix[pool]
+    similarity = (points @ points.T).toarray()  # it reads every cosine of the pool: dense, quadratic in its size
+    # the same sums; from the pool's own cosines when it is the whole cluster, as the paper reads them
+    totals = similarity.sum(axis=1) if len(pool) == n else closeness[pool]
+    lengths = _lengths(corpus)[pool]
+    cap = (SUBMODULAR_ALPHA / n) * totals  # saturation α Σ_j w_ij of each sentence i
+    reward = totals / n  # r_j: how well j stands for the whole cluster
+    labels = _kmeans(points, max(1, round(SUBMODULAR_CLUSTER_SHARE * len(pool))))
     partition = np.zeros(labels.max() + 1)
 
-    coverage = np.zeros(n)
+    coverage = np.zeros(len(pool))
     covered = 0.0  # L(S)
     chosen: list[int] = []
     used = 0.0
@@ -254,10 +291,10 @@ def submodular(corpus: Corpus, words: int) -> list[int]:
     # The greedy's guarantee needs the comparison with the best single sentence that fits.
     fits = np.flatnonzero(lengths <= words)
     if not len(fits):
-        return chosen
+        return [int(pool[j]) for j in chosen]
     singles = np.minimum(similarity[:, fits], cap[:, None]).sum(axis=0) + SUBMODULAR_LAMBDA * np.sqrt(reward[fits])
     single = int(fits[np.argmax(singles)])
-    return [single] if singles.max() > value(chosen) else chosen
+    return [int(pool[j]) for j in ([single] if singles.max() > value(chosen) else chosen)]
 
 
 @METHODS.register("ilp")
@@ -273,6 +310,8 @@ def ilp(corpus: Corpus, words: int) -> list[int]:
     n_articles = len({s.article for s in corpus.sentences})
     threshold = ILP_MIN_ARTICLES[1] if n_articles >= ILP_LARGE_CLUSTER else ILP_MIN_ARTICLES[0]
     weights = concept_weights(corpus, concepts, min(threshold, n_articles))
+    alone = np.array([sum(weights.get(c, 0.0) for c in concepts[i]) for i in keep])  # what each would cover by itself
+    keep = [keep[j] for j in _pool(alone, PAIRWISE_MAX_SENTENCES)]
     picked = solve_coverage([concepts[i] for i in keep], weights, [lengths[i] for i in keep], words)
     return [keep[j] for j in picked]
 

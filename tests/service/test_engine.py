@@ -86,3 +86,15 @@ def test_a_dead_worker_fails_one_request_and_the_pool_is_replaced() -> None:
         engine.close()
 
     asyncio.run(scenario())
+
+
+def test_a_brief_that_runs_out_of_memory_is_a_bad_request_not_a_crash(monkeypatch: pytest.MonkeyPatch) -> None:
+    from synoptic.summarize import METHODS
+
+    def runs_out_of_memory(corpus, words: int) -> list[int]:
+        raise MemoryError
+
+    monkeypatch.setitem(METHODS._items, "needs_more_memory", runs_out_of_memory)
+    articles = [make_article(text, id=f"a{i}") for i, text in enumerate(STORY)]
+    status, message = run_job(job(*articles, method="needs_more_memory")).error
+    assert status == 400 and message.startswith("the request: ran out of memory briefing its")

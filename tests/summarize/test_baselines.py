@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import math
+
+import numpy as np
 import pytest
 
+from synoptic.analyze import vectors
 from synoptic.analyze.sentences import Corpus, build_corpus
 from synoptic.analyze.tokens import word_count
 from synoptic.clean import clean_cluster
 from synoptic.errors import OptionsError
-from synoptic.summarize import METHODS
+from synoptic.summarize import METHODS, baselines
 from tests.conftest import make_article
 
 BASELINES = ["random", "centroid", "lexrank", "textrank", "klsum", "submodular", "ilp", "oracle"]
@@ -230,3 +234,53 @@ def test_ilp_gives_the_same_answer_in_every_process(shared_data) -> None:
         )
         outputs.add(run.stdout)
     assert len(outputs) == 1
+
+
+def overlap_by_hand(c: Corpus) -> np.ndarray:
+    """TextRank's weights as its paper defines them: shared words over the sum of the log lengths, no self-loops."""
+    terms = [set(t) for t in c.terms]
+    logs = [math.log(max(word_count(s.text), 2)) for s in c.sentences]
+    n = len(terms)
+    return np.array([[len(terms[i] & terms[j]) / (logs[i] + logs[j]) if i != j else 0.0 for j in range(n)] for i in range(n)])
+
+
+def test_textrank_graph_is_the_word_overlap_built_band_by_band(monkeypatch: pytest.MonkeyPatch) -> None:
+    c = large_corpus()
+    expected = overlap_by_hand(c)
+    assert np.allclose(baselines._overlap_graph(c).toarray(), expected)
+    monkeypatch.setattr(vectors, "BLOCK_CELLS", 40)  # bands of one row
+    assert np.allclose(baselines._overlap_graph(c).toarray(), expected)
+
+
+def test_textrank_graph_keeps_the_strongest_overlaps_of_each_sentence(monkeypatch: pytest.MonkeyPatch) -> None:
+    c = large_corpus()
+    full = overlap_by_hand(c)
+    assert (np.count_nonzero(full, axis=1) > 3).all()  # every sentence shares words with many others
+    monkeypatch.setattr(baselines, "TEXTRANK_MAX_NEIGHBOURS", 3)
+    cut = baselines._overlap_graph(c).toarray()
+    for row_cut, row_full in zip(cut, full):
+        kept = np.flatnonzero(row_cut)
+        assert len(kept) == 3
+        assert np.allclose(row_cut[kept], row_full[kept])
+        assert row_cut[kept].min() >= np.sort(row_full)[-3] - 1e-12  # nothing stronger was dropped
+    assert METHODS.get("textrank")(c, 60)  # PageRank runs on the cut graph
+
+
+@pytest.mark.parametrize("name", ["submodular", "ilp"])
+def test_the_pairwise_methods_read_only_the_most_promising_sentences(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    # the repeated sentence is both the closest to the centroid (submodular's pool) and the one whose
+    # bigrams most articles share (the ILP's), so a pool of one holds just its first copy
+    c = build(REPEATED)
+    first_shared = next(i for i, s in enumerate(c.sentences) if s.text == SHARED)
+    assert len(METHODS.get(name)(c, 1000)) > 1
+    monkeypatch.setattr(baselines, "PAIRWISE_MAX_SENTENCES", 1)
+    assert METHODS.get(name)(c, 1000) == [first_shared]
+
+
+@pytest.mark.parametrize("name", ["submodular", "ilp"])
+def test_a_pool_smaller_than_the_cluster_keeps_the_method_contract(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    monkeypatch.setattr(baselines, "PAIRWISE_MAX_SENTENCES", 5)
+    c = large_corpus()
+    chosen = METHODS.get(name)(c, 60)
+    assert chosen and len(set(chosen)) == len(chosen) and words_of(c, chosen) <= 60
+    assert all(isinstance(i, int) and 0 <= i < len(c.sentences) for i in chosen)
