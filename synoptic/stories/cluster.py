@@ -23,8 +23,11 @@ from __future__ import annotations
 import hashlib
 import heapq
 import math
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import chain, repeat
+from operator import itemgetter, mul
 
 import numpy as np
 from scipy import sparse
@@ -113,10 +116,11 @@ class Story:
 
     def set_centroid(self, centroid: dict[int, float]) -> None:
         self.centroid = _truncate(centroid)
-        self.norm = math.sqrt(sum(w * w for w in self.centroid.values())) or 1.0
+        weights = self.centroid.values()
+        self.norm = math.sqrt(sum(map(mul, weights, weights))) or 1.0
 
     def index_keys(self) -> tuple[int, ...]:
-        return tuple(f for f, _ in sorted(self.centroid.items(), key=lambda fw: (-fw[1], fw[0]))[:INDEX_TERMS])
+        return tuple(f for f, _ in _heaviest_first(self.centroid)[:INDEX_TERMS])
 
     def order_key(self) -> tuple[int, str]:
         """Earlier stories first: the survivor of a merge is the smaller key."""
@@ -126,8 +130,13 @@ class Story:
 def _truncate(centroid: dict[int, float]) -> dict[int, float]:
     if len(centroid) <= CENTROID_TERMS:
         return centroid
-    kept = sorted(centroid.items(), key=lambda fw: (-fw[1], fw[0]))[:CENTROID_TERMS]
-    return dict(kept)
+    return dict(_heaviest_first(centroid)[:CENTROID_TERMS])
+
+
+def _heaviest_first(centroid: dict[int, float]) -> list[tuple[int, float]]:
+    """(feature, weight) by weight descending, ties by feature: sorted by feature, then stably by weight
+    (reverse keeps equal weights in feature order), which spares a key tuple per item."""
+    return sorted(sorted(centroid.items()), key=itemgetter(1), reverse=True)
 
 
 def new_story(signature: Signature) -> Story:
@@ -153,15 +162,14 @@ def add_article(story: Story, signature: Signature) -> None:
 
 def similarity(signature: Signature, story: Story) -> float:
     """Cosine of the article with the story's centroid, damped by the days since the story's last article."""
-    centroid = story.centroid
-    dot = sum(weight * centroid.get(feature, 0.0) for feature, weight in signature.terms)
+    dot = sum(map(mul, signature.weights, map(story.centroid.get, signature.features, repeat(0.0))))
     gap = max(0, signature.day - story.last_day)
     return dot / story.norm * math.exp(-gap / TIME_SCALE_DAYS)
 
 
 def centroid_similarity(a: Story, b: Story) -> float:
     small, large = (a, b) if len(a.centroid) <= len(b.centroid) else (b, a)
-    dot = sum(w * large.centroid.get(f, 0.0) for f, w in small.centroid.items())
+    dot = sum(map(mul, small.centroid.values(), map(large.centroid.get, small.centroid, repeat(0.0))))
     return dot / (a.norm * b.norm)
 
 
@@ -189,8 +197,8 @@ class Member:
 
     @classmethod
     def of(cls, signature: Signature) -> Member:
-        pairs = np.array(signature.terms, dtype=np.float64).reshape(-1, 2)  # features < 2^20: exact as floats
-        return cls(signature.article, signature.day, pairs[:, 0].astype(np.int64), pairs[:, 1].copy())
+        features, weights = np.array(signature.features, dtype=np.int64), np.array(signature.weights, dtype=np.float64)
+        return cls(signature.article, signature.day, features, weights)
 
     def order_key(self) -> tuple[int, str]:
         return (self.day, self.article)
@@ -273,10 +281,7 @@ class ActiveStories:
 
     def candidates(self, signature: Signature) -> list[Story]:
         """Active stories sharing a blocking key with the article, most shared keys first."""
-        shared: dict[str, int] = {}
-        for key in signature.blocking_keys:
-            for story_id in self.index.get(key, ()):
-                shared[story_id] = shared.get(story_id, 0) + 1
+        shared = Counter(chain.from_iterable(self.index.get(key, ()) for key in signature.blocking_keys))
         best = sorted(shared, key=lambda s: (-shared[s], s))[:MAX_CANDIDATES]
         return [self.stories[s] for s in best]
 
@@ -315,7 +320,8 @@ def assign(signature: Signature, window: ActiveStories) -> tuple[Assignment, lis
         if other.id in window.stories and (bridged(story, other, other_score) or is_fragment_of(other, story)):
             story, absorbed = window.merge(story, other)
             merged.append(absorbed.id)
-    window.put(story)
+    if merged:  # joining already re-indexed the story
+        window.put(story)
     return Assignment(signature.article, story.id, False, score, tuple(merged)), [story]
 
 

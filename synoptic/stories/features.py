@@ -16,11 +16,11 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy as np
 
-from synoptic.analyze.tokens import content_terms
+from synoptic.analyze.tokens import content_term, words
 from synoptic.model import Article
 
 FEATURE_BITS = 20  # 2^20 hashed features: ~1,200 colliding pairs among the dev stream's ~50k terms, harmless
@@ -53,7 +53,16 @@ class Signature:
 
     @property
     def blocking_keys(self) -> tuple[int, ...]:
-        return tuple(feature for feature, _ in self.terms[:BLOCKING_TERMS])
+        return self.features[:BLOCKING_TERMS]
+
+    # the terms as two tuples, made once: an article is scored against up to 40 candidate stories
+    @cached_property
+    def features(self) -> tuple[int, ...]:
+        return tuple(feature for feature, _ in self.terms)
+
+    @cached_property
+    def weights(self) -> tuple[float, ...]:
+        return tuple(weight for _, weight in self.terms)
 
 
 @lru_cache(maxsize=200_000)
@@ -61,15 +70,24 @@ def feature_of(term: str) -> int:
     return zlib.crc32(term.encode("utf-8")) & FEATURE_MASK
 
 
+@lru_cache(maxsize=200_000)
+def _word_feature(word: str) -> int | None:
+    """The hashed feature of a lowercased word's content term, or None for a word that is no term."""
+    term = content_term(word)
+    return None if term is None else feature_of(term)
+
+
 def term_counts(article: Article) -> Counter[int]:
     """Hashed content-term counts of the body, with title terms weighted TITLE_WEIGHT."""
-    terms: Counter[str] = Counter(content_terms(article.text))
-    for term in content_terms(article.title or ""):
-        terms[term] += TITLE_WEIGHT
-    counts: Counter[int] = Counter()
-    for term, count in terms.items():  # hash each distinct term once
-        counts[feature_of(term)] += count
-    return counts
+    counts: dict[int, float] = {}
+    # each distinct word is looked up once: an article says most of its words more than once
+    for word, count in Counter(words(article.text)).items():
+        if (feature := _word_feature(word)) is not None:
+            counts[feature] = counts.get(feature, 0) + count
+    for word in words(article.title or ""):
+        if (feature := _word_feature(word)) is not None:
+            counts[feature] = counts.get(feature, 0) + TITLE_WEIGHT
+    return Counter(counts)
 
 
 class DocumentFrequencies:
@@ -99,7 +117,7 @@ def weighted_terms(counts: Counter[int], frequencies: DocumentFrequencies) -> tu
     order = np.lexsort((features, -weights))[:ARTICLE_TERMS]
     kept = weights[order]
     norm = math.sqrt(float(kept @ kept)) or 1.0
-    return tuple((int(f), float(w) / norm) for f, w in zip(features[order], kept))
+    return tuple(zip(features[order].tolist(), (kept / norm).tolist()))
 
 
 # Only absolute dates with at least a month and a year: dateparser would otherwise fill a missing part,
