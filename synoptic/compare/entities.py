@@ -865,7 +865,7 @@ def _demonym(form: str, names: set[str], cues: dict[str, int]) -> bool:
         return True
     for suffix in _DEMONYM_SUFFIXES:
         base = word[: -len(suffix)]
-        if word.endswith(suffix) and len(base) >= 3 and {base, base + "a", base + "y", base + "o"} & names:
+        if word.endswith(suffix) and len(base) >= 3 and {base, base + "a", base + "y", base + "o", base + "s"} & names:  # Texas/Texan
             return True
     return False
 
@@ -908,6 +908,8 @@ def _tokens_close(a: list[str], b: list[str]) -> bool:
         short, long_ = sorted((x, y), key=len)
         if long_.startswith(short) and long_[len(short) :] in _SUFFIXES and long_ != short + short[-1]:
             return False  # Syria/Syrian; but Vos/Voss, Orvel/Orvell are spellings of one name
+        if short.endswith("s") and long_ in (short[:-1] + "n", short[:-1] + "ns"):
+            return False  # Texas/Texans, Honduras/Honduran: the people of a place, not its spelling
         if fuzz.ratio(x, y) < VARIANT_TOKEN_RATIO:
             return False
         if OSA.distance(x, y) > max(1, max(len(x), len(y)) // VARIANT_CHARS_PER_EDIT):

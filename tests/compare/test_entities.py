@@ -73,6 +73,7 @@ def test_sentence_starts_and_debris_are_not_names(text: str, not_a_name: str) ->
         ("John Smith", "Jane Smith", False),  # surnames agree, first names do not
         ("Iran", "Iraq", False),
         ("Syria", "Syrian", False),  # a place and its adjective are related, not variants
+        ("Tarvas", "Tarvans", False),  # nor a place and its people (Texas/Texans)
         ("Austria", "Australia", False),
     ],
 )
