@@ -127,6 +127,8 @@ def run_brief(args: argparse.Namespace) -> int:
     for unread in brief.meta.get("dates_not_read", []):
         note = f"article {unread['article']}: its date '{unread['date']}' cannot be read as a day of the calendar; briefed as undated"
         print(f"synoptic: note: {note}", file=sys.stderr)
+    if "not_english" in brief.meta:
+        print(f"synoptic: note: {not_english_note(brief.meta['not_english'], len(ingested.articles))}", file=sys.stderr)
     if "stories" in brief.meta:
         if args.one_story:  # the user knows better: the brief does not say otherwise either
             brief = replace(brief, meta={k: v for k, v in brief.meta.items() if k != "stories"})
@@ -134,6 +136,15 @@ def run_brief(args: argparse.Namespace) -> int:
             print(f"synoptic: note: {several_stories_note(brief.meta['stories'], len(ingested.articles))}", file=sys.stderr)
     _write(renderer(brief), args.output)
     return 1 if ingested.errors else 0
+
+
+def not_english_note(ids: list[str], total: int) -> str:
+    """What to tell a user whose articles ``ids`` (meta["not_english"]) do not read as English."""
+    which = f"the {total} articles do" if len(ids) == total else f"{len(ids)} of the {total} articles ({', '.join(ids[:5])}{', …' if len(ids) > 5 else ''}) do"
+    return (
+        f"{which} not read as English; synoptic's rules are written for English news, so the brief's quotes,"
+        " disagreements, dates and names may be missing or noisy for them"
+    )
 
 
 def several_stories_note(stories: list[dict], total: int) -> str:

@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any
 
 from synoptic import __version__
+from synoptic.analyze.language import reads_as_english
 from synoptic.analyze.sentences import Corpus, build_corpus, opening_words
 from synoptic.analyze.titles import best_title, clean_title
 from synoptic.analyze.tokens import content_terms, word_count
@@ -176,6 +177,10 @@ def make_brief(
     unread = [{"article": a.id, "date": a.date} for a, s in zip(articles, sources) if a.date and s.published is None]
     if unread:
         meta["dates_not_read"] = unread
+    # the rules read English: a report in another language is briefed, and said to be one
+    not_english = [a.id for a in articles if not reads_as_english(a.text)]
+    if not_english:
+        meta["not_english"] = not_english
     names = {a.id: clean_title(a.title) or leads.get(a.id, "") for a in articles}
     stories = separate_stories(corpus, names)
     if stories:  # a brief assumes one story: say when its input reads as several (the brief is as it was)

@@ -262,3 +262,21 @@ def test_brief_notes_articles_that_look_like_several_stories_unless_told_they_ar
     assert quiet.returncode == 0 and "separate stories" not in quiet.stderr.decode()
     one = run("brief", str(SAMPLE))
     assert "separate stories" not in one.stderr.decode()
+
+
+def test_brief_notes_articles_that_do_not_read_as_english(tmp_path: Path) -> None:
+    from tests.analyze.test_language import ENGLISH, GERMAN, SPANISH
+
+    for name, text in (("de", GERMAN), ("es", SPANISH), ("en", ENGLISH)):
+        (tmp_path / f"{name}.txt").write_text(f"Harbour bridge\n\n{text}\n", encoding="utf-8")
+    proc = run("brief", str(tmp_path / "de.txt"), str(tmp_path / "es.txt"), str(tmp_path / "en.txt"), "--format", "json")
+    assert proc.returncode == 0, proc.stderr.decode()
+    notes = [line for line in proc.stderr.decode().splitlines() if "English" in line]
+    assert notes == [
+        "synoptic: note: 2 of the 3 articles (de, es) do not read as English; synoptic's rules are written for English"
+        " news, so the brief's quotes, disagreements, dates and names may be missing or noisy for them"
+    ]
+    assert json.loads(proc.stdout)["meta"]["not_english"] == ["de", "es"]
+    markdown = run("brief", str(tmp_path / "de.txt"), str(tmp_path / "en.txt")).stdout.decode()
+    assert "_Source [1] does not read as English: synoptic's rules are written for English news" in markdown
+    assert "English" not in run("brief", str(SAMPLE)).stderr.decode()

@@ -46,16 +46,25 @@ def update_line(meta: dict[str, Any]) -> str | None:
     return line
 
 
-def stories_line(meta: dict[str, Any], numbers: dict[str, int]) -> str | None:
-    """For a brief whose articles read as several stories (meta["stories"]), the line that says so and
-    which sources tell which story: its summary and cross-source sections mix them."""
-    stories = meta.get("stories") or []
-    if not stories:
-        return None
-    told = "; ".join(
-        f"“{s['title']}” {''.join(f'[{numbers[a]}]' for a in s['articles'] if a in numbers)}" for s in stories
-    )
-    return f"These articles look like {len(stories)} separate stories, which this brief mixes: {told}."
+def notices(meta: dict[str, Any], numbers: dict[str, int]) -> list[str]:
+    """What a reader must know before trusting the brief, a line each: its articles read as several stories
+    (meta["stories"]: which sources tell which, for the summary and cross-source sections mix them), or some
+    do not read as English (meta["not_english"]: the rules that find quotes, figures, dates and names read
+    English)."""
+    lines = []
+    if stories := meta.get("stories"):
+        told = "; ".join(
+            f"“{s['title']}” {''.join(f'[{numbers[a]}]' for a in s['articles'] if a in numbers)}" for s in stories
+        )
+        lines.append(f"These articles look like {len(stories)} separate stories, which this brief mixes: {told}.")
+    if foreign := [a for a in meta.get("not_english") or [] if a in numbers]:
+        cited = "".join(f"[{numbers[a]}]" for a in foreign)
+        lines.append(
+            f"{'Source' if len(foreign) == 1 else 'Sources'} {cited} {'does' if len(foreign) == 1 else 'do'} not read as English:"
+            " synoptic's rules are written for English news, so their quotes,"
+            " disagreements, dates and names may be missing or noisy."
+        )
+    return lines
 
 
 def safe_link(url: str | None) -> str | None:

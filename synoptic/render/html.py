@@ -13,7 +13,7 @@ from synoptic.render.base import (
     sections,
     source_label,
     source_numbers,
-    stories_line,
+    notices,
     update_line,
 )
 
@@ -58,13 +58,13 @@ def to_html(brief: Brief) -> str:
         f"<h2>{escape(title)}</h2><ul>{''.join(_item(i, numbers) for i in items)}</ul>" for title, items in sections(brief)
     )
     window = update_line(brief.meta)
-    several = stories_line(brief.meta, numbers)
+    notes = "".join(f"<p><em>{escape(line)}</em></p>" for line in notices(brief.meta, numbers))
     sources = "".join(_source(s, numbers) for s in brief.sources)
     return (
         f'<!doctype html><html lang="en"><head><meta charset="utf-8">'
         f'<meta name="viewport" content="width=device-width,initial-scale=1">'
         f"<title>{escape(brief.headline)}</title><style>{_STYLE}</style></head><body>"
         f"<h1>{escape(brief.headline)}</h1>{f'<p><em>{escape(window)}</em></p>' if window else ''}"
-        f"{f'<p><em>{escape(several)}</em></p>' if several else ''}<ul>{summary}</ul>{body}"
+        f"{notes}<ul>{summary}</ul>{body}"
         f"<h2>Sources</h2><ol>{sources}</ol></body></html>\n"
     )

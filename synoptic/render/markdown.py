@@ -10,7 +10,7 @@ from synoptic.render.base import (
     sections,
     source_label,
     source_numbers,
-    stories_line,
+    notices,
     update_line,
 )
 
@@ -44,8 +44,8 @@ def to_markdown(brief: Brief) -> str:
     lines = [f"# {brief.headline}", ""]
     if window := update_line(brief.meta):
         lines += [f"_{window}_", ""]
-    if several := stories_line(brief.meta, numbers):
-        lines += [f"_{several}_", ""]
+    for line in notices(brief.meta, numbers):
+        lines += [f"_{line}_", ""]
     for sentence in brief.summary:
         flag = " ⚠ disputed" if sentence.disputed else ""
         lines.append(f"- {sentence.text} {markers(sentence.sources, numbers)}{flag}")

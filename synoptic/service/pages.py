@@ -14,7 +14,7 @@ from synoptic.render.base import (
     nothing_new,
     quoted_by,
     safe_link,
-    stories_line,
+    notices,
     update_line,
     when_label,
 )
@@ -89,7 +89,7 @@ class BriefView:
         ]
         self.nothing_new = nothing_new(brief.get("meta", {}))  # an update that adds nothing says so
         self.update_line = update_line(brief.get("meta", {}))  # an update says what it covers
-        self.stories_line = stories_line(brief.get("meta", {}), self.numbers)  # articles of several stories say so
+        self.notices = notices(brief.get("meta", {}), self.numbers)  # several stories, or not English: said first
         found = [
             ("Latest report", [Line(t["text"], self.cites(t["sources"], t.get("evidence")), label=t["date"]) for t in brief.get("latest", [])]),
             ("Agreed by several sources", [Line(f["text"], self.cites(f["sources"], f.get("evidence"))) for f in brief.get("facts", [])]),

@@ -105,5 +105,5 @@ def test_a_quote_is_labelled_by_its_speaker_and_role_or_the_role_alone() -> None
 def test_a_brief_of_several_stories_says_so_with_each_story_s_sources() -> None:
     stories = [{"articles": ["a2"], "title": "Ferry strike"}, {"articles": ["a1"], "title": "Dam cracks"}]
     view = BriefView({**brief([]), "meta": {"stories": stories}}, [])
-    assert view.stories_line == "These articles look like 2 separate stories, which this brief mixes: “Ferry strike” [2]; “Dam cracks” [1]."
-    assert BriefView(brief([]), []).stories_line is None
+    assert view.notices == ["These articles look like 2 separate stories, which this brief mixes: “Ferry strike” [2]; “Dam cracks” [1]."]
+    assert BriefView(brief([]), []).notices == []
