@@ -4,7 +4,8 @@ Quotes are found in each kept block (paragraph) of an article, so a quote that r
 sentences stays whole; its evidence is the sentence where it starts. Quote marks: “…”, "…" and the
 DUC/TAC ``…'' (or ''…''). Speakers come from the words around the quote:
 
-- after it: ``"…," said X[, role]``, ``"…," X said``, ``"…," he said``, ``"…," X told reporters``;
+- after it: ``"…," said X[, role]``, ``"…," said X of the Body`` (the body is the role), ``"…," X said``,
+  ``"…," he said``, ``"…," X told reporters``;
 - before it: ``X[, role,] said: "…"``, ``X told journalists: "…"``;
 
 where X is a capitalised name (titles kept: "Col. Ryan Dillon") and "he"/"she" is resolved to the
@@ -59,7 +60,10 @@ _TOLD = r"told\s+(?:reporters|journalists|lawmakers|(?:the\s+)?(?:residents|citi
 _VERB = rf"(?:said|says|{_TOLD}|added|explained|noted|declared|insisted|warned|stressed|recalled|asked|wrote)"
 _ROLE = r"(?P<role>(?:an?|the|his|her)\s+(?:[^.;:“”\"]|(?<=[A-Z])\.|\.(?=\s*[a-z]))+?)"  # "a U.S. military spokesman"
 _END = r"\s*(?:[;,]|(?<![A-Z])\.|\.(?=\s*$|\s+[“\"`'A-Z])|$)"  # a full stop, not the one in "U.S. military"
-_AFTER_NAMED = re.compile(rf"^\s*,?\s*{_VERB}\s+(?P<name>{_NAME})(?:,\s+{_ROLE})?{_END}")
+# "…," said Dan Reed of the Harbour Trust. — the body after "of/for/at/with" is the speaker's employer, the role.
+_AFTER_NAMED = re.compile(
+    rf"^\s*,?\s*{_VERB}\s+(?P<name>{_NAME})(?:\s+(?:of|for|at|with)\s+(?P<body>(?:the\s+)?[A-Z][^.;:,“”\"]{{1,80}}?))?(?:,\s+{_ROLE})?{_END}"
+)
 _AFTER_DESC = re.compile(rf"^\s*,?\s*{_VERB}\s+(?P<role>(?:an?|the)\s+[^.;:“”\"]{{3,120}}?)\s*(?:[.;,]|$)")
 _AFTER_ROLE_SUBJECT = re.compile(  # "…," the mayor said; "…," the 22-year-old reservist said; "…," one girl wrote
     rf"^\s*,?\s*(?P<role>(?:an?|the|one|two|three|several)\s+(?:[a-z0-9][\w'’-]*\s+){{0,4}}?[a-z][\w'’-]*)\s+{_VERB}"
@@ -77,6 +81,7 @@ _JOB = (
     r"manager|scientist|engineer|doctor|economist|coach|prosecutor|investigator|judge|inspector|chancellor|"
     r"administrator|counsel|owner|resident|worker|teacher|nurse|driver|farmer|student|founder)"
 )
+_JOB_WORD = re.compile(_JOB)
 _JOB_ROLE = rf"(?P<role>(?:[\w'’.-]+\s+){{0,5}}?{_JOB})"
 _AFTER_JOB_SUBJECT = re.compile(rf"^\s*,?\s*{_JOB_ROLE},?\s+(?P<name>{_NAME})\s+{_VERB}")
 _AFTER_VERB_JOB = re.compile(rf"^\s*,?\s*{_VERB}\s+{_JOB_ROLE},?\s+(?P<name>{_NAME}){_END}")
@@ -225,7 +230,11 @@ def _speaker(before: str, after: str, closed: bool = False) -> tuple[str | None,
     # "said U.S. Survey scientist Ann Cole": the job first, else "U.S." reads as a name
     for pattern in (_AFTER_VERB_JOB, _AFTER_NAMED):
         if (match := pattern.match(after)) and (name := _named(match.group("name"))):
-            return name, (match.group("role") or None), False
+            body = match.groupdict().get("body")
+            if body and _JOB_WORD.fullmatch(name.split()[-1].lower()):
+                continue  # "said Secretary of Natural Resources Ann Cole": a post, the name comes after
+            role = ", ".join(part for part in (body, match.group("role")) if part)
+            return name, role or None, False
     if match := _AFTER_DESC.match(after):
         return None, match.group("role").strip(), False
     if match := _AFTER_ROLE_SUBJECT.match(after):

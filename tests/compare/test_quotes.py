@@ -245,9 +245,13 @@ def test_he_or_she_finds_the_person_named_before(text: str, speaker: str) -> Non
         ('Director of the Harbour Movement Pella Strand said: "The debate has had too little fact so far."',
          "Pella Strand", "the Harbour Movement"),
         ('"This is the eruption we expected all along," said U.S. Survey scientist Ana Perl.', "Ana Perl", "U.S. Survey scientist"),
+        ('"Few people here can stomach the taste of them," said Oren Patel of the Marsh Wildlife Office.',
+         "Oren Patel", "the Marsh Wildlife Office"),
+        ('"We kept the ledger open for anyone to read," said Tomas Vey of Lindholm, a retired clerk.', "Tomas Vey", "Lindholm, a retired clerk"),
+        ('"Nobody will plant a shellfish we have doubts about," said Secretary of Fisheries Marta Quill.', None, None),
     ],
 )
-def test_the_speaker_is_the_person_not_the_body_or_the_sentence_before(text: str, speaker: str | None, role: str) -> None:
+def test_the_speaker_is_the_person_not_the_body_or_the_sentence_before(text: str, speaker: str | None, role: str | None) -> None:
     [found] = quotes_of(text)
     assert (found["speaker"], found["role"]) == (speaker, role)
 
