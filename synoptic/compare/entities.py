@@ -7,9 +7,10 @@ capitalised words joined by connectors ("of", "al-", "de"), kept at a plain sent
 when the same name also occurs mid-sentence, and cut after an owner's possessive ("Hong Kong's
 Department of Health" is two names). They are typed by cues: titles, even after a qualifier ("U.S.
 President …", "Senate Majority Leader …"), and "said X" → person, and so a full name whose surname is a
-person; heads such as Forces/Council/Ministry ("Institute of…", "Centers for…") and acronyms → org; "city
-of X", "in X", Province/River/Pass and the countries, regions and US states of `gazetteer` → place. A body's
-name "<head> of X" goes on over "and Y" when the cluster never names Y alone ("Board of Tolls and Harbours");
+person, or that opens with a common given name of `gazetteer` (typed last, so no join depends on it);
+heads such as Forces/Council/Ministry ("Institute of…", "Centers for…") and acronyms → org; "city of X",
+"in X", Province/River/Pass and the countries, regions and US states of `gazetteer` → place. A body's name
+"<head> of X" goes on over "and Y" when the cluster never names Y alone ("Board of Tolls and Harbours");
 single words of a quoted title ("Songs for Rain") are no names.
 
 Variants merge when they have the same type and token count and every token pair is close (so
@@ -17,7 +18,8 @@ Variants merge when they have the same type and token count and every token pair
 the text introduces an acronym ("Syrian Democratic Forces (SDF)", "…, or SDF"), or when an acronym of three letters or more is the initials
 of exactly one name of the cluster. A bare surname joins the one person who carries it, and so does a
 lone given name ("Debbie" of "Debra Lafave"); "James and Mary Roe" are James Roe and Mary Roe. A lone
-word joins the one company whose name it opens ("Northline" of "Northline Coaches").
+word joins the one company whose name it opens ("Northline" of "Northline Coaches"), or the one name it
+opens before a particle ("Tour" of "Tour de France"); "Ann Lee Roe" and "Ann Roe" are one person.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from rapidfuzz.distance import OSA
 from rapidfuzz.process import cdist
 
 from synoptic.analyze.sentences import Corpus
-from synoptic.compare.gazetteer import ALIASES, PLACES, STATE_ABBREVIATIONS
+from synoptic.compare.gazetteer import ALIASES, GIVEN_NAMES, PLACES, STATE_ABBREVIATIONS
 from synoptic.compare.scan import finditer_from
 
 MAX_ENTITIES = 25  # a brief lists the names a reader needs, not every capitalised word
@@ -107,7 +109,7 @@ _EVENT_WORDS = {"hurricane", "typhoon", "cyclone", "storm", "tropical", "operati
 _PARTY_LABELS = {"democrat", "republican"}  # "Democrat Jon Ossoff": a title only before a whole name
 _TITLE_WORDS = _TITLES | _PARTY_LABELS
 _ORG_HEADS = {
-    "force", "forces", "army", "council", "ministry", "agency", "group", "party", "inc", "corp", "company", "co", "ltd",
+    "force", "forces", "army", "navy", "council", "ministry", "agency", "group", "party", "inc", "corp", "company", "co", "ltd",
     "service", "services", "police", "authority", "university", "units", "coalition", "committee",
     "commission", "department", "office", "association", "union", "court", "bank", "times", "news", "press",
     "fund", "organization", "organisation", "institute", "brigade", "brigades", "guard", "front", "coaches",
@@ -569,8 +571,7 @@ def _builtin_mentions(text: str, cluster_text: str = "") -> list[tuple[str, str,
             (
                 gap in (" and ", " & ")
                 and (match.group().split()[-1].lower() in _ORG_HEADS or " for " in text[joined[-1][0] : joined[-1][1]])
-                # "Wall Street Journal and The New York Times": two names, each whole before the "and"
-                and text[joined[-1][0] : joined[-1][1]].split()[-1].lower() not in _ORG_HEADS | _MEDIA_HEADS
+                and not _whole_before_and(text[joined[-1][0] : joined[-1][1]])
                 and not match.group().startswith("The ")
             )
             or (
@@ -593,6 +594,10 @@ def _builtin_mentions(text: str, cluster_text: str = "") -> list[tuple[str, str,
     for k, (begin, end, owner) in enumerate(joined):
         if k in taken or (titles and _inside_a_title(text, begin, end, titles)):
             continue
+        if text.startswith(" and ", end) and k + 1 < len(joined):
+            following = text[joined[k + 1][0] : joined[k + 1][1]]
+            if _opens_a_title(text[begin:end], following, cluster_text or text):
+                continue  # "Housing and Urban Development Secretary Ann Roe"
         if text.endswith(_NUMBERED_WORDS, begin, end) and (number := _NUMBER_AFTER.match(text, end)):
             end = number.end()  # "Route 14"
         anywhere, opening = _readings(text[begin:end])
@@ -609,6 +614,34 @@ def _builtin_mentions(text: str, cluster_text: str = "") -> list[tuple[str, str,
         cue = reading.cue or ("other" if owner else _context_cue(reading, text[max(0, begin - 30) : begin], text[end : end + 30]))
         mentions.append((reading.form, cue, start))
     return mentions
+
+
+def _whole_before_and(run: str) -> bool:
+    """Does this run end a name before "and": a body's head or an outlet's ("Wall Street Journal and The New York
+    Times"), or, unless a body's name runs on in it ("Institute for USA and Canada Studies"), an acronym ("FBI and
+    Justice Department") or a titled person ("President Ann Roe and Congress")?"""
+    last = run.rsplit(None, 1)[-1]
+    if last.lower() in _ORG_HEADS or last.lower() in _MEDIA_HEADS:
+        return True
+    if " of " in run or " for " in run:
+        return False
+    if _ACRONYM.match(last) or _DOTTED_END.match(last):
+        return True
+    anywhere, _ = _readings(run)
+    return isinstance(anywhere, _Named) and anywhere.cue == "person"
+
+
+def _opens_a_title(run: str, following: str, cluster_text: str) -> bool:
+    """Is ``run`` the first half of a title's qualifier that goes on after "and" in ``following`` ("Housing and Urban
+    Development Secretary Ann Roe"): common words the cluster also writes in lower case, before a titled name whose
+    title has capitalised words of its own before it (but "Giuliani and Police Commissioner Ann Roe" are two people)?"""
+    words, tokens, titled = _run_tokens(following)
+    return (
+        titled
+        and len(words) - len(tokens) >= 2
+        and words[0].lower().rstrip(".") not in _TITLE_WORDS
+        and all(f" {word.lower()} " in cluster_text for word in run.split())
+    )
 
 
 class _Named(NamedTuple):
@@ -958,6 +991,19 @@ def _given_and_surname(form: str) -> bool:
     return len(tokens) == 2 and len(tokens[0]) > 2 and tokens[0] not in _NOT_GIVEN and not (set(tokens) | {form.lower()}) & PLACES
 
 
+def _known_given_name_first(form: str) -> bool:
+    """Is this a person's full name by its given name: two or three capitalised words, the first a common given name,
+    no later one a place, a head of a body or a place, an event, a document or a nationality ("Maria Ostrova", not
+    "Victor Harbour" or "Daniel Prize")?"""
+    tokens = form.split()
+    return (
+        2 <= len(tokens) <= 3
+        and tokens[0].lower() in GIVEN_NAMES
+        and all(t[0].isupper() and not t.isupper() for t in tokens[1:])
+        and not any(t.lower() in PLACES or t.lower() in _NOT_PERSON_WORDS for t in tokens[1:])
+    )
+
+
 def _couple_of(first: str, pair: str) -> bool:
     """Can "<first> and <pair>" be two people of one family: no word a title, head or non-name, the pair a
     given name and a surname ("John and Mary Roe", not "Kelsby and North Dale" or "Food and Drug Agency")?"""
@@ -1014,7 +1060,7 @@ _SHORT_GIVEN_NAMES = {
 }
 
 
-_GIVEN_NAMES = set(_SHORT_GIVEN_NAMES) | set(_SHORT_GIVEN_NAMES.values())  # given names for sure ("James", "Bill")
+_SHORT_OR_FULL_GIVEN_NAMES = set(_SHORT_GIVEN_NAMES) | set(_SHORT_GIVEN_NAMES.values())  # given names for sure ("James", "Bill")
 
 
 def _join_short_given_names(forms: list[str], kinds: dict[str, str], groups: _Groups) -> None:
@@ -1091,6 +1137,35 @@ def _join_company_short_names(forms: list[str], kinds: dict[str, str], cues: dic
             groups.union(owners.pop(), form)
 
 
+_FOREIGN_PARTICLES = frozenset({"de", "du", "da", "del", "di", "la", "le", "van", "von", "der", "den"})
+
+
+def _join_particle_short_names(
+    forms: list[str], count: Counter[str], kinds: dict[str, str], cues: dict[str, dict[str, int]], groups: _Groups
+) -> None:
+    """"the Tour" beside "Tour de France": a lone word joins the one name of the cluster that it opens before a
+    particle ("de", "van"), unless the word is a person's or a place of the list, or typed a place in more than
+    a stray mention (then its stray cue is the longer name's misreading: "stages of the Tour")."""
+    openers: dict[str, set[str]] = defaultdict(set)
+    for form in forms:
+        tokens = form.split()
+        if len(tokens) >= 3 and tokens[1] in _FOREIGN_PARTICLES:
+            # (a longer name that holds a shorter one is the shorter one's: "Tour de France Prologue")
+            end = next((k for k in range(2, len(tokens)) if tokens[k] not in _FOREIGN_PARTICLES), len(tokens) - 1) + 1
+            shortest = " ".join(tokens[:end])
+            openers[tokens[0]].add(groups.find(shortest if shortest in kinds else form))
+    for form, owners in openers.items():
+        if (
+            len(owners) == 1
+            and form in kinds
+            and kinds[form] in ("other", "place")
+            and form.lower() not in PLACES
+            and cues[form].get("place", 0) * STRAY_CUE_SHARE < count[form]
+        ):
+            groups.union(owners.pop(), form)
+            cues[form] = {"other": count[form]}
+
+
 _PARTY_WORDS = {"democratic", "republican", "democrat", "labour", "liberal", "conservative"}  # "Democratic National Committee" is a name whole
 
 
@@ -1139,8 +1214,10 @@ def _shown_name(group: list[str], kinds: dict[str, str], count: Counter[str]) ->
     multi_word = any(len(g.split()) > 1 for g in group)
     # "Margaret Chan", not the "Chan" of most mentions; so for any name whose last word is listed alone ("Rick Hernandez")
     person = any(kinds[f] == "person" for f in group) or any(g.split()[-1] in group for g in group if " " in g)
-    spelled = [f for f in group if len(f.split()) > 1 or not (person and multi_word)]
-    return max(spelled or group, key=lambda f: (person and len(f.split()), count[f], len(f), f))
+    # so for a name whose first word is listed alone before a particle ("Tour de France", not "the Tour")
+    fullest = person or any(len(t := g.split()) >= 3 and t[1] in _FOREIGN_PARTICLES and t[0] in group for g in group)
+    spelled = [f for f in group if len(f.split()) > 1 or not (fullest and multi_word)]
+    return max(spelled or group, key=lambda f: (fullest and len(f.split()), count[f], len(f), f))
 
 
 def find_entities(corpus: Corpus, families: dict[str, int]) -> list[dict]:
@@ -1169,7 +1246,7 @@ def find_entities(corpus: Corpus, families: dict[str, int]) -> list[dict]:
         given_of_people = {f.split(None, 1)[0] for f in count if cues[f].get("person") and _given_and_surname(f)}
         tally(
             (first, "other", start, article)
-            if (first := form.split()[0]) in endings_of_all or first.lower() in PLACES or not (first in given_of_people or _folded(first) in _GIVEN_NAMES)
+            if (first := form.split()[0]) in endings_of_all or first.lower() in PLACES or not (first in given_of_people or _folded(first) in _SHORT_OR_FULL_GIVEN_NAMES)
             else (form, "person", False, article)
             for form, start, article in couples
         )
@@ -1240,6 +1317,12 @@ def find_entities(corpus: Corpus, families: dict[str, int]) -> list[dict]:
         for other in matches:
             if other and (kinds[other] == kinds[form] or "other" in (kinds[other], kinds[form])):
                 groups.union(other, form)
+    for form in forms:  # "Ricky Nolen McGinn" and "Ricky McGinn": one person, named with and without a middle name
+        tokens = form.split()
+        if len(tokens) == 3 and kinds[form] == "person" and tokens[1][0].isupper() and "." not in tokens[1]:
+            shorter = spelled.get(f"{tokens[0]} {tokens[2]}".replace(".", "").lower())
+            if shorter and kinds[shorter] == "person":
+                groups.union(shorter, form)
     for bucket in by_key.values():  # variants share token count and initial, and a type unless untyped
         # by the length of the first word: a variant differs from it by at most a letter in eight
         bucket.sort(key=lambda f: (len(f.split()[0]), f))
@@ -1352,7 +1435,7 @@ def find_entities(corpus: Corpus, families: dict[str, int]) -> list[dict]:
     carriers: dict[str, list[str]] = defaultdict(list)
     lone = set(singles)
     for form in forms:  # (the first word tested against the singles and the known given names before the rest)
-        if " " in form and ((first := form.split(None, 1)[0]) in lone or first.lower() in _GIVEN_NAMES):
+        if " " in form and ((first := form.split(None, 1)[0]) in lone or first.lower() in _SHORT_OR_FULL_GIVEN_NAMES):
             if len(form.split()) <= 4 and _given_name_like(first):
                 carriers[_given_key(first)].append(form)
     if people and carriers:
@@ -1393,6 +1476,7 @@ def find_entities(corpus: Corpus, families: dict[str, int]) -> list[dict]:
                 groups.union(untyped_tails[form].pop(), form)
 
     _join_company_short_names(forms, kinds, cues, groups)
+    _join_particle_short_names(forms, count, kinds, cues, groups)
 
     members: dict[str, list[str]] = defaultdict(list)
     for form in forms:
@@ -1422,6 +1506,8 @@ def find_entities(corpus: Corpus, families: dict[str, int]) -> list[dict]:
         multi_word = any(len(g.split()) > 1 for g in group)
         if kind == "other" and not multi_word and any(SPEAKER in cues[f] and f in by_surname for f in group):
             kind = "person"  # "Gingell said", the surname of two people of the cluster: one of them speaks
+        if kind == "other" and any(_known_given_name_first(f) for f in group):
+            kind = "person"  # "Maria Ostrova" that no word around types: typed last, so joins by surname stay as they were
         surnames = {f for f in group if len(f.split()) == 1 and kind == "person" and multi_word}
         entities.append(
             {

@@ -1,5 +1,5 @@
-"""Names of countries, world regions, US states and world capitals, for typing a name the text gives no cue for,
-and the other names of bodies and countries that news uses side by side.
+"""Names of countries, world regions, US states and world capitals, and common given names, for typing a name the
+text gives no cue for, and the other names of bodies and countries that news uses side by side.
 
 The entity finder types names by the words around them ("in X", "said X"). A country is often named
 where no such cue stands ("Britain would help", "talks with Iran"), or after "said", which marks a
@@ -92,4 +92,39 @@ ALIASES = tuple(
         "myanmar, burma",
         "kyiv, kiev",
     )
+)
+
+# Given names common in English-language news, for typing a full name no word around it types ("Maria Ostrova
+# visited…" in a one-article cluster is a person's name). Names that are also places, months, words or
+# bodies' first words ("Austin", "Jordan", "June", "Hope", "Sierra", "Orlando", "Paris") are left out.
+GIVEN_NAMES = _names(
+    """
+    aaron, abdul, abdullah, adam, adrian, ahmad, ahmed, alan, albert, alberto, alejandro, aleksandr, alex,
+    alexander, alexandra, alexandre, alexei, alfred, alice, alicia, alison, allen, amanda, amy, ana,
+    andrea, andreas, andrei, andres, andrew, andy, angela, angelo, ann, anna, anne, annie, anthony, antonio,
+    arnold, arthur, ashley, barbara, barry, ben, benjamin, bernard, bernie, beth, betty, bill, billy, bob,
+    bobby, boris, brad, bradley, brandon, brenda, brett, brian, bruce, bryan, carl, carlos, carol, caroline,
+    carolyn, catherine, charles, charlie, cheryl, chris, christian, christina, christine, christopher,
+    chuck, cindy, claire, claude, claudia, colin, craig, cynthia, dan, daniel, daniela, danny, darren, dave,
+    david, dean, deborah, debra, denis, dennis, derek, diana, diane, dick, dmitry, dominic, don, donald, donna,
+    doug, douglas, dylan, ed, eddie, edward, elena, elizabeth, ellen, emily, emma, emmanuel, eric, erik, ernest,
+    eugene, evan, evelyn, fernando, frances, francesco, francis, francisco, franco, frank, franz, fred,
+    frederick, gabriel, gary, gavin, george, gerald, gerard, gerhard, giovanni, giuseppe, glen, glenn,
+    gordon, grace, greg, gregory, hans, harold, harry, heather, heinz, helen, helmut, henri, henry,
+    herbert, howard, hugh, hugo, ian, igor, ivan, jack, jacob, jacques, james, jamie, jane, janet, jared,
+    jason, javier, jean, jeff, jeffrey, jennifer, jeremy, jerry, jessica, jim, jimmy, joan, joe,
+    joel, johann, john, johnny, jon, jonathan, jorge, jose, joseph, josh, joshua, joyce, juan, judith, judy,
+    julia, julian, julie, justin, karen, karl, kate, katherine, kathleen, kathryn, kathy, keith, kelly, ken,
+    kenneth, kevin, kim, kirk, klaus, kurt, larry, laura, lauren, lawrence, leonard, leslie, linda, lisa,
+    louis, louise, lucy, luis, luke, malcolm, manuel, marc, marco, marcus, margaret, maria, marie, mario,
+    mark, martha, martin, mary, matt, matthew, maurice, melissa, michael, michel, michelle,
+    miguel, mike, mikhail, mitch, mohamed, mohammad, mohammed, muhammad, nancy, natalia, natalie, nathan,
+    neil, nicholas, nick, nicolas, nicole, nikolai, olga, oliver, oscar, owen, pablo, pamela, pat, patricia,
+    patrick, paul, paula, pedro, peggy, peter, phil, philip, philippe, pierre, rachel, ralph, randy, raymond,
+    rebecca, richard, rick, robert, roberto, robin, roger, ron, ronald, rosa, ruth, ryan, sally, sam,
+    samuel, sandra, sarah, scott, sean, sebastian, sergei, sergey, shannon, sharon, shirley, sidney, simon,
+    sonia, sophie, stanley, stefan, stephanie, stephen, steve, steven, stuart, susan, suzanne, ted, teresa,
+    terry, theresa, thomas, tim, timothy, tina, todd, tom, tommy, tony, tracy, victor, vincent, vladimir,
+    walter, wayne, wendy, william, wolfgang, yuri, zachary
+    """
 )

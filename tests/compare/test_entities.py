@@ -747,3 +747,69 @@ def test_a_name_before_magazine_or_newspaper_is_a_publication() -> None:
     )
     assert found["Harrow"]["type"] == "org", found["Harrow"]
     assert found["Kelsby"]["type"] == "place"
+
+
+def test_an_and_after_an_acronym_a_titled_person_or_a_navy_ends_the_name() -> None:
+    """"KPA and Harbour Department", "President Ilse Varga and Parliament", "Navy and Air Force": two names each;
+    inside a body's name with "for" or "of" the "and" still joins ("Institute for KPA and Marsh Studies")."""
+    found = entities_of(
+        "Agents from the KPA and Harbour Department met on Monday.",
+        "Voters say President Ilse Varga and Parliament did too little.",
+        "Funds for Navy and Air Force ships were cut.",
+        "A paper from the Institute for KPA and Marsh Studies came out.",
+        "Dr. Tove Aske of the Orvell Economic and Trade Commission spoke.",
+    )
+    assert {"KPA", "Harbour Department", "Ilse Varga", "Parliament", "Navy", "Air Force"} <= set(found), list(found)
+    assert {"Institute for KPA and Marsh Studies", "Orvell Economic and Trade Commission"} <= set(found), list(found)
+    assert found["Navy"]["type"] == "org" and found["Ilse Varga"]["type"] == "person"
+
+
+def test_a_full_name_opening_with_a_common_given_name_is_a_person_and_joins_stay_as_they_were() -> None:
+    """"Maria Ostrova" with no cue around it is a person, but not "Daniel Prize" or "Paul Street"; a relative
+    so typed does not take the bare surname from the one person a title types."""
+    found = entities_of(
+        "Maria Ostrova visited the port with the Daniel Prize jury on Paul Street.",
+        "Mayor Ivo Brannagh opened the hall. It was ready, Brannagh said. Eric Brannagh watched from the door.",
+    )
+    assert found["Maria Ostrova"]["type"] == "person" and found["Eric Brannagh"]["type"] == "person"
+    assert found["Daniel Prize"]["type"] == "other" and found["Paul Street"]["type"] == "place"
+    assert "Brannagh" not in found and found["Ivo Brannagh"]["count"] == 2, found
+
+
+def test_a_person_named_with_and_without_a_middle_name_is_one() -> None:
+    """"Tobias Quill Anster" and "Tobias Anster" are one person, so "Mr. Anster" is theirs; a middle initial
+    alone was already joined, and two people of one surname stay two."""
+    found = entities_of(
+        "Officer Tobias Quill Anster was moved to the north wing.",
+        "Officer Tobias Anster spoke to no one.", "Later that day Mr. Anster waited.",
+        "Nurse Ada Quarrel and her brother, Officer Niall Quarrel, left.",
+    )
+    anster = [name for name in found if name.endswith("Anster")]
+    assert anster == ["Tobias Quill Anster"] and found["Tobias Quill Anster"]["count"] == 3, anster
+    assert {"Ada Quarrel", "Niall Quarrel"} <= set(found)
+
+
+def test_a_word_that_opens_one_name_before_a_particle_joins_it() -> None:
+    """"the Rally" beside "Rally de Corvenne" (and its "Rally de Corvenne Prologue") is that name, and a stray
+    "in the Rally" makes it no place; a word that opens two such names, or that is a place, stays apart."""
+    found = entities_of(
+        "The Rally de Corvenne starts in May, and the Rally de Corvenne Prologue a day before.",
+        "Crowds watched the Rally pass the bridge. Riders left the Rally early. A crash in the Rally hurt two.",
+        "Teams praised the Rally again, and the Rally ended. The Rally de Corvenne ends in June.",
+        "Ferries sailed to Wexby, home of the Wexby de Lune and the Wexby de Soto. Buses reached Wexby.",
+    )
+    assert "Rally" not in found and "Rally" in found["Rally de Corvenne"]["variants"], found["Rally de Corvenne"]
+    assert found["Rally de Corvenne"]["type"] == "other"
+    assert found["Wexby"]["type"] == "place"
+
+
+def test_a_common_word_before_and_and_a_title_s_qualifier_is_no_name() -> None:
+    """"Roads and Bridges Secretary Tessa Vane": "Roads" opens her title, as the cluster writes "roads" in lower
+    case; "Kelvane and Police Commissioner Ann Roe" are two people."""
+    found = entities_of(
+        "The plan was praised by Roads and Bridges Secretary Tessa Vane on Monday.",
+        "The roads were shut and two bridges fell.",
+        "The mayor met Kelvane and Police Commissioner Ann Roe. Later Kelvane said little.",
+    )
+    assert "Roads" not in found and found["Tessa Vane"]["type"] == "person", list(found)
+    assert {"Kelvane", "Ann Roe"} <= set(found), list(found)
