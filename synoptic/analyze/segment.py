@@ -11,8 +11,11 @@ before it and the word after it. No Python loop walks the text character by char
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import re
 import unicodedata
+from functools import cache
 
 __all__ = ["split_sentences"]
 
@@ -221,6 +224,8 @@ def _ends_here(
         kind = None
     if _ENUMERATOR.fullmatch(token) and _starts_item(text, token, token_start, sentence_start, region_start):
         return False  # "1. Mix the flour." keeps its number
+    if token.isdigit() and len(token) <= 2 and _next_word(text, next_start, end).casefold() in _month_names():
+        return False  # "am 4. März": a day written as an ordinal, then its month
     if kind == _STARTER:
         return _next_word(text, next_start, end) in _STARTERS
     if kind == _INITIAL:
@@ -233,6 +238,30 @@ def _ends_here(
         # fragment. With a closing quote it is an attribution instead ('"... decision." said Ruiz').
         return not match.group(2) and bool(_LOWER_WORD.fullmatch(token))
     return _opens_sentence(nxt, at_newline)
+
+
+_MONTH_KEYS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"
+)  # fmt: skip
+
+
+@cache
+def _month_names() -> frozenset[str]:
+    """Month names in every language dateparser knows, casefolded, for "4. März" ("4. Oktober", "1. Mai").
+    Read on first need (~0.1 s): the rule runs only after a number and a full stop. Spellings of three
+    letters count only as a language's full name ("Mai", "Maj"), not as an abbreviation, many of which are
+    English words ("Can", "Gas"); English sentence openers ("Her", "Now") never count: after "She was 12."
+    they start a sentence."""
+    from dateparser.data import date_translation_data  # the package holding one module per language
+
+    openers = {word.casefold() for word in _STARTERS}
+    names = set()
+    for module in pkgutil.iter_modules(date_translation_data.__path__):
+        info = importlib.import_module(f"{date_translation_data.__name__}.{module.name}").info
+        for spellings in (info.get(key, ()) for key in _MONTH_KEYS):
+            full = max(spellings, key=len, default="")
+            names.update(name.casefold() for name in spellings if len(name) >= 4 or (name == full and len(name) == 3))
+    return frozenset(names - openers)
 
 
 def _opens_sentence(nxt: str, at_newline: bool) -> bool:

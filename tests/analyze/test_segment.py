@@ -307,3 +307,20 @@ def test_region_equals_the_sliced_text_shifted(text: str, data: st.DataObject) -
 def test_well_formed_sentences_come_back_one_by_one(parts: list[str]) -> None:
     text = " ".join(parts)
     assert sentences(text) == parts
+
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a day written as an ordinal, then its month, in a language that writes dates so
+        ("Die Fähre lief am 4. März aus. Der Hafen war leer.", ["Die Fähre lief am 4. März aus.", "Der Hafen war leer."]),
+        ("Der Kai öffnet am 21. Oktober wieder.", ["Der Kai öffnet am 21. Oktober wieder."]),
+        ("Sie kam am 1. Mai. Dann fuhr sie ab.", ["Sie kam am 1. Mai.", "Dann fuhr sie ab."]),
+        # a number, then an English opener that some language spells a month with ("Her", "Can"): a sentence end
+        ("The keeper was 12. Her brother was 9.", ["The keeper was 12.", "Her brother was 9."]),
+        ("The score was 3. Can anyone beat it?", ["The score was 3.", "Can anyone beat it?"]),
+    ],
+)
+def test_a_day_and_its_month_are_not_cut_apart(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected

@@ -71,6 +71,37 @@ def test_phrase_rules(sentence: str, phrase: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "sentence, phrase, expected",
+    [
+        # a month-day or month a few months ahead, in a sentence that tells nothing in the past, is the coming one
+        ("The ferry contracts expire Dec. 14.", "Dec. 14", "2017-12-14"),
+        ("The harbour's fiscal year begins Jan. 1 under new rules.", "Jan. 1", "2018-01-01"),
+        ("The new ferry enters service in January.", "in January", "2018-01"),
+        # ... and so is one close ahead after a cue of what is pending, though the sentence tells of the past
+        ("The keeper was taken into custody pending sentencing Dec. 13.", "Dec. 13", "2017-12-13"),
+        ("Ferry services were suspended through November.", "through November", "2017-11"),
+        # in the past tense, further ahead, or in a chronology's line it is last year's
+        ("The storm flooded the harbour in December.", "in December", "2016-12"),
+        ("The ferry sails again in May.", "in May", "2017-05"),
+        ("Nov. 30 - The council closes the pier.", "Nov. 30", "2016-11-30"),
+        # a year the text names
+        ("The ferry sank on June 1 last year off the point.", "June 1", "2016-06-01"),
+        ("Tolls rise in April of next year.", "in April", "2018-04"),
+        ("The council voted to close the pier this December.", "this December", "2017-12"),
+        # a plan told in the past was for a day that may have passed
+        ("Keepers planned to open the lock on Sept. 2, but the flood came first.", "Sept. 2", "2017-09-02"),
+        # a day-first date that ends the sentence
+        ("The vote is on 4 December.", "4 December", "2017-12-04"),
+        # a weekday after "since" is one gone by, the day after publication included
+        ("The first arrests since Wednesday's bombing came at dawn.", "Wednesday", "2017-10-11"),
+    ],
+)
+def test_the_year_of_a_month_day_or_month_and_a_weekday_since(sentence: str, phrase: str, expected: str) -> None:
+    found = find_dates(sentence, PUBLISHED)
+    assert (phrase, expected) in [(p, d) for p, d, _ in found], found
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "They may march on the capital soon, he said.",  # lower-case month words are verbs
