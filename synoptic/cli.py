@@ -12,7 +12,6 @@ import os
 import re
 import sys
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 
 from synoptic import __version__
@@ -60,7 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     brief.add_argument("--clusters", metavar="FILE.jsonl", help="brief every cluster of a JSONL file (one brief per line out)")
     brief.add_argument("--format", default=None, help="md, json, html, or jsonl with --clusters (default md; jsonl with --clusters)")
     brief.add_argument("--output", "-o", type=Path, help="write here instead of stdout")
-    brief.add_argument("--one-story", action="store_true", dest="one_story", help="the PATHs are one story: do not say that they look like several (no note, no meta.stories)")
+    brief.add_argument("--one-story", action="store_true", dest="one_story", help="the PATHs (with --clusters: each cluster) are one story: do not say that they look like several (no note, no meta.stories)")
     add_brief_options(brief)
     brief.set_defaults(handler=run_brief)
 
@@ -107,7 +106,7 @@ def run_brief(args: argparse.Namespace) -> int:
             raise OptionsError("give either PATHs or --clusters FILE.jsonl, not both")
         if args.format not in (None, "jsonl"):
             raise OptionsError(f"--clusters writes JSONL; drop --format {args.format} or use --format jsonl")
-        return _run_clusters(args.clusters, options, args.output)
+        return _run_clusters(args.clusters, options, args.output, args.one_story)
     if not args.paths:
         raise OptionsError("give at least one PATH (a file, a folder, or - for stdin), or --clusters FILE.jsonl")
     fmt = args.format or "md"
@@ -123,17 +122,14 @@ def run_brief(args: argparse.Namespace) -> int:
         _error("no articles could be read; nothing to brief")
         return 1
     origin = args.paths[0] if len(args.paths) == 1 else f"{len(args.paths)} inputs"
-    brief = make_brief(ingested.articles, options, origin=origin)
+    brief = make_brief(ingested.articles, options, origin=origin, one_story=args.one_story)
     for unread in brief.meta.get("dates_not_read", []):
         note = f"article {unread['article']}: its date '{unread['date']}' cannot be read as a day of the calendar; briefed as undated"
         print(f"synoptic: note: {note}", file=sys.stderr)
     if "not_english" in brief.meta:
         print(f"synoptic: note: {not_english_note(brief.meta['not_english'], len(ingested.articles))}", file=sys.stderr)
     if "stories" in brief.meta:
-        if args.one_story:  # the user knows better: the brief does not say otherwise either
-            brief = replace(brief, meta={k: v for k, v in brief.meta.items() if k != "stories"})
-        else:
-            print(f"synoptic: note: {several_stories_note(brief.meta['stories'], len(ingested.articles))}", file=sys.stderr)
+        print(f"synoptic: note: {several_stories_note(brief.meta['stories'], len(ingested.articles))}", file=sys.stderr)
     _write(renderer(brief), args.output)
     return 1 if ingested.errors else 0
 
@@ -166,10 +162,38 @@ def _shorten(title: str, words: int = 8) -> str:
     return " ".join(kept[:words]) + (" …" if len(kept) > words else "")
 
 
-def _run_clusters(path: str, options, output: Path | None) -> int:
+def batch_notes(several: list[str], not_english: list[str], briefed: int) -> list[str]:
+    """What to tell a user whose batch of ``briefed`` clusters holds some that read as several stories
+    (``several``: their ids) or have articles that do not read as English: a line each, however many
+    clusters, naming the first few; each brief's meta says the rest."""
+    notes = []
+    if several:
+        notes.append(
+            f"{_clusters_named(several, briefed)} {'looks' if len(several) == 1 else 'look'} like several separate stories,"
+            f" which {'its brief mixes' if len(several) == 1 else 'their briefs mix'} (meta.stories lists them);"
+            " pass --one-story if each cluster is one story"
+        )
+    if not_english:
+        notes.append(
+            f"{_clusters_named(not_english, briefed)} {'has' if len(not_english) == 1 else 'have'} articles that do not read as"
+            " English (meta.not_english lists them); synoptic's rules are written for English news, so"
+            f" {'its brief' if len(not_english) == 1 else 'their briefs'} may miss or garble quotes, disagreements, dates and names"
+        )
+    return notes
+
+
+def _clusters_named(ids: list[str], briefed: int, shown: int = 10) -> str:
+    """"3 of 46 clusters (d0601, d0602, d0603)", naming the first ``shown``."""
+    more = f", and {len(ids) - shown} more" if len(ids) > shown else ""
+    return f"{len(ids)} of {briefed} {'cluster' if briefed == 1 else 'clusters'} ({', '.join(ids[:shown])}{more})"
+
+
+def _run_clusters(path: str, options, output: Path | None, one_story: bool = False) -> int:
     if path != "-" and not Path(path).is_file():
         raise no_file(path, "give the path of the --clusters JSONL file")
     failures = done = 0
+    several: list[str] = []
+    not_english: list[str] = []
     try:
         out = sys.stdout if output is None else open(output, "w", encoding="utf-8")
     except OSError as exc:
@@ -181,7 +205,7 @@ def _run_clusters(path: str, options, output: Path | None) -> int:
                 failures += 1
                 continue
             try:
-                brief = brief_cluster(item, options)
+                brief = brief_cluster(item, options, one_story=one_story)
             except SynopticError as exc:
                 _error(f"{flag_wording(exc)}; skipped")
                 failures += 1
@@ -192,9 +216,15 @@ def _run_clusters(path: str, options, output: Path | None) -> int:
                 continue
             out.write(json.dumps(brief.to_dict(), ensure_ascii=False) + "\n")
             done += 1
+            if "stories" in brief.meta:
+                several.append(brief.id)
+            if "not_english" in brief.meta:
+                not_english.append(brief.id)
     finally:
         if output is not None:
             out.close()
+    for note in batch_notes(several, not_english, done):
+        print(f"synoptic: note: {note}", file=sys.stderr)
     if failures:
         _error(f"{failures} cluster(s) failed, {done} briefed")
     if done == 0 and failures == 0:

@@ -112,8 +112,12 @@ def make_brief(
     origin: str = "input",
     references: Sequence[str] = (),
     cluster_date: str | None = None,
+    one_story: bool = False,
 ) -> Brief:
-    """Clean, segment, summarize and cite ``items`` (Articles, cluster-format dicts or plain texts)."""
+    """Clean, segment, summarize and cite ``items`` (Articles, cluster-format dicts or plain texts).
+
+    ``one_story``: the items are known to tell one story (a story store grouped them, or the user says so),
+    so whether they read as several is not asked and ``meta.stories`` is never set."""
     options = options or Options()
     started = time.perf_counter()
     articles = _as_articles(items)
@@ -181,8 +185,7 @@ def make_brief(
     not_english = [a.id for a in articles if not reads_as_english(a.text)]
     if not_english:
         meta["not_english"] = not_english
-    names = {a.id: clean_title(a.title) or leads.get(a.id, "") for a in articles}
-    stories = separate_stories(corpus, names)
+    stories = () if one_story else separate_stories(corpus, {a.id: clean_title(a.title) or leads.get(a.id, "") for a in articles})
     if stories:  # a brief assumes one story: say when its input reads as several (the brief is as it was)
         meta["stories"] = [{"articles": list(s.articles), "title": s.title} for s in stories]
     meta["elapsed_ms"] = round((time.perf_counter() - started) * 1000, 2)
@@ -209,8 +212,8 @@ def cluster_origin(cluster: Cluster) -> str:
     return f"{cluster.origin} (cluster {cluster.id})" if cluster.origin else f"cluster {cluster.id}"
 
 
-def brief_cluster(cluster: Cluster, options: Options | None = None) -> Brief:
+def brief_cluster(cluster: Cluster, options: Options | None = None, one_story: bool = False) -> Brief:
     return make_brief(
         cluster.articles, options, brief_id=cluster.id, origin=cluster_origin(cluster), references=cluster.references,
-        cluster_date=cluster.date,
+        cluster_date=cluster.date, one_story=one_story,
     )

@@ -280,3 +280,31 @@ def test_brief_notes_articles_that_do_not_read_as_english(tmp_path: Path) -> Non
     markdown = run("brief", str(tmp_path / "de.txt"), str(tmp_path / "en.txt")).stdout.decode()
     assert "_Source [1] does not read as English: synoptic's rules are written for English news" in markdown
     assert "English" not in run("brief", str(SAMPLE)).stderr.decode()
+
+
+def test_a_batch_names_the_clusters_that_look_like_several_stories_or_not_english_in_a_line_each(tmp_path: Path) -> None:
+    from tests.stories.helpers import interleaved, story_articles
+
+    def cluster(name: str, articles) -> dict:
+        return {"id": name, "articles": [{"id": a.id, "title": a.title, "text": a.text} for a in articles]}
+
+    german, mixed = story_articles("german"), interleaved()
+    path = write_jsonl(tmp_path / "c.jsonl", [
+        {"id": "ferry", "articles": [{"text": t} for t in STORY]}, cluster("mixed", mixed), cluster("german", german),
+        cluster("mixed-again", mixed[::-1]), cluster("german-mixed", [*german, *mixed]),
+    ])  # fmt: skip
+    proc = run("brief", "--clusters", str(path), "--words", "30")
+    assert proc.returncode == 0, proc.stderr.decode()
+    briefs = {b["id"]: b["meta"] for b in map(json.loads, proc.stdout.decode().splitlines())}
+    assert [name for name, meta in briefs.items() if "stories" in meta] == ["mixed", "mixed-again", "german-mixed"]
+    assert [name for name, meta in briefs.items() if "not_english" in meta] == ["german", "german-mixed"]
+    assert proc.stderr.decode().splitlines() == [
+        "synoptic: note: 3 of 5 clusters (mixed, mixed-again, german-mixed) look like several separate stories, which their"
+        " briefs mix (meta.stories lists them); pass --one-story if each cluster is one story",
+        "synoptic: note: 2 of 5 clusters (german, german-mixed) have articles that do not read as English (meta.not_english"
+        " lists them); synoptic's rules are written for English news, so their briefs may miss or garble quotes,"
+        " disagreements, dates and names",
+    ]
+    one_story = run("brief", "--clusters", str(path), "--words", "30", "--one-story")
+    assert not any("stories" in json.loads(line)["meta"] for line in one_story.stdout.decode().splitlines())
+    assert [line.split(" (")[0] for line in one_story.stderr.decode().splitlines()] == ["synoptic: note: 2 of 5 clusters"]

@@ -13,7 +13,7 @@ import io
 import json
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -26,7 +26,7 @@ from synoptic.ingest import _iter_bytes, iter_article_lines
 from synoptic.ingest.warc import iter_warc
 from synoptic.model import Article
 from synoptic.options import Options
-from synoptic.stories import BRIEF_MAX_ARTICLES
+from synoptic.stories import BRIEF_MAX_ARTICLES, brief_of_story
 from synoptic.stories.features import Signature, news_day, term_counts
 from synoptic.stories.store import _band_keys, _shingles_of, fingerprint
 
@@ -221,13 +221,9 @@ def assign_task(idle_days: int, batches: Iterable[pa.RecordBatch]) -> Iterator[p
 
 
 # --- briefs -------------------------------------------------------------------------------------
-def brief_of_story(story: str, articles: list[Article], options: Options) -> str:
-    """A story's brief as JSON, made as `synoptic stories show` makes it (synoptic.stories.story_brief):
-    its most recent BRIEF_MAX_ARTICLES articles, in arrival order, any number of them."""
-    from synoptic.pipeline import make_brief
-
-    brief = make_brief(articles[-BRIEF_MAX_ARTICLES:], replace(options, min_articles=1), brief_id=story, origin=f"story {story}")
-    return json.dumps(brief.to_dict(), ensure_ascii=False)
+def story_brief_json(story: str, articles: list[Article], options: Options) -> str:
+    """A story's brief as JSON, made as `synoptic stories show` makes it (synoptic.stories.brief_of_story)."""
+    return json.dumps(brief_of_story(story, articles, options).to_dict(), ensure_ascii=False)
 
 
 def briefs_task(options: Options, batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
@@ -236,7 +232,7 @@ def briefs_task(options: Options, batches: Iterable[pa.RecordBatch]) -> Iterator
 
     def brief_row(story: str, articles: list[Article]) -> dict[str, Any]:
         try:
-            return {"story": story, "brief": brief_of_story(story, articles, options)}
+            return {"story": story, "brief": story_brief_json(story, articles, options)}
         except SynopticError as exc:
             return {"story": story, "error": str(exc)}
         except Exception as exc:  # noqa: BLE001 — one story's bug must not end a corpus run

@@ -8,10 +8,11 @@ front ends call: the CLI (synoptic.stories.command) and, later, a web view.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from synoptic.errors import InputError
-from synoptic.model import Brief
+from synoptic.model import Article, Brief
 from synoptic.options import Options
 from synoptic.stories.store import StoryInfo, StoryStore
 
@@ -20,7 +21,7 @@ from synoptic.stories.store import StoryInfo, StoryStore
 # costs more than the extra reports add. Memory is not the limit: 1,000 articles brief in ~350 MB.
 BRIEF_MAX_ARTICLES = 40
 
-__all__ = ["BRIEF_MAX_ARTICLES", "StoryInfo", "StoryStore", "list_stories", "story_brief", "story_updates"]
+__all__ = ["BRIEF_MAX_ARTICLES", "StoryInfo", "StoryStore", "brief_of_story", "list_stories", "story_brief", "story_updates"]
 
 
 def list_stories(store: StoryStore, since: str | None = None) -> list[StoryInfo]:
@@ -29,15 +30,21 @@ def list_stories(store: StoryStore, since: str | None = None) -> list[StoryInfo]
 
 
 def story_brief(store: StoryStore, story_id: str, options: Options | None = None) -> Brief:
-    """The brief of a story (a merged story's id leads to its survivor), through make_brief."""
-    from synoptic.pipeline import (
-        make_brief,  # lazy: listing stories should not load the summarizers
-    )
-
+    """The brief of a story (a merged story's id leads to its survivor)."""
     current = store.resolve(story_id)
-    articles = store.articles(current)[-BRIEF_MAX_ARTICLES:]
+    return brief_of_story(current, store.articles(current), options)
+
+
+def brief_of_story(story_id: str, articles: Sequence[Article], options: Options | None = None) -> Brief:
+    """The brief of a story's ``articles`` (in arrival order): its latest BRIEF_MAX_ARTICLES, however few.
+    `stories show`, the web story page and the Spark job all brief a story here, so their briefs agree.
+
+    The store grouped the articles, so they are briefed as one story: asking whether they read as several
+    would only tell the reader to group them apart, which the store has already done."""
+    from synoptic.pipeline import make_brief  # lazy: listing stories should not load the summarizers
+
     options = replace(options or Options(), min_articles=1)  # a story of one report still has a brief
-    return make_brief(articles, options, brief_id=current, origin=f"story {current}")
+    return make_brief(articles[-BRIEF_MAX_ARTICLES:], options, brief_id=story_id, origin=f"story {story_id}", one_story=True)
 
 
 def story_updates(store: StoryStore, story_id: str, since: str, options: Options | None = None) -> Brief:

@@ -145,6 +145,15 @@ def _brief_options(args: argparse.Namespace):  # -> Options
     return brief_options(args)
 
 
+def _say_if_not_english(brief) -> None:  # (brief: Brief)
+    """The note a one-off brief gives on stderr when its articles do not read as English; a story's brief never
+    gives the several-stories one (synoptic.stories.brief_of_story)."""
+    from synoptic.cli import not_english_note
+
+    if "not_english" in brief.meta:
+        print(f"synoptic: note: {not_english_note(brief.meta['not_english'], brief.meta['articles'])}", file=sys.stderr)
+
+
 def run_show(args: argparse.Namespace) -> int:
     from synoptic.render import RENDERERS
     from synoptic.stories import story_brief
@@ -153,6 +162,7 @@ def run_show(args: argparse.Namespace) -> int:
     options = _brief_options(args)
     with _existing_store(args.db) as store:
         brief = story_brief(store, args.story, options)
+    _say_if_not_english(brief)
     _write(renderer(brief), args.output)
     return 0
 
@@ -165,6 +175,7 @@ def run_updates(args: argparse.Namespace) -> int:
     options, since = _brief_options(args), _since(args.since, instant=True)
     with _existing_store(args.db) as store:
         brief = story_updates(store, args.story, since, options)
+    _say_if_not_english(brief)
     _write(renderer(brief), args.output)
     return 0
 

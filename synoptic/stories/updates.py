@@ -149,15 +149,16 @@ def update_brief(
 ) -> Brief:
     """The brief of ``new`` whose summary says what they add to ``earlier`` and its brief.
 
-    Without earlier articles this is the plain brief of the new ones."""
+    Without earlier articles this is the plain brief of the new ones. ``earlier`` and ``new`` are one story's
+    articles, so the brief does not ask whether they read as several (synoptic.stories.brief_of_story)."""
     options = options or Options()
     origin = f"update since {since}" if since else "update"
     if not new:
         raise InputError(origin, "no new articles", "choose an earlier --since, or wait for new reports")
-    brief = make_brief(new, replace(options, min_articles=1), brief_id=brief_id, origin=origin)
+    brief = make_brief(new, replace(options, min_articles=1), brief_id=brief_id, origin=origin, one_story=True)
     if not earlier:
         return replace(brief, meta={**brief.meta, "update": _window(new, since, 0)})
-    earlier_brief = make_brief(earlier, replace(options, min_articles=1, analysis=False), origin=f"{origin} (earlier)")
+    earlier_brief = make_brief(earlier, replace(options, min_articles=1, analysis=False), origin=f"{origin} (earlier)", one_story=True)
     earlier_summary = [s.text for s in earlier_brief.summary]
     prior = prior_of(prepare_corpus(earlier, trim=options.trim), earlier_summary)
     corpus = prepare_corpus(new, trim=options.trim)

@@ -17,7 +17,7 @@ from synoptic.stories import StoryStore, story_brief
 from synoptic.stories.cluster import story_id_for
 from tests.distributed.conftest import unavailable
 from tests.ingest.test_warc import write_warc
-from tests.stories.helpers import story_articles, write_stream
+from tests.stories.helpers import roundup, story_articles, write_stream
 
 try:
     import pyarrow.parquet as pq
@@ -183,3 +183,16 @@ def test_a_date_after_tomorrow_is_placed_as_undated_as_the_store_does(spark, tmp
     assert str(days["far"]) == str(days["undated"]) == bridge[0].date
     with store_of([path], tmp_path / "stories.db") as store:
         assert sorted(zip(*table(output, "stories").values())) == sorted(store.assignments())
+
+
+def test_a_storys_brief_carries_the_notes_a_store_briefs_with(spark, tmp_path):
+    """As `stories show`: a roundup column the store groups as one story is not said to be several, and
+    German reports are said not to read as English."""
+    stream = write_stream(tmp_path / "notes.jsonl", roundup() + story_articles("german", 10))
+    output = tmp_path / "out"
+    run_job(spark, JobSettings((str(stream),), str(output)))
+    briefs = {story: json.loads(brief)["meta"] for story, brief in zip(*table(output, "briefs").values())}
+    assert "stories" not in briefs[story_id_for("bridge-1")] and "not_english" not in briefs[story_id_for("bridge-1")]
+    assert briefs[story_id_for("german-1")]["not_english"] == ["german-1", "german-2"]
+    with store_of([stream], tmp_path / "stories.db") as store:
+        assert_agrees_with_the_store(output, store)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from synoptic.model import Article
@@ -98,13 +99,28 @@ DAM = [
     ),
 ]
 STORIES = {"bridge": BRIDGE, "club": CLUB, "beetle": BEETLE}  # the three that interleaved() mixes
+# Two German reports of one story, for briefs that must say their articles do not read as English.
+GERMAN = [
+    (
+        "Kesselbrücke in Halden nach Rissen im Hauptträger gesperrt",
+        "Die Stadt Halden hat am Montag die Kesselbrücke über die Wernau gesperrt, nachdem Prüfer Risse im stählernen "
+        "Hauptträger gefunden hatten. Der Kreisrat erklärte, die Kesselbrücke bleibe für alle Fahrzeuge geschlossen, bis "
+        "Ingenieure den Träger untersucht haben. Autofahrer müssen einen Umweg über Brenndorf nehmen.",
+    ),
+    (
+        "Kesselbrücke über die Wernau bleibt wochenlang gesperrt",
+        "Die Kesselbrücke über die Wernau bleibt nach dem Fund von Rissen im Hauptträger mehrere Wochen gesperrt, teilte "
+        "der Kreisrat in Halden am Dienstag mit. Ingenieurin Greta Vollmer sagte, neue Stahlplatten würden über die Risse "
+        "geschraubt. Händler in Brenndorf klagen über den Umweg und weniger Kunden.",
+    ),
+]
 
 
 def story_articles(name: str, start_day: int = 1, month: str = "2025-03") -> list[Article]:
     """The articles of one made-up story, a day apart from ``start_day`` of ``month``."""
     return [
         Article(id=f"{name}-{i + 1}", title=title, text=text, date=f"{month}-{start_day + i:02d}", source="Test Wire")
-        for i, (title, text) in enumerate({**STORIES, "dam": DAM}[name])
+        for i, (title, text) in enumerate({**STORIES, "dam": DAM, "german": GERMAN}[name])
     ]
 
 
@@ -112,6 +128,12 @@ def interleaved() -> list[Article]:
     """The three stories mixed, in date order (the same three days), bridge, club, beetle each day."""
     stories = [story_articles(name) for name in STORIES]
     return [article for day in zip(*stories) for article in day]
+
+
+def roundup() -> list[Article]:
+    """interleaved() as one paper's weekly roundup column: every title opens with the column's name, which a
+    story store weighs enough to group all nine into one story, though they tell three."""
+    return [replace(a, title=f"Skelbrook Courier weekly roundup: {a.title}") for a in interleaved()]
 
 
 def write_stream(path: Path, articles: list[Article], gold: dict[str, str] | None = None) -> Path:

@@ -8,7 +8,7 @@ import pytest
 
 from synoptic.cli import main
 from synoptic.stories.cluster import story_id_for
-from tests.stories.helpers import STORIES, interleaved, write_stream
+from tests.stories.helpers import STORIES, interleaved, roundup, story_articles, write_stream
 from tests.stories.test_updates import NEW
 
 
@@ -132,3 +132,42 @@ def test_ingest_that_reads_nothing_leaves_no_empty_store(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "no such file" in err and "no store was created" in err
     assert not db.exists()
+
+
+@pytest.fixture
+def roundup_and_german(tmp_path, capsys):
+    """A store whose first story is a weekly roundup column (one story to the store, three to a one-off
+    brief) and whose second is two German reports."""
+    db = tmp_path / "notes.db"
+    stream = write_stream(tmp_path / "notes.jsonl", roundup() + story_articles("german", 10))
+    assert main(["stories", "ingest", str(stream), "--db", str(db)]) == 0
+    assert "2 new stories" in capsys.readouterr().err
+    assert main(["stories", "list", "--db", str(db), "--format", "json"]) == 0
+    assert sorted((s["id"], s["articles"]) for s in json.loads(capsys.readouterr().out)) == sorted(
+        [(story_id_for("bridge-1"), 9), (story_id_for("german-1"), 2)]
+    )
+    return db
+
+
+@pytest.mark.parametrize("fmt", ["md", "json", "html"])
+@pytest.mark.parametrize("command", [["show"], ["updates", "--since", "2025-03-02"]])
+def test_a_story_brief_never_says_several_stories(roundup_and_german, capsys, fmt, command):
+    """The store grouped the roundup into one story: its brief must not tell the reader to group it apart."""
+    argv = ["stories", command[0], story_id_for("bridge-1"), *command[1:], "--db", str(roundup_and_german), "--format", fmt]
+    assert main(argv) == 0
+    shown = capsys.readouterr()
+    assert "separate stories" not in shown.out and "separate stories" not in shown.err and "English" not in shown.out + shown.err
+    if fmt == "json":
+        assert "stories" not in json.loads(shown.out)["meta"]
+
+
+@pytest.mark.parametrize(("fmt", "line"), [("md", "_Sources [1][2] do not read as English:"), ("html", "Sources [1][2] do not read as English:"), ("json", '"not_english"')])
+@pytest.mark.parametrize("command", [["show"], ["updates", "--since", "2025-03-01"]])
+def test_a_story_brief_says_when_its_articles_do_not_read_as_english(roundup_and_german, capsys, fmt, line, command):
+    argv = ["stories", command[0], story_id_for("german-1"), *command[1:], "--db", str(roundup_and_german), "--format", fmt]
+    assert main(argv) == 0
+    shown = capsys.readouterr()
+    assert line in shown.out
+    assert shown.err.startswith("synoptic: note: the 2 articles do not read as English;")
+    if fmt == "json":
+        assert json.loads(shown.out)["meta"]["not_english"] == ["german-1", "german-2"]
