@@ -813,3 +813,78 @@ def test_a_common_word_before_and_and_a_title_s_qualifier_is_no_name() -> None:
     )
     assert "Roads" not in found and found["Tessa Vane"]["type"] == "person", list(found)
     assert {"Kelvane", "Ann Roe"} <= set(found), list(found)
+
+
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        ("Rona Pell took control of the Verdant Party's left wing.", "Verdant Party", "org"),
+        ("The study came from the Marlow Institution in the spring.", "Marlow Institution", "org"),
+        ("Samples went to the Kelsby Biological Laboratory for tests.", "Kelsby Biological Laboratory", "org"),
+        ("The news was first read out on Orvell Radio that night.", "Orvell Radio", "org"),
+        ("A report of the Tarn Academy of Letters was cited.", "Tarn Academy of Letters", "org"),
+        ("Crowds gathered outside the Orvell Embassy by noon.", "Orvell Embassy", "org"),
+        ("The Safe Harbours Campaign wrote to every school.", "Safe Harbours Campaign", "org"),
+        ("Shares of Dunmore Corporation fell on Friday.", "Dunmore Corporation", "org"),
+        ("Guards shut the Kelsby Capitol on Monday.", "Kelsby Capitol", "place"),
+        ("The Brenholt Hydropower Station lost power overnight.", "Brenholt Hydropower Station", "place"),
+        ("Trains stopped near Abbot's Cross after the blast.", "Abbot's Cross", "place"),
+        ("Storms lashed the Eastern Shore all week.", "Eastern Shore", "place"),
+    ],
+)
+def test_a_body_s_or_a_place_s_head_word_types_it_even_before_a_possessive(text: str, name: str, kind: str) -> None:
+    found = entities_of(text)
+    assert found[name]["type"] == kind, found
+
+
+def test_a_cross_or_a_shore_that_is_no_place() -> None:
+    """"Red Cross" stays a body; "Mira Shore" and "Tam Cross" may be people: a shore is a place only after a
+    direction, a cross only after a possessive."""
+    found = entities_of(
+        "The Red Cross sent tents. Mira Shore said the camp was full.",
+        "Tam Cross said the road was shut.",
+    )
+    assert found["Red Cross"]["type"] == "org"
+    assert found["Mira Shore"]["type"] == "person" and found["Tam Cross"]["type"] == "person", found
+
+
+def test_an_arabic_name_before_organization_or_group_is_a_body_but_a_surname_stays_a_person() -> None:
+    """"the Al Farouq organization", "the Abu Tarek rebel group": bodies; "the Dorn group" of "Ivo Dorn" is his."""
+    found = entities_of(
+        "Police said members of the Al Farouq organization were held. Al Farouq denied it.",
+        "The Abu Tarek rebel group freed two men. Abu Tarek wants money.",
+        "Mayor Ivo Dorn spoke. Later the Dorn group met. Dorn left.",
+    )
+    assert found["Al Farouq"]["type"] == "org" and found["Abu Tarek"]["type"] == "org", found
+    assert found["Ivo Dorn"]["type"] == "person" and "Dorn" not in found, found
+
+
+def test_a_word_after_no_names_in_a_quoted_title_is_no_name() -> None:
+    """``All My Lanterns'' and "No Parking": "Lanterns", "Parking" are no names; a country in a title still is."""
+    found = entities_of(
+        "Drama series: ``All My Lanterns,'' Channel Nine; ``Welcome to Norway,'' Channel Two.",
+        "Signs said \"No Parking\" on every wall.",
+    )
+    assert "Lanterns" not in found and "Parking" not in found, list(found)
+    assert "Norway" in found
+
+
+def test_a_full_name_a_stray_cue_types_a_place_is_the_person_of_its_surname() -> None:
+    """"comes from the Ilsa Marwood who…" once, "Ms. Marwood" elsewhere: Ilsa Marwood is a person, and
+    "Marwood" hers; a place the text often puts "in" stays a place."""
+    found = entities_of(
+        "The film comes from the Ilsa Marwood who taught drama, said Ms. Marwood. Ilsa Marwood waved and Ilsa Marwood sang.",
+        "Fans cheered Ilsa Marwood and Ilsa Marwood bowed.",
+        "Crowds in Kelsby Point cheered. Rain fell in Kelsby Point.",
+    )
+    assert found["Ilsa Marwood"]["type"] == "person" and "Marwood" not in found, found
+    assert found["Kelsby Point"]["type"] == "place"
+
+
+def test_a_title_word_before_a_body_s_head_opens_the_body_s_name() -> None:
+    """"the General Staff of the Tarnish army", "Orvell Defense Forces Albatross planes": no person."""
+    found = entities_of(
+        "The plan was approved by the General Staff of the Tarnish army, a colonel said.",
+        "Three Orvell Defense Forces Albatross planes landed.",
+    )
+    assert not [e for e in found.values() if e["type"] == "person"], found
