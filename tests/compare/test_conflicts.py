@@ -384,3 +384,23 @@ def test_a_figure_in_words_is_compared_with_the_same_figure_in_digits() -> None:
     )
     assert figures_agree(corpus, 0, 1)
     assert not figures_agree(corpus, 0, 2)
+
+
+def test_figures_of_different_years_are_different_quantities() -> None:
+    flood = "The flood killed 12 people in the Ostrava valley, the regional office said."
+    then = "The great flood of 1987 killed 40 people in the Ostrava valley, the regional office said."
+    last_year = "Last year the flood killed 40 people in the Ostrava valley, the regional office said."
+    named = "In 2031 the flood killed 40 people in the Ostrava valley, the regional office said."
+    dates = ("2031-04-02", "2031-04-02")
+    corpus = corpus_of(flood, named, dates=dates)
+    assert [values(c) for c in find_conflicts(corpus, families_of(corpus))] == [{"12 people", "40 people"}]
+    for other in (then, last_year):
+        corpus = corpus_of(flood, other, dates=dates)
+        assert find_conflicts(corpus, families_of(corpus)) == [], other
+    # a figure in a report two years on is of the year it names, else of the report's own
+    bridge = "The new bridge cost 18 million euros, the council said."
+    later = ("2031-04-02", "2033-01-10")
+    corpus = corpus_of(bridge, "In 2031 the new bridge cost 25 million euros, the council said.", dates=later)
+    assert [values(c) for c in find_conflicts(corpus, families_of(corpus))] == [{"18 million euros", "25 million euros"}]
+    corpus = corpus_of(bridge, bridge.replace("18", "25"), dates=later)
+    assert find_conflicts(corpus, families_of(corpus)) == []
