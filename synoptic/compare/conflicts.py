@@ -654,8 +654,16 @@ def _published_year(corpus: Corpus, article: str) -> int | None:
     return years.get(article)
 
 
+# A total of the year so far ("More than 60 people have died in avalanches this year") is no one event's figure.
+_SO_FAR = re.compile(r"\b(?:so\s+far\s+this|this|since\s+the\s+start\s+of\s+the)\s+year\b", re.IGNORECASE)
+
+
 def _same_time(corpus: Corpus, m1: Mention, m2: Mention) -> bool:
-    """Can two figures be of one time: their years (see _YEAR) overlap, or one of them is unknown?"""
+    """Can two figures be of one time: their years (see _YEAR) overlap, or one of them is unknown, and both
+    or neither are a total of the year so far?"""
+    t1, t2 = corpus.sentences[m1.sentence].full, corpus.sentences[m2.sentence].full
+    if bool(_SO_FAR.search(t1)) != bool(_SO_FAR.search(t2)):
+        return False
     y1, y2 = _years_of(corpus, m1.sentence), _years_of(corpus, m2.sentence)
     return not (y1 and y2) or bool(y1 & y2)
 
