@@ -6,7 +6,7 @@ Jaccard similarity of the two shingle sets, because a 128-permutation estimate i
 (one standard deviation near J = 0.75) — too noisy to decide on its own.
 
 A group of copies points at one original: the earliest-dated article of the group, or the first in
-input order when dates are missing or equal. Precision comes first: marking an independent report as a
+input order when dates are missing or equal, unless the others' texts name one's outlet (a wire's credit). Precision comes first: marking an independent report as a
 copy would hide a source, so the threshold sits well above what different reports of one story reach.
 """
 
@@ -96,11 +96,21 @@ def copy_pairs(articles: Sequence[CleanArticle]) -> list[tuple[int, int, float]]
 
 def _original(articles: Sequence[CleanArticle], members: list[int]) -> int:
     """The earliest-dated member when every member has a date (ISO strings sort by time), else the
-    first in input order: an undated article cannot be placed before or after a dated one."""
+    first in input order: an undated article cannot be placed before or after a dated one. Among those
+    that tie, the one whose outlet every other member's text names ("MARROWFORD (Northern Wire) -"):
+    a wire and a client's copy are mostly dated by the same day, and file order made the wire the copy."""
     dates = [articles[i].date for i in members]
-    if all(dates):
-        return min(members, key=lambda i: (articles[i].date or "", i))
-    return min(members)
+    earliest = min(dates) if all(dates) else None
+    tied = [i for i in members if articles[i].date == earliest] if earliest else sorted(members)
+    credited = (i for i in tied if _named_by_the_others(articles, members, i))
+    return next(credited, tied[0])
+
+
+def _named_by_the_others(articles: Sequence[CleanArticle], members: list[int], candidate: int) -> bool:
+    """Whether every other member's text names the candidate's outlet as a name, in its case ("AP", not "ap" of "happen")."""
+    source = (articles[candidate].article.source or "").strip()
+    named = re.compile(rf"(?<!\w){re.escape(source)}(?!\w)")
+    return bool(source) and all(named.search(articles[i].article.text) for i in members if i != candidate)
 
 
 def find_copies(articles: Sequence[CleanArticle]) -> dict[str, str]:

@@ -100,10 +100,13 @@ EVENTS = {
     # people travelling ("1,200 passengers used the crossing"); not "aboard" or "carried": on tac2010_A
     # they joined four men aboard one boat and three aboard another, and the helicopters of two rescues
     "travelled": "crossing crossed travelled traveled travelling flew sailed rode",
+    # how high a river stood: "peaked at 5.2 metres", "4.6 metres at the Marrowford gauge"
+    "level": "peaked crest crested gauge",
 }
 # What happens to people or things counted, never to a length, a sum or a share.
 COUNTED_EVENTS = {"remain", "surrender", "killed", "injured", "freed", "arrested", "missing", "evacuated", "took part",
                   "travelled"}
+LEVEL_EVENTS = {"level"}  # a height of water: a length, never a poll's "peak" share or a mine's tons
 # What is spent is a sum, and what takes long a time (or a count taken: "took two hostages"): on duc2006
 # "cost" (from "price", "budget") made a stock's 18% rise and a 5% rise in labour costs one quantity, and
 # "took" a probe's two distances ("took measurements … 218 miles above").
@@ -326,7 +329,11 @@ def _clause(text: str, start: int, end: int) -> str:
 
 
 _LOOK_BACK = 60  # characters before a number that the skip rules read (an age's name, "Route", "No.")
-_NAME_COMMA = re.compile(r"[A-Z][\w'’-]+,\s*$")  # "Rosa Pellew, 67": the number is an age
+_NAME_COMMA = re.compile(r"[A-Z][\w'’-]+,\s*$")  # "Rosa Pellew, 67": the number is an age…
+# …but not after a place named after "in", "at"…: "In Kelham, 450 homes remain", which a fact would otherwise
+# take to agree with "600 homes remain" (a word alone before the comma stays skipped: "Already, 78,000 refugees
+# have fled" made a false dispute on duc2006 with "up to 20,000 refugees trying to flee")
+_PLACE_COMMA = re.compile(r"\b(?:[Ii]n|[Aa]t|[Aa]cross|[Nn]ear|[Aa]round|[Tt]hroughout)\s+(?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+,\s*$")
 _AND = re.compile(r"\band\b", re.I)
 _PERCENT_OF = re.compile(r"\s+of\s+(?:the\s+)?([a-z][\w-]*)")  # "10% of the city"
 _PARTITIVE = re.compile(r"\s*(?:of|o'clock)\b")  # "two of them", "nine o'clock"
@@ -385,7 +392,7 @@ def mentions_in(text: str, index: int = 0, terms: list[str] | None = None) -> li
         if len(raw_a) == 4 and raw_a.isdigit() and 1800 <= a <= 2100 and not match.group("cur"):
             continue  # a year
         stripped = before.rstrip()
-        if stripped.endswith("(") or _NAME_COMMA.search(before):
+        if stripped.endswith("(") or _NAME_COMMA.search(before) and not _PLACE_COMMA.search(before):
             continue  # "7,000 hectares (17,290 acres)": a conversion; "Rosa Pellew, 67,": an age
         if not qual and _ends_with_skip_word(before, stripped) and not match.group("cur"):
             continue  # "Route 14", "Rosa Pellew, 67", "in 2014", "one of"
@@ -430,6 +437,8 @@ def mentions_in(text: str, index: int = 0, terms: list[str] | None = None) -> li
             events -= COUNTED_EVENTS  # "killed in a village seven miles away": the miles were not killed
             if dimension != "time":
                 events -= TAKEN_EVENTS
+        if dimension != "length":
+            events -= LEVEL_EVENTS
         value = " ".join(match.group(0).split())
         if not match.group("cur") and not match.group("after").strip() and (dimension.startswith("count:") or dimension in UNITS.get(head, ("", 0))[:1]):
             # the literal value reads better with its unit: "41 passengers", "about 200 metres" (a
@@ -743,6 +752,8 @@ _EVENT_PHRASE = {"remain": "remaining", "surrender": "who surrendered", "killed"
                  "freed": "freed", "arrested": "arrested", "missing": "missing", "buried": "buried",
                  "duration": "taken", "cost": "spent", "evacuated": "evacuated", "took part": "taking part",
                  "turnout": "turnout", "travelled": "travelling"}
+# events that name the quantity whatever its unit: not "length peaked"
+_EVENT_NAMES = {"level": "water level"}
 _SUM_PHRASE = {"spent": "amount spent", "paid": "amount paid", "fund": "funding", "budget": "budget", "damag": "damage"}
 _DIMENSION_PHRASE = {"length": "length", "time": "duration", "mass": "weight", "area": "area"}
 
@@ -784,7 +795,10 @@ def _about_number(group: list[Mention], sentences: list[Sentence]) -> str:
     else:
         thing = _DIMENSION_PHRASE.get(group[0].dimension, group[0].dimension)
     if events:
-        phrase = _EVENT_PHRASE[_nearest_event(events, group, sentences) if len(events) > 1 else next(iter(events))]
+        event = _nearest_event(events, group, sentences) if len(events) > 1 else next(iter(events))
+        if event in _EVENT_NAMES:
+            return _EVENT_NAMES[event]
+        phrase = _EVENT_PHRASE[event]
         if stem(phrase.split()[-1]) != stem(thing.split()[-1]):
             thing += " " + phrase  # not "number of arrests arrested"
     return thing

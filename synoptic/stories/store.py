@@ -564,6 +564,9 @@ def _story_info(row: tuple) -> StoryInfo:
 # "01/07/2005": 1 July or 7 January? Refused rather than guessed, since a wrong guess silently hides months of stories.
 _SWAPPABLE_DAY_MONTH = re.compile(r"\s*(\d{1,2})[/.](\d{1,2})[/.]\d{2,4}\s*")
 _YEAR = re.compile(r"\s*(\d{4})\s*")
+# "Nov 20", "20 November", "Sept. 3rd": a day a reporter names without its year
+_MONTH_DAY = re.compile(r"(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m1>[a-z]{3,9})|(?P<m2>[a-z]{3,9})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)", re.I)
+_MONTH_NAMES = list(zip("january february march april may june july august september october november december".split(), range(1, 13)))
 _SINCE_ADVICE = "give a date such as 2025-03-12, 12 March 2025 or 2025-03-12T09:00, or a phrase such as yesterday or 3 days ago"
 
 
@@ -587,13 +590,31 @@ def since_point(value: str) -> tuple[int, datetime | None]:
     if (shaped := ISO_SHAPED.match(text)) and not _is_calendar_day(*(int(part) for part in shaped.groups())):
         # "2025-13-01", "2025-04-31": a typo to ask about; an article's metadata may be read day-first, a user's --since is not
         raise InputError(f"--since {value}", "not a date (no such day in the calendar)", "give the date as YYYY-MM-DD, month first")
-    day = date(int(year.group(1)), 1, 1).toordinal() if year else parse_day(text)
+    day = date(int(year.group(1)), 1, 1).toordinal() if year else _latest_month_day(value, text)
+    day = day if day is not None else parse_day(text)
     day = day if day is not None else _relative_day(text)
     if day is None:
         raise InputError(f"--since {value}", "not a date", _SINCE_ADVICE)
     moment = _since_moment(value, text)
     # the day of the instant in UTC, as articles' instants are compared: "2025-03-12T23:30-05:00" is 13 March
     return (moment.date().toordinal() if moment else day), moment
+
+
+def _latest_month_day(value: str, text: str) -> int | None:
+    """The latest day, today or before, that a month and day without a year name ("Nov 20" in the week after
+    it); None for other spellings. Read as dates, "20" became the year 2020 and the update the story's whole brief."""
+    found = _MONTH_DAY.fullmatch(text)
+    if not found:
+        return None
+    word, day = (found["m1"], found["d1"]) if found["m1"] else (found["m2"], found["d2"])
+    month = next((number for name, number in _MONTH_NAMES if name.startswith(word.lower())), None)
+    if month is None:
+        return None
+    today = date.today()
+    for year in range(today.year, today.year - 5, -1):  # 29 February comes back within four years
+        if _is_calendar_day(year, month, int(day)) and (named := date(year, month, int(day))) <= today:
+            return named.toordinal()
+    raise InputError(f"--since {value}", "not a date (no such day in the calendar)", "give the date as YYYY-MM-DD")
 
 
 def _is_calendar_day(year: int, month: int, day: int) -> bool:

@@ -111,6 +111,17 @@ def test_without_dates_or_with_equal_dates_the_first_in_input_order_is_the_origi
     assert find_copies(cleaned(EDITED_COPY, ORIGINAL, dates=(None, "2025-06-01"))) == {"a2": "a1"}
 
 
+def test_on_one_day_the_outlet_a_copy_credits_is_the_original() -> None:
+    # ORIGINAL's dateline credits "Lantern Wire"; a client's copy of the same day, first in file order, keeps it
+    articles = [
+        Article(id="client", text=EDITED_COPY, date="2025-06-03", source="Ostley Courier"),
+        Article(id="wire", text=ORIGINAL, date="2025-06-03", source="Lantern Wire"),
+    ]
+    assert find_copies(clean_cluster(articles)) == {"client": "wire"}
+    earlier = [articles[0], Article(id="wire", text=ORIGINAL, date="2025-06-04", source="Lantern Wire")]
+    assert find_copies(clean_cluster(earlier)) == {"wire": "client"}  # an earlier date still decides
+
+
 def test_ids_are_kept_and_keys_come_in_input_order() -> None:
     copies = find_copies(cleaned(ORIGINAL, SAME_EVENT, SECOND_COPY, EDITED_COPY, ids=("wire", "gazette", "x", "y")))
     assert list(copies.items()) == [("x", "wire"), ("y", "wire")]

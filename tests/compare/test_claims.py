@@ -23,6 +23,14 @@ def test_paraphrases_in_two_articles_are_one_fact() -> None:
     assert fact["text"] in {s.full for s in corpus.sentences}
 
 
+def test_a_corrected_figure_is_not_agreed() -> None:
+    corpus = corpus_of(
+        "About 600 homes remain under the evacuation order issued on Thursday.",
+        "In Ostley, 450 homes remain under Thursday's evacuation order.",
+    )
+    assert agreed_facts(corpus, families_of(corpus)) == []
+
+
 def test_two_reports_of_one_named_outlet_are_one_source() -> None:
     corpus = corpus_of(
         "Nine people were taken to Aldermoor General Hospital with injuries after the crash on the ridge road.",

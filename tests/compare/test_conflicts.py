@@ -52,6 +52,8 @@ def values(conflict: dict) -> set[str]:
         ("At least half a million people marched through the capital.", 5e5, float("inf"), "count:people"),
         ("Organisers said a thousand people took part in the march.", 950, 1050, "count:people"),
         ("Dozen people were still missing on Monday, police said.", 12, 12, "count:people"),  # a multiplier alone
+        # a place before the comma, and a counted thing after the number: no age ("Rosa Pellew, 67,")
+        ("In Ostley, 450 homes remain under the evacuation order.", 427.5, 472.5, "count:home"),
     ],
 )
 def test_quantities(text: str, low: float, high: float, dimension: str) -> None:
@@ -97,6 +99,12 @@ def test_rounding_and_overlapping_ranges_are_not_conflicts() -> None:
                         "Rescuers freed 41 passengers from the coach.") == []
     assert conflicts_of("The slip buried between 350 and 400 metres of the road.",
                         "The slip buried about 380 metres of the road.") == []
+
+
+def test_a_corrected_figure_after_a_place_is_a_dispute() -> None:
+    [conflict] = conflicts_of("About 600 homes remain under the evacuation order issued on Thursday.",
+                              "In Ostley, 450 homes remain under Thursday's evacuation order.")
+    assert values(conflict) == {"About 600 homes", "450 homes"}
 
 
 def test_different_events_are_different_quantities() -> None:
@@ -405,3 +413,14 @@ def test_figures_of_different_years_are_different_quantities() -> None:
     assert [values(c) for c in find_conflicts(corpus, families_of(corpus))] == [{"18 million euros", "25 million euros"}]
     corpus = corpus_of(bridge, bridge.replace("18", "25"), dates=later)
     assert find_conflicts(corpus, families_of(corpus)) == []
+
+
+def test_river_levels_reported_differently_are_a_dispute() -> None:
+    [conflict] = conflicts_of(
+        "The River Senn reached 5.2 metres at the Ostley gauge on Wednesday, the rivers authority said.",
+        "Ostley Radio understands the River Senn stood at 4.6 metres at the town's gauge on Wednesday.",
+    )
+    assert values(conflict) == {"5.2 metres", "4.6 metres"} and conflict["about"] == "water level"
+    # a poll's or a mine's peak is no water level, and a length without a gauge or a peak is still never compared
+    assert mentions_in("Support for Saez peaked at 35.7 percent in the spring.")[0].events == set()
+    assert conflicts_of("The River Senn was at 3.9 metres on Saturday.", "The River Senn was at 4.4 metres on Friday.") == []

@@ -263,6 +263,16 @@ def test_since_takes_the_dates_an_analyst_types(value, day):
     assert day_iso(parse_since(value)) == day
 
 
+@pytest.mark.parametrize("spelling", ["{month} {day}", "{day} {month}", "{month}. {day}th"])
+def test_since_without_a_year_is_the_latest_such_day(spelling):
+    for back in (0, 5, 300):  # "Nov 20" was read as 1 November 2020: the whole story came back as new
+        day = date.today() - timedelta(days=back)
+        value = spelling.format(month="Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()[day.month - 1], day=day.day)
+        assert day_iso(parse_since(value)) == day.isoformat()
+    with pytest.raises(InputError, match="no such day"):
+        parse_since("Feb 30")
+
+
 @pytest.mark.parametrize("value, problem", [("someday", "not a date"), ("5", "not a date"), ("03/04/2025", "either way round"), ("3.4.2025", "either way round")])
 def test_since_refuses_what_is_not_a_date_or_could_be_two(value, problem):
     with pytest.raises(InputError, match=problem) as refused:
