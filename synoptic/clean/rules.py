@@ -240,6 +240,22 @@ def budget_entry(line: str, ctx: LineContext) -> bool:
     return "-" in slug.group() and rest.startswith("_ ")
 
 
+# A whole article can be a news budget: one that opens by announcing what a desk will move ("The Hearst
+# News Service will file the following for Wednesday", "The Arizona Republic plans to move the following
+# stories", "These columns … are moving today to clients of the New York Times News Service"), or that
+# lists BUDGET_MIN_ENTRIES entries. Dev sets: 13 articles, all budgets; a line that mentions "the
+# following years" in a report is no announcement.
+BUDGET_MIN_ENTRIES = 3
+_BUDGET_INTRO = re.compile(
+    r"\b(?:will|plans? to|has filed or will) (?:file|move)\b[^.]{0,40}\bthe following\b|\bmoving today to clients of\b"
+)
+
+
+def announces_budget(line: str) -> bool:
+    """Whether ``line`` (one of an article's first PREFIX_LINES) announces the stories a wire desk will move."""
+    return _BUDGET_INTRO.search(line) is not None
+
+
 _QUESTION_LABEL = re.compile(r"\s*Q\s*:\s+(?=[\"“A-Z])")
 
 

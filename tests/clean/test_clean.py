@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from synoptic.clean import clean_article, clean_cluster
+from synoptic.clean import clean_article, clean_cluster, is_news_budget
 from synoptic.clean.boilerplate import repeated_lines
 from tests.conftest import make_article
 
@@ -82,3 +82,12 @@ def test_an_article_repeated_within_itself_still_makes_a_full_brief() -> None:
     brief = make_brief([make_article((body + "\n") * 40, id="bloated"), make_article(body, id="plain")], Options(words=120))
     assert brief.meta["removed"]["repeated_paragraph"] == 6 * 39
     assert brief.meta["words_used"] > 80  # the repeats do not crowd the budget with copies of one sentence
+
+
+def test_a_news_budget_is_told_by_its_announcement_or_its_entries() -> None:
+    announced = "Editors\nThe Kessing Courier will file the following for Thursday.\nThe port counts the cost of the fire.\n"
+    entries = "Editors\nFor Thursday:\nPORT NEWS\n" + "".join(f"{slug} (Kessing) _ A look at the port.\n" for slug in ("FIRE", "DOCK-PAY", "FERRY-FARES"))
+    report = "The port of Kessing reopened.\nOfficials expect more ships to call in the following years.\n"
+    assert is_news_budget(clean_article(make_article(announced)))
+    assert is_news_budget(clean_article(make_article(entries)))
+    assert not is_news_budget(clean_article(make_article(report)))

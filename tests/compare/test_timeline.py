@@ -63,6 +63,10 @@ PUBLISHED = date(2017, 10, 17)  # a Tuesday
         ("He was quiet until August of 2015, then he left.", "August of 2015", "2015-08"),
         ("The campaign began in November.", "in November", "2016-11"),
         ("The talks broke down in early June.", "in early June", "2017-06"),
+        # a day range with its year, a comma before the year, and "last" before a month-day
+        ("The regatta was held Oct. 12-13, 1992 off Kelsby.", "Oct. 12-13, 1992", "1992-10-12"),
+        ("The pier closed in October, 2015, after a storm.", "October, 2015", "2015-10"),
+        ("No ferry has sailed from Kelsby since last Oct. 20.", "last Oct. 20", "2016-10-20"),
     ],
 )
 def test_phrase_rules(sentence: str, phrase: str, expected: str) -> None:
@@ -139,6 +143,17 @@ def test_a_date_that_names_an_event_is_background() -> None:
     assert dated["The March 3 flood re"] == ("2025-03-03", "March 3")  # its only date: the flood's own
     assert dated["The library will sta"] == ("2025-03-10", "on Monday")
     assert dated["Tuesday's storm floo"] == ("2025-03-11", "Tuesday")
+
+
+def test_a_sentence_that_tells_about_an_event_on_a_day_it_does_not_say_is_no_entry() -> None:
+    corpus = corpus_of(
+        "Two of the May 2 arsonists were named in court in Kelsby. "
+        "The damage done by the May 2 fire to the harbour wall was still being counted. "
+        "The May 2 fire destroyed the old mill in Kelsby.",  # the event is its subject: its own day
+        dates=("2025-06-20",),
+    )
+    timeline = build_timeline(corpus, families_of(corpus))
+    assert [(e["date"], e["text"]) for e in timeline] == [("2025-05-02", "The May 2 fire destroyed the old mill in Kelsby.")]
 
 
 def test_a_date_inside_an_inner_relative_clause_does_not_date_the_sentence() -> None:
@@ -336,6 +351,36 @@ def test_the_latest_report_is_the_newest_dated_article_s_first_sentence_that_rea
     assert latest["date"] == "2025-06-05" and latest["sources"] == ["a2"]
     assert latest["text"] == "The port of Kessing reopened two berths after the warehouse fire."  # not "He said…"
     assert latest["evidence"][0]["article"] == "a2" and latest["evidence"][0]["sentence"] == 1
+
+
+def test_the_latest_report_is_no_list_line_nor_photo_caption() -> None:
+    corpus = corpus_of(
+        "Crews fought the warehouse fire at the port of Kessing through the night.",
+        "Berths reopened: North quay, two berths; South quay, one berth; Ferry pier, all berths. "
+        "Dockers at the Kessing quay after the March 3, 2021 warehouse fire. "
+        "A tug tows the burnt barge out of Kessing harbour on March 3, 2021. "
+        "The port of Kessing reopened three berths on Wednesday.",
+        "Ships waiting: Kessing roads, four; Dunmore roads, two; Hollin Bay, none at all.",  # the newest: a list only
+        dates=("2025-06-02", "2025-06-05", "2025-06-06"),
+    )
+    [latest] = latest_report(corpus)
+    assert (latest["date"], latest["text"]) == ("2025-06-05", "The port of Kessing reopened three berths on Wednesday.")
+
+
+def test_a_news_budget_is_no_latest_report() -> None:
+    articles = [
+        {"id": "a1", "date": "2025-06-02", "text": "Crews fought the warehouse fire at the port of Kessing through the night."},
+        {"id": "a2", "date": "2025-06-03", "text": "The port of Kessing reopened two berths after the warehouse fire on Monday."},
+        {
+            "id": "a3",
+            "date": "2025-06-05",
+            "text": "Editors\n\nThe Kessing Courier will file the following for Thursday.\n\n"
+            "PORT-FIRE (Kessing) _ The port of Kessing counts the cost of the warehouse fire.\n\n"
+            "DOCK-PAY (Kessing) _ Dockers at the port of Kessing vote on a strike over pay.\n",
+        },
+    ]
+    [latest] = make_brief(articles, Options(words=40)).latest
+    assert (latest["date"], latest["sources"]) == ("2025-06-03", ["a2"])
 
 
 def test_reports_of_one_day_or_undated_have_no_latest_report() -> None:
