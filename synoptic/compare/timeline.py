@@ -145,7 +145,7 @@ _CANDIDATES = re.compile(
 
 # A date in a clause about what is to come is the next such day or month, not the last: "crews will
 # start work on Friday", "classes are scheduled to begin Monday", "students are to return Monday", "the
-# trial is set for Aug. 9" (in a March report), "the agency plans to enforce the rules in October" (in a
+# trial is set for Aug. 9" (in a March report), "the inspection is due on Thursday", "the agency plans to enforce the rules in October" (in a
 # July one), and a plan reported: "the union said its crews would stay out until Friday" ("would have"
 # tells of the past, "would not comment on Monday's statement" of a refusal). The marker stands before the
 # date in the same clause (no comma, semicolon or colon between them) and no relative clause ("which",
@@ -154,7 +154,7 @@ _CANDIDATES = re.compile(
 # ("would nullify an executive order issued in May").
 _FUTURE = re.compile(
     r"(?:\b(?:will|shall|won't|would(?!\s+(?:have|not\s+(?:comment|say|confirm|discuss|disclose|elaborate))\b))|\w'll|\b(?:is|are|am)\s+(?:(?:scheduled|due|set|expected|going|planning|supposed)\s+)?to"
-    r"|\b(?:plans?|planned|scheduled|set|slated)\s+(?:to|for)|\bdue\s+for)"
+    r"|\b(?:plans?|planned|scheduled|set|slated)\s+(?:to|for)|\bdue\s+for|\b(?:is|are)\s+due(?!\s+to\b))"
     r"\s(?![^,;:]*\b(?:which|who|that|since)\b)[^,;:]*$"
 )
 _FUTURE_REACH = 120  # characters before a date searched for the marker: a clause is rarely longer

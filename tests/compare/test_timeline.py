@@ -43,6 +43,8 @@ PUBLISHED = date(2017, 10, 17)  # a Tuesday
         ("Crews will start work on the bridge on Friday.", "on Friday", "2017-10-20"),
         ("Classes are scheduled to begin Monday at another school.", "Monday", "2017-10-23"),
         ("Pupils are to return to their classrooms Thursday.", "Thursday", "2017-10-19"),
+        ("The inspection of the weir is due on Thursday.", "on Thursday", "2017-10-19"),
+        ("The inspection of the weir was due on Thursday.", "on Thursday", "2017-10-12"),
         ("We'll reopen the road on Saturday night.", "on Saturday night", "2017-10-21"),
         ("The bridge collapsed on Friday after the storm.", "on Friday", "2017-10-13"),
         ("Crews will inspect the bridge that collapsed on Friday.", "on Friday", "2017-10-13"),
