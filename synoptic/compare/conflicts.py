@@ -456,6 +456,52 @@ def mentions_in(text: str, index: int = 0, terms: list[str] | None = None) -> li
     return found
 
 
+# A running toll stated without a counted noun, which mentions_in passes over: "the death toll rose to
+# three", "a fourth person has died". The update summaries read it to tell a rising toll from a restated
+# one (synoptic.stories.updates); the conflicts leave it out, as they leave out every figure they were not
+# calibrated on.
+_ORDINALS = {
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+    "eleventh": 11, "twelfth": 12,
+}
+_TOLL = re.compile(
+    rf"\b(?i:death\s+toll)\b[^,;:.]{{0,60}}?\b(?i:rose|rises|risen|climbed|climbs|reached|reaches|stands|stood|now|is|was)"
+    rf"(?i:\s+(?:to|at))?\s+(?:{_QUAL})?(?P<a>{_VALUE})(?P<sa>{_SCALE})(?![\w%]|\s+(?i:per\s*cent|percent))"
+)
+_NTH_VICTIM = re.compile(
+    r"\b(?i:an?|the)\s+(?P<nth>" + ignoring_case(*_ORDINALS) + r")\s+(?i:person|man|woman|child|victim|death|fatality|body)\b"
+)
+
+
+def tally_mentions(text: str, index: int = 0) -> list[Mention]:
+    """Running tolls of people in one sentence that have no counted noun (see _TOLL and _NTH_VICTIM), as
+    mentions of people with the events their clause names ("a second man was injured" counts the injured)."""
+    found = []
+    context: set[str] | None = None
+    for match in (*_TOLL.finditer(text), *_NTH_VICTIM.finditer(text)):
+        ordinal = "nth" in match.groupdict()
+        if ordinal:
+            low = high = float(_ORDINALS[match.group("nth").lower()])
+        else:
+            a = _number(match.group("a"))
+            if a is None or _unit(text, match.end())[0] is not None:
+                continue  # "the death toll rose to 41 passengers": mentions_in reads it
+            low, high = _interval(match.group("qual") or "", _scaled(a, match.group("sa") or ""), None, False)
+        if context is None:
+            context = _counted_terms(content_terms(text))
+        clause_terms = _counted_terms(content_terms(_clause(text, match.start(), match.end())))
+        if ordinal:
+            events = set().union(*(_EVENT_OF.get(term, set()) for term in clause_terms)) & EVOLVING_EVENTS
+        else:
+            events = {"killed"}  # a death toll counts the dead, whatever else its clause tells (rescuers, hospital)
+        if events:
+            found.append(Mention(
+                sentence=index, value=" ".join(match.group(0).split()), low=low, high=high, dimension="count:people",
+                head="peopl", modifiers=set(), events=events, clause_terms=clause_terms, context=context, start=match.start(),
+            ))
+    return found
+
+
 def _contrast(a: set[str], b: set[str]) -> bool:
     return any((a & pair) and (b & pair) and not (a & b & pair) for pair in CONTRASTS)
 

@@ -12,6 +12,13 @@ update (in the spirit of the DUC 2007 update task):
   every new sentence is old news (a re-published or lightly edited copy), the summary is empty and
   ``meta.update.nothing_new`` says so: an update never pads itself with what the reader has seen.
 
+Figures decide before words (quantities as synoptic.compare.conflicts reads them, running tolls included): a
+new sentence giving a quantity a figure that differs from every figure the earlier articles gave it ("the
+toll rose to three" after "two people have died") is news however many words it shares with old sentences,
+and the new figure is a concept worth as much as the best-supported new one; a sentence whose figures all
+restate earlier ones, in words the earlier articles all used ("the death toll stands at four" after "a fourth
+person has died"), is old news however its words are arranged.
+
 The summary cites only the new articles; the brief's other sections describe the new articles too, and
 the timeline and agreed facts leave out an entry that restates one earlier sentence (SECTION_MAX_OVERLAP).
 """
@@ -27,13 +34,15 @@ import numpy as np
 
 from synoptic.analyze.sentences import Corpus, reads_alone
 from synoptic.analyze.tokens import content_terms, word_count
-from synoptic.analyze.vectors import similarity_matrix
+from synoptic.analyze.vectors import repeat_cosines, similarity_matrix
+from synoptic.compare.conflicts import Mention, same_quantity, sentence_mentions, tally_mentions
 from synoptic.errors import InputError
 from synoptic.model import Article, Brief, SummarySentence
 from synoptic.options import Options
 from synoptic.pipeline import make_brief, prepare_corpus
 from synoptic.stories.features import parse_day, parse_moment
 from synoptic.summarize import cite, fill_budget, order_for_reading
+from synoptic.summarize.base import near_repeats
 from synoptic.summarize.concepts import beam_coverage, concept_weights, sentence_bigrams
 from synoptic.summarize.methods import copy_families, cross_source_support
 
@@ -59,13 +68,15 @@ REDUNDANCY_MAX_TERM_OVERLAP = 0.6
 
 @dataclass(frozen=True)
 class Prior:
-    """What the reader has seen: concept counts over the earlier articles and the earlier brief's
-    concepts and sentences' content terms."""
+    """What the reader has seen: concept counts over the earlier articles, the earlier brief's
+    concepts, sentences' content terms, and the earlier articles' words and figures."""
 
     articles: int
     concept_articles: Counter[tuple[str, str]]
     brief_concepts: frozenset[tuple[str, str]]
     sentence_terms: tuple[frozenset[str], ...]
+    vocabulary: frozenset[str]
+    figures: dict[str, list[Mention]]  # by dimension: only figures of one dimension can measure one quantity
 
 
 def prior_of(earlier: Corpus, earlier_summary: Sequence[str]) -> Prior:
@@ -77,7 +88,44 @@ def prior_of(earlier: Corpus, earlier_summary: Sequence[str]) -> Prior:
         counts.update(found)
     shown = frozenset(c for text in earlier_summary for c in sentence_bigrams(text))
     terms = tuple(frozenset(t) for t in earlier.terms if t) + tuple(frozenset(content_terms(s)) for s in earlier_summary)
-    return Prior(len(per_article), counts, shown, terms)
+    figures: dict[str, list[Mention]] = {}
+    for i in range(len(earlier.sentences)):  # the earlier brief's sentences are some of these
+        for figure in sentence_figures(earlier, i):
+            figures.setdefault(figure.dimension, []).append(figure)
+    return Prior(len(per_article), counts, shown, terms, frozenset().union(*terms), figures)
+
+
+def sentence_figures(corpus: Corpus, index: int) -> list[Mention]:
+    """The figures of sentence ``index`` that say what happened to what they count: only those can be
+    told to measure the same quantity as another (synoptic.compare.conflicts.same_quantity)."""
+    full = corpus.sentences[index].full
+    return [m for m in (*sentence_mentions(corpus, index), *tally_mentions(full, index)) if m.events]
+
+
+def _earlier_figures(figure: Mention, prior: Prior) -> list[Mention]:
+    return [m for m in prior.figures.get(figure.dimension, ()) if same_quantity(figure, m)]
+
+
+def _overlap(a: Mention, b: Mention) -> bool:
+    return a.low <= b.high and b.low <= a.high
+
+
+def changed_figures(figures: Sequence[Mention], prior: Prior) -> list[Mention]:
+    """The figures for a quantity the earlier articles gave, unlike every figure they gave it: the toll rose."""
+    changed = []
+    for figure in figures:
+        earlier = _earlier_figures(figure, prior)
+        if earlier and not any(_overlap(figure, m) for m in earlier):
+            changed.append(figure)
+    return changed
+
+
+def restates_figures(terms: Sequence[str], figures: Sequence[Mention], prior: Prior) -> bool:
+    """Does the sentence give only figures the earlier articles gave, in words they all used? Its news
+    would be its figures, and the reader has them ("the toll stands at four" after "a fourth death")."""
+    restated = bool(figures) and all(any(_overlap(f, m) for m in _earlier_figures(f, prior)) for f in figures)
+    numbers = {t for f in figures for t in content_terms(f.value) if t not in f.context}  # a mention's context leaves them out
+    return restated and set(terms) - numbers <= prior.vocabulary
 
 
 def is_old_news(terms: Sequence[str], prior: Prior, max_overlap: float = NOVELTY_MAX_OVERLAP) -> bool:
@@ -88,13 +136,24 @@ def is_old_news(terms: Sequence[str], prior: Prior, max_overlap: float = NOVELTY
     return any(len(mine & other) > max_overlap * len(mine) for other in prior.sentence_terms)
 
 
+def sentence_news(corpus: Corpus, prior: Prior) -> tuple[list[bool], list[list[Mention]]]:
+    """Per new sentence: is it old news, and which of its figures changed (see the module docstring)?"""
+    old, changed = [], []
+    for i, terms in enumerate(corpus.terms):
+        figures = sentence_figures(corpus, i)
+        changed.append(changed_figures(figures, prior))
+        old.append(not changed[i] and (is_old_news(terms, prior) or restates_figures(terms, figures, prior)))
+    return old, changed
+
+
 def _new_entries(entries: Sequence[dict[str, Any]], prior: Prior) -> tuple[dict[str, Any], ...]:
     """The timeline entries or agreed facts that do not restate one earlier sentence: the reader saw those."""
     return tuple(e for e in entries if not is_old_news(content_terms(e["text"]), prior, SECTION_MAX_OVERLAP))
 
 
-def select_update(corpus: Corpus, prior: Prior, words: int) -> list[int]:
-    """Indices of the new corpus's sentences that best cover what is new, within ``words``."""
+def select_update(corpus: Corpus, prior: Prior, words: int, old: Sequence[bool], changed: Sequence[Sequence[Mention]]) -> list[int]:
+    """Indices of the new corpus's sentences that best cover what is new, within ``words`` (``old`` and
+    ``changed``: per sentence, as sentence_news tells)."""
     if not corpus.sentences:
         return []
     similarity = similarity_matrix(corpus)
@@ -109,8 +168,13 @@ def select_update(corpus: Corpus, prior: Prior, words: int) -> list[int]:
             weights[concept] *= 1.0 - (1.0 - PRIOR_CONCEPT_WEIGHT) * seen
     support = cross_source_support(corpus)
     unit = sum(weights.values()) / len(weights) if weights else 1.0
+    top = max(weights.values(), default=1.0)
+    for i, figures in enumerate(changed):  # one concept per new figure, however many sentences give it
+        new_figures = {("#figure", f"{f.dimension} {sorted(f.events)} {f.low:g}-{f.high:g}") for f in figures}
+        concepts[i] = concepts[i] | new_figures
+        weights.update(dict.fromkeys(new_figures, top))
     lengths = [word_count(s.text) for s in corpus.sentences]
-    new = [i for i in range(len(lengths)) if lengths[i] <= words and not is_old_news(corpus.terms[i], prior)]
+    new = [i for i in range(len(lengths)) if lengths[i] <= words and not old[i]]
     if not new:
         return []  # the new articles only repeat what the reader has seen: nothing to tell
     eligible = [i for i in new if lengths[i] >= MIN_CANDIDATE_WORDS and reads_alone(corpus.sentences[i].text)] or new
@@ -120,7 +184,13 @@ def select_update(corpus: Corpus, prior: Prior, words: int) -> list[int]:
     }
     density = {i: (sum(weights.get(c, 0.0) for c in concepts[i]) + bonus[i]) / lengths[i] for i in eligible}
     pool = sorted(sorted(eligible, key=lambda i: (-density[i], i))[:CANDIDATES])
-    chosen = beam_coverage([concepts[i] for i in pool], weights, [lengths[i] for i in pool], words, [bonus[i] for i in pool])
+    # near-repeats exclusive in the search, as in the default method: a syndicated copy of a chosen sentence
+    # would add its bonus and take its words, and fill_budget would then drop it, leaving the words unspent
+    terms = [corpus.terms[i] for i in pool]
+    exclusive = near_repeats(repeat_cosines(corpus, terms), [set(t) for t in terms], REDUNDANCY_MAX_SIMILARITY, REDUNDANCY_MAX_TERM_OVERLAP)
+    chosen = beam_coverage(
+        [concepts[i] for i in pool], weights, [lengths[i] for i in pool], words, [bonus[i] for i in pool], exclusive
+    )
     scores = np.array([density.get(i, 0.0) for i in range(len(lengths))])
     return fill_budget(
         corpus, scores, words, similarity, REDUNDANCY_MAX_SIMILARITY, REDUNDANCY_MAX_TERM_OVERLAP, [pool[k] for k in chosen]
@@ -162,8 +232,9 @@ def update_brief(
     earlier_summary = [s.text for s in earlier_brief.summary]
     prior = prior_of(prepare_corpus(earlier, trim=options.trim), earlier_summary)
     corpus = prepare_corpus(new, trim=options.trim)
-    chosen = order_for_reading(corpus, select_update(corpus, prior, options.words))
-    nothing_new = all(is_old_news(terms, prior) for terms in corpus.terms)
+    old, changed = sentence_news(corpus, prior)
+    chosen = order_for_reading(corpus, select_update(corpus, prior, options.words, old, changed))
+    nothing_new = all(old)
     disputed = _disputed(brief)
     summary: tuple[SummarySentence, ...] = tuple(
         replace(s, disputed=any((e.article, e.sentence) in disputed for e in s.evidence)) for s in (cite(corpus, i) for i in chosen)

@@ -18,6 +18,7 @@ from synoptic.compare.conflicts import (
     mentions_in,
     speaker_of,
     status_claims,
+    tally_mentions,
 )
 from synoptic.compare.scan import lower_keeps_letters
 from synoptic.summarize.methods import copy_families
@@ -424,3 +425,12 @@ def test_river_levels_reported_differently_are_a_dispute() -> None:
     # a poll's or a mine's peak is no water level, and a length without a gauge or a peak is still never compared
     assert mentions_in("Support for Saez peaked at 35.7 percent in the spring.")[0].events == set()
     assert conflicts_of("The River Senn was at 3.9 metres on Saturday.", "The River Senn was at 4.4 metres on Friday.") == []
+
+
+def test_a_running_toll_without_a_counted_noun_is_a_count_of_the_dead():
+    (toll,) = tally_mentions("The death toll from the Fernley floods rose to three on Friday when a body was found.")
+    (nth,) = tally_mentions("A fourth person has died in the Fernley floods, police said.")
+    assert (toll.low, toll.high, toll.events) == (3, 3, {"killed"})
+    assert (nth.low, nth.high, nth.events, nth.dimension) == (4, 4, {"killed"}, toll.dimension)
+    assert tally_mentions("The second half of the match was better.") == []
+    assert tally_mentions("The death toll rose to 41 passengers.") == []  # mentions_in reads a counted noun

@@ -150,3 +150,61 @@ def test_a_since_with_a_time_of_day_splits_that_day_by_the_articles_own_times(tm
     assert brief.meta["update"]["earlier_articles"] == 4 and brief.meta["update"]["on_since_day"] == 1
     assert "1 of them is dated only by the day 2025-03-14; a brief read that day may already have shown it." in to_markdown(brief)
     assert {s.id for s in whole_day.sources} == {"bridge-reopens", "cars-return", "bridge-toll"}
+
+
+LANDSLIDE_EARLIER = [
+    Article(
+        id="slide-day1",
+        title="Landslide buries homes in Brackenfold",
+        date="2026-03-01",
+        text=(
+            "A landslide buried three houses on Quarry Lane in Brackenfold on Sunday night after a week of heavy rain. "
+            "The death toll from the Brackenfold landslide rose to two on Monday when rescuers found a second body under "
+            "the mud on Quarry Lane. Firefighters searched the rubble with dogs through the night. The county council "
+            "opened a shelter in the village hall for families who lost their homes."
+        ),
+    ),
+    Article(
+        id="slide-day2",
+        title="Two dead in Brackenfold landslide",
+        date="2026-03-02",
+        text=(
+            "Two people died when a landslide buried houses on Quarry Lane in Brackenfold, the county council said on "
+            "Monday. Neighbours say the hillside above the village had been moving for days. Families who lost their "
+            "homes are staying in the village hall."
+        ),
+    ),
+]
+RESTATED_TOLL = "Two people have died, firefighters at the village hall say."
+LANDSLIDE_NEW = [
+    Article(
+        id="slide-toll",
+        title="Brackenfold landslide toll rises",
+        date="2026-03-03",
+        text=(
+            "The death toll from the Brackenfold landslide rose to three on Tuesday when rescuers found a third body "
+            "under the mud on Quarry Lane. Geologists closed the road to Hexham Moor because the hillside was still "
+            "sliding towards the school. The shelter in the village hall will stay open until Friday."
+        ),
+    ),
+    Article(
+        id="slide-road",
+        title="Road to Hexham Moor shut as hillside slides",
+        date="2026-03-03",
+        text=(
+            f"{RESTATED_TOLL} Geologists shut the road to Hexham Moor on Tuesday because the hillside above Brackenfold "
+            "was sliding towards the school. Families may stay in the village hall shelter until Friday, the council said."
+        ),
+    ),
+]
+
+
+def test_a_rising_toll_is_news_though_its_words_are_old():
+    brief = update_brief(LANDSLIDE_EARLIER, LANDSLIDE_NEW, Options(words=100), since="2026-03-03")
+    assert any("rose to three" in s.text for s in brief.summary)
+
+
+def test_a_restated_toll_is_not_news_though_its_words_are_new():
+    brief = update_brief(LANDSLIDE_EARLIER, LANDSLIDE_NEW, Options(words=100), since="2026-03-03")
+    assert brief.summary
+    assert not any("two people" in s.text for s in brief.summary)
