@@ -17,22 +17,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from synoptic.evaluate.rouge import (
-    as_percent,
-    mean_scores,
-    score_summary,
-    truncate_words,
-)
-from synoptic.ingest import cluster_from_dict
-from synoptic.options import Options
-from synoptic.pipeline import make_brief
-from synoptic.stories.updates import update_brief
+from synoptic.evaluate.updates import update_task_scores
 
 DATA = ROOT.parent / "shared" / "data" / "duc2007_update.jsonl"
-
-
-def summary_text(brief, words: int) -> str:
-    return truncate_words(" ".join(s.text for s in brief.summary), words)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -44,28 +31,12 @@ def main(argv: list[str] | None = None) -> int:
     if not args.data.is_file():
         print(f"stories_updates: {args.data}: not found; point --data at duc2007_update.jsonl", file=sys.stderr)
         return 1
-    records = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line.strip()]
-    by_id = {r["id"]: r for r in records}
-    options = Options(words=args.words, min_articles=1, analysis=False)
-    scores: dict[str, dict[str, list]] = {"B": {"update": [], "default": []}, "C": {"update": [], "default": []}}
-    for record in records:
-        name = record["meta"]["set"]
-        if name == "A":
-            continue
-        cluster = cluster_from_dict(record, str(args.data), record["id"])
-        earlier = [a for prior in record["meta"]["prior_sets"] for a in cluster_from_dict(by_id[prior], str(args.data), prior).articles]
-        references = cluster.references
-        update = update_brief(earlier, cluster.articles, options)
-        plain = make_brief(cluster.articles, options)
-        scores[name]["update"].append(score_summary(summary_text(update, args.words), references))
-        scores[name]["default"].append(score_summary(summary_text(plain, args.words), references))
     figures = {}
     print("| set | method | R1-R | R2-R | R2-F | topics |\n| --- | --- | ---: | ---: | ---: | ---: |")
-    for name, by_method in scores.items():
-        for method, per_topic in by_method.items():
-            mean = as_percent(mean_scores(per_topic))
+    for name, by_method in update_task_scores(args.data, args.words).items():
+        for method, (mean, topics) in by_method.items():
             figures[f"{name}/{method}"] = mean
-            print(f"| {name} | {method} | {mean['rouge1']['recall']:.1f} | {mean['rouge2']['recall']:.1f} | {mean['rouge2']['f1']:.1f} | {len(per_topic)} |")
+            print(f"| {name} | {method} | {mean['rouge1']['recall']:.1f} | {mean['rouge2']['recall']:.1f} | {mean['rouge2']['f1']:.1f} | {topics} |")
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")
     return 0

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from synoptic.evaluate import evaluate_method, load_clusters
+from synoptic.evaluate.updates import update_task_scores
 from synoptic.ingest import read_inputs
 from synoptic.model import Cluster
 from tests.conftest import ROOT
@@ -77,6 +78,22 @@ def test_bundled_sample_stays_above_floors(method: str, metric: str) -> None:
     _check("varrow-pass", method, metric, ROOT / FLOORS["sets"]["varrow-pass"]["data"])
 
 
+def test_update_summaries_stay_above_floors_and_ahead_of_the_plain_summary(shared_data: Path) -> None:
+    spec = FLOORS["updates"]
+    data = shared_data.parent / spec["data"]
+    if not data.is_file():
+        pytest.skip(f"{data} is not present")
+    scores = update_task_scores(data, spec["words"])
+    assert set(scores) == set(spec["rouge2_recall"]), f"{data}: sets {sorted(scores)}"
+    for name, floor in spec["rouge2_recall"].items():
+        update, plain = (scores[name][method][0]["rouge2"]["recall"] for method in ("update", "default"))
+        assert update >= floor - TOLERANCE, (
+            f"update summaries, set {name}: ROUGE-2 recall {update:.2f} is below its floor {floor:.1f}; floors are "
+            f"lowered only on purpose, by editing {FLOORS_FILE.relative_to(ROOT)}"
+        )
+        assert update > plain, f"update summaries, set {name}: {update:.2f} is not ahead of the plain summary's {plain:.2f}"
+
+
 def test_floors_file_is_well_formed() -> None:
     for name, spec in FLOORS["sets"].items():
         assert spec["words"] >= 1, name
@@ -84,3 +101,5 @@ def test_floors_file_is_well_formed() -> None:
             assert set(floors) <= set(METRICS), (name, method)
             for value in floors.values():
                 assert 0 <= value <= 100 and round(value, 1) == value, (name, method, value)
+    for name, value in FLOORS["updates"]["rouge2_recall"].items():
+        assert 0 <= value <= 100 and round(value, 1) == value, (name, value)
