@@ -46,7 +46,14 @@ def _no_sentences(origin: str, articles: Sequence[Article]) -> InputError:
     return InputError(origin, "no usable sentences after cleaning", "check that the input holds article text, not just headlines or page furniture")
 
 
-def _as_articles(items: Iterable[Article | dict[str, Any] | str]) -> list[Article]:
+def _as_articles(items: Iterable[Article | dict[str, Any] | str], origin: str) -> list[Article]:
+    """The items as Articles; a lone string or cluster dict is refused, since iterating it would brief its
+    characters or keys as articles ("no usable sentences", which names the wrong mistake)."""
+    if isinstance(items, dict) and "articles" in items:
+        raise InputError(origin, "is a cluster, not a list of articles", "pass its \"articles\" list, and its \"date\" as cluster_date")
+    if isinstance(items, (str, bytes, dict)) or not isinstance(items, Iterable):
+        kind = {str: "one string", bytes: "bytes", dict: "one object", type(None): "None"}.get(type(items), f"of type {type(items).__name__}")
+        raise InputError(origin, f"is {kind}, not a list of articles", "give a list of articles (dicts with \"text\", plain strings or synoptic.Article)")
     articles = []
     for i, item in enumerate(items):
         articles.append(item if isinstance(item, Article) else article_from_dict(item, f"article {i + 1}", f"a{i + 1}"))
@@ -120,7 +127,7 @@ def make_brief(
     so whether they read as several is not asked and ``meta.stories`` is never set."""
     options = options or Options()
     started = time.perf_counter()
-    articles = _as_articles(items)
+    articles = _as_articles(items, origin)
     if not articles:
         raise InputError(origin, "holds no articles", "give two or more reports of one story (a cluster's \"articles\" list)")
     if len(articles) < options.min_articles:

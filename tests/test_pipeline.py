@@ -276,6 +276,26 @@ def test_too_few_articles_are_refused_with_the_minimum_that_was_asked_for(min_ar
     assert str(refused.value).startswith("ferry: only") and needle in str(refused.value)
 
 
+_FERRY = ["The Kelsby ferry sailed again on Monday after a week of engine repairs, the operator said.",
+          "Ferry service between Kelsby and Dunmore resumed on Monday after a week of engine repairs."]
+
+
+@pytest.mark.parametrize(
+    ("items", "needle"),
+    [({"id": "ferry", "date": "2025-03-10", "articles": [{"text": t} for t in _FERRY]}, "input: is a cluster, not a list of articles; pass its \"articles\" list"),
+     (" ".join(_FERRY), "input: is one string, not a list of articles; give a list of articles"),
+     ({"text": _FERRY[0]}, "input: is one object, not a list of articles"),
+     (None, "input: is None, not a list of articles")],
+)
+def test_a_lone_cluster_string_or_object_is_refused_as_not_a_list_of_articles(items: object, needle: str) -> None:
+    """Iterated, a cluster dict briefs its keys and a string its characters: the error named neither."""
+    from synoptic.errors import InputError
+
+    with pytest.raises(InputError) as refused:
+        make_brief(items)  # type: ignore[arg-type]
+    assert str(refused.value).startswith(needle)
+
+
 @pytest.mark.parametrize(
     ("given", "shown"),
     [("Tue, 17 Oct 2017 08:00:00 GMT", "2017-10-17"), ("2017-10-17T23:30:00", "2017-10-17"), ("17 October 2017", "2017-10-17"), ("yesterday", None),

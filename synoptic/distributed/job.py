@@ -153,7 +153,7 @@ def _run(
             records = records.repartition(2 * parallelism)
         records = persisted(records.mapInArrow(features_task, FEATURES.ddl))
         per_file = records.groupBy("file").agg(F.max("position").alias("n")).collect()
-        bad = persisted(records.filter(F.col("error").isNotNull()).select("origin", "error"))
+        bad = persisted(records.filter(F.col("error").isNotNull()).select("file", "position", "origin", "error"))
         bad_records = bad.count()  # also keeps them: the records are released after the next step
         # Undated articles take the newest day the store would have seen: that of the dated articles
         # it keeps, i.e. the first (earliest) of each text, never a repeat that it drops.
@@ -289,14 +289,15 @@ def _run(
             failed = briefs.filter(F.col("error").isNotNull()).select(F.concat(F.lit("story "), "story").alias("origin"), "error")
             report.brief_failures = failed.count()
             report.briefs = briefs.count() - report.brief_failures
-            problems = problems.unionByName(failed)
-    for row in problems.limit(ERRORS_SHOWN).collect():
+            problems = problems.unionByName(failed, allowMissingColumns=True)
+    in_input_order = problems.orderBy(F.asc_nulls_last("file"), F.asc_nulls_last("position"), "origin")  # a story's failure after every record's
+    for row in in_input_order.limit(ERRORS_SHOWN).collect():
         say(row["error"])
     hidden = bad_records + report.brief_failures - ERRORS_SHOWN
     if hidden > 0:
         say(f"… and {hidden} more in {table('errors')}")
     listed = spark.createDataFrame([(e.origin, str(e)) for e in missing], "origin string, error string")
-    problems.unionByName(listed).write.parquet(table("errors"))
+    problems.select("origin", "error").unionByName(listed).write.parquet(table("errors"))
     report.seconds["total"] = time.perf_counter() - started
     return report
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path, PurePath
 from typing import Any, BinaryIO
 
@@ -53,6 +54,7 @@ def cluster_from_dict(data: Any, origin: str, fallback_id: str) -> Cluster:
     if not isinstance(data, dict) or not isinstance(data.get("articles"), list):
         raise InputError(origin, "expected a cluster object with an \"articles\" list (or a list of articles)", "see the cluster format in README")
     cluster_id = _optional_str(data.get("id")) or fallback_id
+    named = f"{origin} (cluster {cluster_id})" if _optional_str(data.get("id")) else origin  # a batch skips the cluster: say which
     articles: list[Article] = []
     seen: set[str] = set()
     for i, item in enumerate(data["articles"]):
@@ -61,7 +63,7 @@ def cluster_from_dict(data: Any, origin: str, fallback_id: str) -> Cluster:
         try:
             article = article_from_dict(item, origin, fallback)
         except InputError as exc:  # named by its place in the list: an article without text has no name of its own
-            raise InputError(f"{origin} article {i + 1}", exc.problem, exc.advice) from None
+            raise InputError(f"{named} article {i + 1}", exc.problem, exc.advice) from None
         if article.id in seen:  # ids must be unique within a brief, or citations become ambiguous
             article = Article(**{**article.__dict__, "id": f"{article.id}~{i}"})
         seen.add(article.id)
@@ -138,7 +140,7 @@ def iter_article_lines(stream: BinaryIO, origin: str) -> Iterator[Article | Inpu
         try:
             record = _parse_json(decode_text(raw, where).rstrip("\r\n"), where, _FIX_LINE)
             if isinstance(record, dict) and "articles" in record:
-                yield from cluster_from_dict(record, where, f"cluster-{n}").articles
+                yield from _dated_by_cluster(cluster_from_dict(record, where, f"cluster-{n}"))
             else:
                 content = record.get("text", "") if isinstance(record, dict) else str(record)
                 yield article_from_dict(record, where, stable_id(str(content)))  # no id: one from the text
@@ -146,11 +148,18 @@ def iter_article_lines(stream: BinaryIO, origin: str) -> Iterator[Article | Inpu
             yield exc
 
 
+def _dated_by_cluster(cluster: Cluster) -> Iterator[Article]:
+    """The cluster's articles, an undated one dated approximately by the cluster's ``date``: a stream
+    otherwise gives it the newest day it has seen, which may be months after the cluster's story."""
+    for article in cluster.articles:
+        yield article if article.date or not cluster.date else replace(article, date=cluster.date, date_approximate=True)
+
+
 def iter_clusters(path: Path | str) -> Iterator[Cluster | InputError]:
     """Clusters of a JSONL file one line at a time (constant memory); a bad line yields its error."""
-    origin = str(path)
+    origin = str(path) if str(path) != "-" else "<stdin>"  # as every other reader names it
     try:
-        handle = open(path, "rb") if origin != "-" else None
+        handle = open(path, "rb") if origin != "<stdin>" else None
     except OSError as exc:
         yield InputError(origin, f"cannot open ({exc.strerror})", "check the path")
         return

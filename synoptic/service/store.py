@@ -143,9 +143,11 @@ class BriefStore:
         return [{"id": row[0], **dict(zip(ARTICLE_FIELDS, row[1:]))} for row in rows]
 
     def listing(self, limit: int, offset: int = 0) -> tuple[list[BriefListing], int]:
-        """A page of briefs, newest first, and the total number stored."""
+        """A page of briefs, newest first, and the total number stored. An offset past the end lists none
+        (clamped to the total: SQLite refuses an integer over 2**63 - 1, which a query string can ask for)."""
         conn = self._reader()
         total = conn.execute("SELECT count(*) FROM briefs").fetchone()[0]
+        offset = min(offset, total)
         rows = conn.execute(
             "SELECT id, headline, created, json_extract(brief, '$.meta.articles'), json_extract(brief, '$.meta.method'),"
             " json_extract(brief, '$.meta.words') FROM briefs ORDER BY seq DESC LIMIT ? OFFSET ?",

@@ -196,3 +196,15 @@ def test_a_storys_brief_carries_the_notes_a_store_briefs_with(spark, tmp_path):
     assert briefs[story_id_for("german-1")]["not_english"] == ["german-1", "german-2"]
     with store_of([stream], tmp_path / "stories.db") as store:
         assert_agrees_with_the_store(output, store)
+
+
+def test_bad_lines_are_reported_in_the_order_of_the_input(spark, tmp_path):
+    """The records are spread over every core; the errors printed must still read down the file, as
+    `stories ingest` prints them, or a pipeline's log names line 9 before line 2."""
+    bridge = story_articles("bridge")
+    lines = [line(f"ok{n}", bridge[n % len(bridge)].text + f" Update {n}.", bridge[0].date) if n % 2 else '{"id": "cut' for n in range(16)]
+    path = tmp_path / "wire.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    errors: list[str] = []
+    run_job(spark, JobSettings((str(path),), str(tmp_path / "out"), briefs=False), errors.append)
+    assert [e.split(":")[0] for e in errors] == [f"{path} line {n}" for n in range(1, 17, 2)]

@@ -164,3 +164,31 @@ def test_a_bad_jsonl_line_gets_the_same_message_whether_the_file_is_read_whole_o
     [batch] = [item for item in iter_clusters(path) if isinstance(item, InputError) and "line 2:" in str(item)]  # `brief --clusters`
     assert str(whole) == str(streamed) == str(batch)
     assert f"{path} line 2: not valid JSON (Expecting ',' delimiter at column 13)" in str(whole)
+
+
+def test_a_streamed_cluster_line_dates_its_undated_articles_by_the_cluster_approximately(tmp_path: Path) -> None:
+    """`stories ingest` and `spark run` stream cluster lines: an undated article of a June cluster must not
+    take the newest day of the whole stream (a December cluster's), which misplaces it and its timeline."""
+    path = tmp_path / "clusters.jsonl"
+    june = {"id": "strike", "date": "2025-06-10", "articles": [
+        {"id": "s1", "date": "2025-06-09", "text": "Dockers at the port walked out on Monday over pay."},
+        {"id": "s2", "text": "Talks in the dockers' strike resumed on Wednesday."}]}
+    december = {"id": "quake", "date": "2025-12-01", "articles": [{"id": "q1", "text": "A small earthquake shook the valley."}]}
+    undated = {"id": "plain", "articles": [{"id": "p1", "text": "A ferry sailed again."}]}
+    path.write_text("".join(json.dumps(c) + "\n" for c in (june, december, undated)))
+    articles = {a.id: a for a in iter_articles([str(path)]) if not isinstance(a, InputError)}
+    assert (articles["s1"].date, articles["s1"].date_approximate) == ("2025-06-09", False)  # its own date stands
+    assert (articles["s2"].date, articles["s2"].date_approximate) == ("2025-06-10", True)
+    assert (articles["q1"].date, articles["q1"].date_approximate) == ("2025-12-01", True)
+    assert (articles["p1"].date, articles["p1"].date_approximate) == (None, False)  # nothing to date it by
+
+
+def test_a_batch_names_the_cluster_an_article_without_text_makes_it_skip(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`brief --clusters` skips the whole cluster for one empty article: the error names that cluster, and
+    stdin is "<stdin>" as every other reader calls it."""
+    lines = [{"id": "fire", "articles": [{"text": "The library burned down."}, {"id": "blank", "text": ""}]},
+             {"articles": [{"text": ""}]}]
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("".join(json.dumps(c) + "\n" for c in lines).encode())))
+    named, unnamed = [str(e) for e in iter_clusters("-")]
+    assert named.startswith("<stdin> line 1 (cluster fire) article 2: article 'blank' has no text;")
+    assert unnamed.startswith("<stdin> line 2 article 1: the article has no text;")  # no id of its own to give

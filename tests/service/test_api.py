@@ -52,6 +52,9 @@ def test_the_list_is_paged_newest_first_and_delete_removes(client: httpx.Client)
     assert_error(client.get(f"/api/briefs/{ids[1]}/articles"), 404)
     assert_error(client.delete(f"/api/briefs/{ids[1]}"), 404)
     assert ids[1] not in [item["id"] for item in client.get("/api/briefs", params={"limit": 100}).json()["items"]]
+    beyond = client.get("/api/briefs", params={"offset": 10**20})  # a query string can ask past SQLite's integers
+    assert beyond.status_code == 200 and beyond.json()["items"] == [] and beyond.json()["next"] is None
+    assert client.get("/briefs", params={"page": 10**20}).status_code == 200
 
 
 def test_a_list_of_articles_and_options_are_accepted(client: httpx.Client) -> None:

@@ -45,6 +45,7 @@ def test_listing_is_newest_first_and_delete_takes_the_articles_too(store: BriefS
     assert page[0].to_dict()["articles"] == 2 and page[0].method == "default"
     assert store.delete("b3") and not store.delete("b3")
     assert store.articles("b3") == [] and store.listing(10)[1] == 4
+    assert store.listing(10, 2**64) == ([], 4)  # past the end, and past what SQLite can hold: none, not OverflowError
 
 
 def test_briefs_persist_in_a_wal_file_across_reopening(tmp_path: Path) -> None:
