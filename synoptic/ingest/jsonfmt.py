@@ -47,8 +47,10 @@ def article_from_dict(item: Any, origin: str, fallback_id: str) -> Article:
     )
 
 
-def cluster_from_dict(data: Any, origin: str, fallback_id: str) -> Cluster:
-    """A cluster object, or a bare list of articles, into a Cluster with unique article ids."""
+def cluster_from_dict(data: Any, origin: str, fallback_id: str, skipped: list[InputError] | None = None) -> Cluster:
+    """A cluster object, or a bare list of articles, into a Cluster with unique article ids. A bad article
+    fails the cluster, unless ``skipped`` is given: then its error goes there and the rest are kept (a
+    stream's unit is the article, so one empty article must not lose its cluster's others)."""
     if isinstance(data, list):
         data = {"articles": data}
     if not isinstance(data, dict) or not isinstance(data.get("articles"), list):
@@ -63,7 +65,11 @@ def cluster_from_dict(data: Any, origin: str, fallback_id: str) -> Cluster:
         try:
             article = article_from_dict(item, origin, fallback)
         except InputError as exc:  # named by its place in the list: an article without text has no name of its own
-            raise InputError(f"{named} article {i + 1}", exc.problem, exc.advice) from None
+            error = InputError(f"{named} article {i + 1}", exc.problem, exc.advice)
+            if skipped is None:
+                raise error from None
+            skipped.append(error)
+            continue
         if article.id in seen:  # ids must be unique within a brief, or citations become ambiguous
             article = Article(**{**article.__dict__, "id": f"{article.id}~{i}"})
         seen.add(article.id)
@@ -132,7 +138,8 @@ def read_jsonl(data: bytes, origin: str) -> list[Article]:
 
 def iter_article_lines(stream: BinaryIO, origin: str) -> Iterator[Article | InputError]:
     """Articles of a JSONL stream one line at a time (constant memory): each line an article object,
-    or a cluster object whose articles are yielded in turn; a bad line yields its error."""
+    or a cluster object whose articles are yielded in turn; a bad line, or a bad article of a cluster
+    line, yields its error."""
     for n, raw in enumerate(stream, 1):
         if not raw.strip():
             continue
@@ -140,7 +147,10 @@ def iter_article_lines(stream: BinaryIO, origin: str) -> Iterator[Article | Inpu
         try:
             record = _parse_json(decode_text(raw, where).rstrip("\r\n"), where, _FIX_LINE)
             if isinstance(record, dict) and "articles" in record:
-                yield from _dated_by_cluster(cluster_from_dict(record, where, f"cluster-{n}"))
+                bad: list[InputError] = []
+                cluster = cluster_from_dict(record, where, f"cluster-{n}", bad)
+                yield from bad
+                yield from _dated_by_cluster(cluster)
             else:
                 content = record.get("text", "") if isinstance(record, dict) else str(record)
                 yield article_from_dict(record, where, stable_id(str(content)))  # no id: one from the text

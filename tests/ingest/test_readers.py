@@ -192,3 +192,19 @@ def test_a_batch_names_the_cluster_an_article_without_text_makes_it_skip(monkeyp
     named, unnamed = [str(e) for e in iter_clusters("-")]
     assert named.startswith("<stdin> line 1 (cluster fire) article 2: article 'blank' has no text;")
     assert unnamed.startswith("<stdin> line 2 article 1: the article has no text;")  # no id of its own to give
+
+
+def test_a_streamed_cluster_line_loses_only_its_bad_article(tmp_path: Path) -> None:
+    """A stream's unit is the article: one empty article of a cluster line is reported, and its cluster's
+    other articles are still read (a batch of briefs, whose unit is the cluster, still skips the cluster)."""
+    path = tmp_path / "clusters.jsonl"
+    line = {"id": "fire", "articles": [{"id": "f1", "text": "The library on Quay Street burned down overnight."},
+                                       {"id": "blank", "text": ""},
+                                       {"id": "f2", "text": "Firefighters saved the reading room's older books."}]}
+    path.write_text(json.dumps(line) + "\n")
+    items = list(iter_articles([str(path)]))
+    errors = [str(item) for item in items if isinstance(item, InputError)]
+    assert [item.id for item in items if not isinstance(item, InputError)] == ["f1", "f2"]
+    assert len(errors) == 1 and errors[0].startswith(f"{path} line 1 (cluster fire) article 2: article 'blank' has no text;")
+    [batch] = list(iter_clusters(path))
+    assert isinstance(batch, InputError) and str(batch) == errors[0]
