@@ -6,6 +6,7 @@ Every error a client can cause is a SynopticError with a status (see errors.py);
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -201,6 +202,9 @@ def create_app(store: BriefStore, settings: Settings) -> FastAPI:
     templates = Environment(loader=PackageLoader("synoptic.service", "templates"), autoescape=True)
     templates.globals["stories_served"] = stories is not None  # the header links to /stories
     methods = [m for m in METHODS.names() if not m.startswith("oracle")]  # oracles read reference summaries
+    # python-multipart logs a malformed body's parse error to stderr with no word of which request it was
+    # ("Expected boundary character 45, …"); the 400 that answers the request already says what is wrong.
+    logging.getLogger("python_multipart").setLevel(logging.ERROR)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:

@@ -86,6 +86,13 @@ def test_bad_requests_get_one_line_json_errors(client: httpx.Client, params: dic
     assert_error(response, status, needle)
 
 
+def test_a_malformed_multipart_body_gets_a_400_and_leaves_the_server_log_quiet(client: httpx.Client, server: ServerProcess) -> None:
+    wrong_boundary = b"--other\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\nA ferry sailed.\r\n--other--\r\n"
+    response = client.post("/api/briefs", content=wrong_boundary, headers={"content-type": "multipart/form-data; boundary=xyz"})
+    assert response.status_code == 400 and "\n" not in response.json()["error"], response.text
+    assert not any("boundary" in line for line in server.log), "".join(server.log)  # the answer says it; the log need not
+
+
 def test_bodies_over_the_limit_are_refused_with_413(client: httpx.Client) -> None:
     big = json.dumps([{"text": "word " * 250_000}, {"text": "x"}]).encode()  # ~1.25 MB, the fixture's limit is 1 MB
     assert_error(client.post("/api/briefs", content=big, headers={"content-type": "application/json"}), 413, "1 MB")
