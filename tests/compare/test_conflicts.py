@@ -434,3 +434,38 @@ def test_a_running_toll_without_a_counted_noun_is_a_count_of_the_dead():
     assert (nth.low, nth.high, nth.events, nth.dimension) == (4, 4, {"killed"}, toll.dimension)
     assert tally_mentions("The second half of the match was better.") == []
     assert tally_mentions("The death toll rose to 41 passengers.") == []  # mentions_in reads a counted noun
+
+
+@pytest.mark.parametrize(
+    "first, rival, other, kept",
+    [
+        # counts in different states: homes standing empty are not homes under construction
+        pytest.param("Inspectors found 1,240 new flats in Dunmere standing empty, the housing office said.",
+                     "The housing office said 2,100 new flats in Dunmere are still under construction.",
+                     "The housing office said 1,900 new flats in Dunmere are still vacant.",
+                     {"1,240 new flats", "1,900 new flats"}, id="state"),
+        # a count that a later clause splits: another report may give the part
+        pytest.param("The raiders took 40 hostages, 25 of whom came off the Orvel ferry, and fled north.",
+                     "Police said the raiders took 25 hostages off the Orvel ferry.",
+                     "Police said the raiders took 60 hostages off the Orvel ferry.",
+                     {"40 hostages", "60 hostages"}, id="part"),
+        # a total over years against one season's; named periods may nest (last summer's strikes are last year's)
+        pytest.param("The Orvel dockers held two strikes last summer, the union said.",
+                     "The Orvel dockers held seven strikes over the past three years, the union said.",
+                     "The Orvel dockers held five strikes last year, the port said.",
+                     {"two strikes", "five strikes"}, id="period"),
+        pytest.param("The Orvel dockers held seven strikes over the past three years, the union said.",
+                     "The Orvel dockers held two strikes last summer, the union said.",
+                     "The Orvel dockers held five strikes in the last three years, the port said.",
+                     {"seven strikes", "five strikes"}, id="span"),
+        # balances of different kinds: a reserve is no debt
+        pytest.param("The Orvel budget plan calls $40 billion the pension fund's reserve by 2030.",
+                     "The Orvel budget projects $28 billion in debt for the pension fund.",
+                     "The Orvel budget projects $28 billion in reserves for the pension fund.",
+                     {"$40 billion", "$28 billion"}, id="balance"),
+    ],
+)
+def test_figures_of_different_things_or_periods_are_no_dispute(first: str, rival: str, other: str, kept: set[str]) -> None:
+    assert conflicts_of(first, rival) == []
+    [conflict] = conflicts_of(first, other)  # the same thing, told differently: the dispute stays
+    assert values(conflict) == kept
