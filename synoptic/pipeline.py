@@ -10,7 +10,7 @@ import hashlib
 import re
 import time
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -65,17 +65,17 @@ def _brief_id(articles: Sequence[Article]) -> str:
     return f"b{digest[:12]}"
 
 
-def _headline(articles: Sequence[Article], summary_text: str, corpus: Corpus, cluster_date: str | None) -> str:
+def _headline(articles: Sequence[Article], summary_text: str, corpus: Corpus, cluster_date: str | None, not_english: Collection[str]) -> str:
     """The article title closest to the summary's content, without a " - Site Name" tail or a wire desk's
-    notes, preferring whole titles that tell the news to cut-off, shouted or pointing ones, and in a story
-    told over a day or two the newest reports' titles: the summary leans on what most reports say, which
-    can be the story's state the day before."""
+    notes, preferring whole titles that tell the news to cut-off, shouted or pointing ones, in a story
+    told over a day or two the newest reports' titles (the summary leans on what most reports say, which
+    can be the story's state the day before), and English titles to those of reports in other languages."""
     # imported here, not at the top: the compare package is loaded only by briefs that need it
     from synoptic.compare.timeline import stale_reports
 
     target = Counter(content_terms(summary_text))
     overtaken = stale_reports(corpus, cluster_date)
-    stale = {a.title for a in articles if a.id in overtaken and a.title}
+    stale = {a.title for a in articles if (a.id in overtaken or a.id in not_english) and a.title}
     best = best_title((a.title for a in articles), lambda term: min(1, target[term]), stale)
     if best:
         return clean_title(best)
@@ -206,7 +206,7 @@ def make_brief(
         )
     return Brief(
         id=brief_id or _brief_id(articles),
-        headline=_headline(articles, summary_text, corpus, cluster_date),
+        headline=_headline(articles, summary_text, corpus, cluster_date, not_english),
         summary=summary,
         sources=sources,
         meta=meta,

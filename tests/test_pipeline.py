@@ -350,3 +350,20 @@ def test_a_brief_that_runs_out_of_memory_is_refused_naming_its_input(monkeypatch
     articles = [{"id": "a1", "text": _PIER_TEXT}, {"id": "a2", "text": _PIER_OTHER}]
     with pytest.raises(InputError, match=r"^pier: ran out of memory briefing its 2 articles; give fewer or shorter articles"):
         make_brief(articles, Options(method="needs_more_memory"), origin="pier")
+
+
+def test_the_headline_is_an_english_title_when_one_is_there() -> None:
+    """A report in another language is briefed beside the English ones, but its title does not head the
+    brief while an English report has one (its words echo the summary as well, which once won it)."""
+    from tests.analyze.test_language import ENGLISH, GERMAN
+
+    english_too = ENGLISH.replace("six weeks", "six weeks from Monday").replace("twenty minutes", "half hour")
+    articles = [
+        {"id": "de", "title": "Hafenrat sperrt die alte Drehbrücke für sechs Wochen", "text": GERMAN},
+        {"id": "en", "title": "Harbour board shuts the old swing bridge", "text": ENGLISH},
+        {"id": "en2", "text": english_too},
+    ]
+    brief = make_brief(articles, Options(words=80))
+    assert brief.meta["not_english"] == ["de"]
+    assert brief.headline == "Harbour board shuts the old swing bridge"
+    assert make_brief(articles[:1] + articles[2:], Options(words=80)).headline.startswith("Hafenrat")  # no English title: it stays
