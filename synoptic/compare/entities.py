@@ -10,7 +10,7 @@ President …", "Senate Majority Leader …"), and "said X" → person, and so a
 person, or that opens with a common given name of `gazetteer` (typed last, so no join depends on it);
 heads such as Forces/Council/Ministry ("Institute of…", "Centers for…", "the Party's") and acronyms → org, and
 an Arabic name before "organization" or "group" ("the Al Qaeda organization"); "city of X", "in X",
-Province/River/Station, "King's Cross", "Eastern Shore" and the countries, regions and US states of
+Province/River/Station/Lane, "River X", "King's Cross", "Eastern Shore" and the countries, regions and US states of
 `gazetteer` → place. A full name that one stray cue types a place ("from the Ann Roe who…") is the person of
 its surname. A body's name "<head> of X" goes on over "and Y" when the cluster never names Y alone ("Board of
 Tolls and Harbours"); single words of a quoted title ("Songs for Rain", "All My Songs") are no names.
@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -104,6 +104,7 @@ _TITLES = {
     "advisor", "aide", "economist", "strategist", "analyst", "editor", "correspondent", "columnist", "historian",
     "pfc", "pvt", "private", "cpl", "corporal", "spc", "specialist", "adm", "admiral", "brig", "cmdr", "lieutenant",
     "prosecutor", "attorney", "actor", "actress", "singer", "author", "writer", "novelist", "coach",
+    "host", "anchor", "presenter",  # "Host Ann Roe", "CNN anchor Ann Roe"
     "secretary-general", "director-general", "attorney-general", "governor-general", "spec",
     "ceo",  # "Twitter CEO Ann Roe": the company's name before the title is no part of hers
 }  # fmt: skip
@@ -124,6 +125,7 @@ _ORG_HEADS = {
     "administration", "enforcement",  # "Food and Drug Administration", "Immigration and Customs Enforcement"
     "bureau", "foods", "electric", "international", "conservancy", "partnership",  # "Police Bureau", "Oxfam International"
     "corporation", "institution", "laboratory", "academy", "embassy", "radio", "campaign",  # "Israel Radio", "Human Rights Campaign"
+    "observatory", "survey", "chiefs",  # "Volcano Observatory", "Geological Survey", "Joint Chiefs of Staff"
 }  # fmt: skip
 # The heads above that follow a company's own name ("Northline Coaches", "Boeing Co."), which the news
 # also writes alone ("Northline said"); not those of outlets, parties and foundations, whose first word
@@ -143,7 +145,9 @@ _PLACE_HEADS = {
     "mountains", "mountain", "island", "islands", "lake", "sea", "bay", "district", "village", "airport",
     "bridge", "desert", "coast", "park", "avenue", "hills", "beach", "heights", "strip", "row",  # "Death Row", "Savile Row"
     "capitol", "station",  # "U.S. Capitol", "Fengman Hydropower Station"
+    "lane",  # "Mill Lane"
 }  # fmt: skip
+_SURNAME_HEADS = {"lane"}  # place heads that are common surnames: after a given name a person's ("Ann Lane", not "Mill Lane")
 _NOT_NAMES = {
     "the", "a", "an", "but", "and", "or", "if", "in", "on", "at", "for", "from", "to", "by", "with", "as", "after",
     "before", "when", "while", "since", "this", "that", "these", "those", "there", "here", "it", "its", "he", "she",
@@ -247,6 +251,8 @@ _DEMONYMS = {"arab", "arabs", "french", "dutch", "greek", "thai", "swiss", "isla
              "american", "americans", "british", "russian", "russians", "german", "germans", "italian", "canadian",
              "mexican", "australian", "indian", "korean", "iranian", "israeli", "israelis", "palestinian", "palestinians",
              "ukrainian", "egyptian", "brazilian", "nigerian", "syrian", "iraqi", "iraqis", "afghan", "saudi",
+             # irregular ones that no suffix rule derives from their place ("Chechen" of Chechnya)
+             "chechen", "chechens", "norwegian", "norwegians", "irish", "saudis",
              # parties' adjectives and members: "Republican senators", "the Democrats"
              "republican", "republicans", "democrat", "democrats", "democratic"}
 # Words for people by their colour or origin, capitalised as in "a Black man": no name, unless the surname of
@@ -280,7 +286,8 @@ _MEDIA_HEADS = {"press", "news", "times", "post", "journal", "herald", "tribune"
 _DOTTED_BODIES = {"UN", "EU"}
 _CROSS_BODIES = {"red", "blue"}  # "Red Cross", "Blue Cross": the bodies among names ending in "Cross"
 _REGION_HEADS = {"shore", "side", "seaboard", "end"}  # after a direction: a part of a country or a city
-_PLACE_FIRST = {"mount", "mt", "fort", "ft", "lake", "cape", "port", "capitol"}  # "Mt. Columbine, a hill": a place whatever follows
+# "Mt. Columbine, a hill", "the River Tave": a place whatever follows
+_PLACE_FIRST = {"mount", "mt", "fort", "ft", "lake", "cape", "port", "capitol", "river"}
 _ORG_FIRST = {"university", "ministry", "department", "bank", "council", "office", "bureau", "church", "house", "college", "radio"}
 _SMALL = {"of", "the", "de", "da", "del", "di", "du", "la", "le", "bin", "ibn", "van", "von", "der", "den", "and", "for"}
 
@@ -337,11 +344,18 @@ def _strip_titles(tokens: list[str]) -> tuple[list[str], bool]:
         or (tokens[1].lower().rstrip(".") in _TITLES and tokens[0].lower().endswith(("ian", "an", "ish", "ese", "i")))
     ):
         tokens, titled = tokens[1:], True
-    if "of" not in tokens:  # "U.S. President Donald Trump", "(Deputy) Attorney General Rod Rosenstein", "Treasury Secretary Roe"
-        last = max((k for k, t in enumerate(tokens[:-1]) if t.lower().rstrip(".") in _TITLE_WORDS), default=None)
-        # (one word after the title only behind a qualifier: "JUSTICE Act" is a bill's name)
-        if last is not None and len(tokens) - last - 1 <= 3 and (last > 0 or len(tokens) > 2):
-            tokens, titled = tokens[last + 1 :], True
+    # "U.S. President Donald Trump", "(Deputy) Attorney General Rod Rosenstein", "Treasury Secretary Roe", and after a
+    # body's name with "of" ("Joint Chiefs of Staff Chairman Ann Roe"), but not before one ("Director of the Census Bureau")
+    # nor inside one ("Ann Roe of Kelsby General Hospital")
+    last = max((k for k, t in enumerate(tokens[:-1]) if t.lower().rstrip(".") in _TITLE_WORDS), default=None)
+    # (one word after the title only behind a qualifier: "JUSTICE Act" is a bill's name)
+    if (
+        last is not None
+        and len(tokens) - last - 1 <= 3
+        and (last > 0 or len(tokens) > 2)
+        and ("of" not in tokens or ("of" not in tokens[last:] and tokens[-1].lower() not in _HEADS))
+    ):
+        tokens, titled = tokens[last + 1 :], True
     if titled and len(tokens) == 1 and _POSSESSIVE.sub("", tokens[0]).lower().rstrip(".") in _TITLES:
         return [], False  # "European Commissioner", "the Attorney General's office": a title without its holder's name
     if titled and tokens[0] == "of":
@@ -793,7 +807,9 @@ def _token_cue(raw: str, form: str, tokens: tuple[str, ...], titled: bool) -> st
         t in ("of", "for", "on") and tokens[k - 1].lower() in _HEADS_BEFORE_OF for k, t in enumerate(tokens[1:], 1)
     ):
         return "org"  # "…Forces", "University of…", "Shenzhen Institute of…", "Centers for…"
-    if head in _PLACE_HEADS or first.rstrip(".") in _PLACE_FIRST or (_NUMBERED.match(tokens[0]) and tokens[0] != "Flight"):
+    if (head in _PLACE_HEADS and not (head in _SURNAME_HEADS and len(tokens) == 2 and first in GIVEN_NAMES)) or (
+        first.rstrip(".") in _PLACE_FIRST or (_NUMBERED.match(tokens[0]) and tokens[0] != "Flight")
+    ):
         return "place"
     if form.lower() in _ILLNESSES or head in _ILLNESS_HEADS:
         return "other"  # "COVID", "HIV": capitals, but no organisation
@@ -905,7 +921,8 @@ def _demonym_like(word: str) -> set[str]:
 
 def _demonym(form: str, names: set[str], cues: dict[str, int]) -> bool:
     """Is this single word a nationality or faith adjective rather than a name? ``names``: every
-    form the cluster uses, lowercased (a regular demonym needs its base among them)."""
+    form the cluster uses, lowercased (a regular demonym needs its base among them or among the places of
+    `gazetteer`: "Moroccan" where no "Morocco" is named)."""
     if " " in form or not form[:1].isupper():
         return False
     word = form.lower().replace("'", "").replace("’", "")  # "Shi'ite"
@@ -924,8 +941,10 @@ def _demonym(form: str, names: set[str], cues: dict[str, int]) -> bool:
         return True
     for suffix in _DEMONYM_SUFFIXES:
         base = word[: -len(suffix)]
-        if word.endswith(suffix) and len(base) >= 3 and {base, base + "a", base + "y", base + "o", base + "s"} & names:  # Texas/Texan
-            return True
+        if word.endswith(suffix) and len(base) >= 3:
+            bases = {base, base + "a", base + "y", base + "o", base + "s", base + "ia"}
+            if bases & names or not bases.isdisjoint(PLACES):  # Texas/Texan, Somalia/Somali
+                return True
     return False
 
 
@@ -1256,7 +1275,7 @@ def find_entities(corpus: Corpus, families: dict[str, int]) -> list[dict]:
     cues: dict[str, dict[str, int]] = defaultdict(dict)  # form → cue → mentions (plain dicts: cheaper than Counters)
     sources: dict[str, set[str]] = defaultdict(set)
     mid_sentence: set[str] = set()
-    def tally(mentions: Iterator[tuple[str, str, bool, str]]) -> None:
+    def tally(mentions: Iterable[tuple[str, str, bool, str]]) -> None:
         for form, cue, start, article in mentions:
             count[form] += 1
             cues[form][cue] = cues[form].get(cue, 0) + 1
@@ -1270,12 +1289,16 @@ def find_entities(corpus: Corpus, families: dict[str, int]) -> list[dict]:
     if couples := [(form, start, article) for article, mentions in by_article for form, cue, start in mentions if cue == COUPLE]:
         endings_of_all = {f.rsplit(None, 1)[-1] for f in count if " " in f}
         given_of_people = {f.split(None, 1)[0] for f in count if cues[f].get("person") and _given_and_surname(f)}
-        tally(
-            (first, "other", start, article)
-            if (first := form.split()[0]) in endings_of_all or first.lower() in PLACES or not (first in given_of_people or _folded(first) in _SHORT_OR_FULL_GIVEN_NAMES)
-            else (form, "person", False, article)
-            for form, start, article in couples
-        )
+        readings = []
+        for form, start, article in couples:
+            first = form.split()[0]
+            if first not in endings_of_all and first.lower() not in PLACES and (first in given_of_people or _folded(first) in _SHORT_OR_FULL_GIVEN_NAMES):
+                readings.append((form, "person", False, article))
+            # else the first word alone, unless the cluster writes it in lower case: then it opens a longer name
+            # ("secretary of Housing and Urban Development"), as "housing" is a common word
+            elif (low := first.lower()) not in cluster_text or not re.search(rf"\b{re.escape(low)}\b", cluster_text):
+                readings.append((first, "other", start, article))
+        tally(readings)
     # A single capitalised word seen only at sentence starts is not a name ("Militias are", "Traffic was").
     forms = [f for f in count if f in mid_sentence]
     seen_names = {f.lower() for f in count}
