@@ -6,8 +6,11 @@ active stories' state (centroids) and the document frequencies are saved with ev
 later `synoptic stories ingest` carries on exactly where the last one stopped.
 
 - Idempotent: an article is identified by a fingerprint of its text (whitespace normalised); one
-  already stored is skipped and changes nothing. An article whose id is taken by a different text
-  is stored under ``id~2`` (``~3`` …).
+  already stored is skipped and changes nothing, but for its date: a copy that states a date re-dates a
+  stored copy whose date is only a day it was seen (a WARC capture, a cluster's date, the clock), since
+  the stated date is the one an update and a timeline read. The article stays in its story, whose days
+  follow it (see StoryStore._redate). An article whose id is taken by a different text is stored under
+  ``id~2`` (``~3`` …).
 - Undated articles take the store's clock (the newest date seen so far): they count as arriving
   now, so they can only join stories that are still active and never move the clock back.
 - Near-duplicates (syndicated copies, lightly edited reposts) are found with the MinHash/LSH and
@@ -24,7 +27,7 @@ import re
 import sqlite3
 import zlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -180,6 +183,7 @@ class IngestReport:
     failed: int = 0
     late: int = 0  # articles dated before the store's window: they could only start stories of their own
     dates_not_read: int = 0  # articles whose given date is no day ("2025-04-31"): they took the store's clock
+    redated: int = 0  # stored articles a repeat of their text gave the date it states (counted in ``unchanged`` too)
     future_dated: int = 0  # articles dated past tomorrow: a typo, placed as undated (features.news_day)
     idle_days: int = STORY_IDLE_DAYS
     assignments: list[Assignment] = field(default_factory=list)
@@ -195,8 +199,9 @@ class IngestReport:
         unread += (
             f"; {self.future_dated} dated after today took the store's newest date (check their dates)"
         ) if self.future_dated else ""
+        redated = f" ({self.redated} re-dated by the date a copy states)" if self.redated else ""
         return (
-            f"{self.added} added ({self.duplicates} near-duplicates linked), {self.unchanged} already stored, "
+            f"{self.added} added ({self.duplicates} near-duplicates linked), {self.unchanged} already stored{redated}, "
             f"{self.failed} failed; {self.created} new stories, {self.merged} merged, {self.closed} closed, "
             f"{self.moved} articles moved by refinement{late}{unread}"
         )
@@ -353,8 +358,14 @@ class StoryStore:
 
     def _add(self, article: Article, report: IngestReport) -> None:
         key = fingerprint(article)
-        if self.db.execute("SELECT 1 FROM articles WHERE fingerprint = ?", (key,)).fetchone():
+        stored = self.db.execute("SELECT id, story, date, approximate FROM articles WHERE fingerprint = ?", (key,)).fetchone()
+        if stored:
             report.unchanged += 1
+            stated = None if article.date_approximate else news_day(article.date)
+            if stated is not None and (stored[3] or stored[2] is None):
+                self._redate(stored[0], self._current_story(stored[1]), article.date, stated)
+                self._advance_clock(stated, report)  # after: its story's idle days count from its new date
+                report.redated += 1
             return
         day = news_day(article.date)
         if day is None:
@@ -364,18 +375,7 @@ class StoryStore:
                 report.dates_not_read += article.date is not None and bool(article.date.strip())
             day = self.clock if self.clock is not None else datetime.now(UTC).date().toordinal()
         report.late += self.clock is not None and self.clock - day > self.window.idle_days
-        previous, self.clock = self.clock, day if self.clock is None else max(self.clock, day)
-        closed, refinement = advance(self.window, previous, self.clock)
-        for story in closed:  # named for good by all its articles' titles against its final centroid
-            self._rename(story)
-            self._save_story(story, "closed")
-            self.titles.pop(story.id)
-            self.db.execute("DELETE FROM members WHERE story = ?", (story.id,))
-            report.closed += 1
-        self._apply(refinement, report)
-        if refinement_due(previous, self.clock):
-            for story_id in sorted(self._drifted):
-                self._rename(self.window.stories[story_id])
+        self._advance_clock(day, report)
         article_id = self._free_id(article.id)
         counts = term_counts(article)
         self.frequencies.add(counts)
@@ -416,6 +416,42 @@ class StoryStore:
         report.added += 1
         report.duplicates += original is not None
         report.assignments.append(assignment)
+
+    def _advance_clock(self, day: int, report: IngestReport) -> None:
+        """The store's clock moves on to ``day`` when it is later: idle stories close, refinement runs when due."""
+        previous, self.clock = self.clock, day if self.clock is None else max(self.clock, day)
+        closed, refinement = advance(self.window, previous, self.clock)
+        for story in closed:  # named for good by all its articles' titles against its final centroid
+            self._rename(story)
+            self._save_story(story, "closed")
+            self.titles.pop(story.id)
+            self.db.execute("DELETE FROM members WHERE story = ?", (story.id,))
+            report.closed += 1
+        self._apply(refinement, report)
+        if refinement_due(previous, self.clock):
+            for story_id in sorted(self._drifted):
+                self._rename(self.window.stories[story_id])
+
+    def _redate(self, article_id: str, story_id: str, stated: str, day: int) -> None:
+        """Give a stored article the date a copy of it states, and its story the days its articles now span.
+
+        The article stays in its story: the story was chosen for what the text says, which has not changed,
+        and moving it would change a story a reader may have seen (its id, its brief). Its story's first and
+        last days (what `stories list` shows and `--since` selects by) and, while it is active, the day its
+        idleness is counted from follow the new date; a closed story stays closed."""
+        self.db.execute("UPDATE articles SET date = ?, day = ?, approximate = 0 WHERE id = ?", (stated, day, article_id))
+        self.db.execute("UPDATE copy_bands SET day = ? WHERE seq = (SELECT seq FROM articles WHERE id = ?)", (day, article_id))
+        self.db.execute("UPDATE members SET day = ? WHERE article = ?", (day, article_id))
+        first_day, last_day = self.db.execute("SELECT MIN(day), MAX(day) FROM articles WHERE story = ?", (story_id,)).fetchone()
+        story = self.window.stories.get(story_id)
+        if story is None:
+            self.db.execute("UPDATE stories SET first_day = ?, last_day = ? WHERE id = ?", (first_day, last_day, story_id))
+            return
+        members = self.window.members[story_id]
+        members[:] = [replace(m, day=day) if m.article == article_id else m for m in members]
+        story.first_day, story.last_day = first_day, last_day
+        self.window.put(story)  # its expiry counts from its new last day
+        self._dirty.add(story_id)
 
     def _merged(self, gone: str, survivor: str) -> None:
         """Story ``gone`` is now part of ``survivor``: its articles, members and old ids follow."""

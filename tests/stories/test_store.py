@@ -89,6 +89,49 @@ def test_a_day_the_article_does_not_state_is_briefed_as_approximate(db):
         assert published == {"bridge-1": False, "bridge-2": True, "bridge-3": True}
 
 
+def test_a_copy_that_states_its_date_redates_one_dated_by_its_capture_day(db):
+    """A page crawled on 9 March, then its feed item dated 3 March: the story ends on the 3rd, and an update
+    since the 4th has nothing of it; the same files again change nothing."""
+    bridge = story_articles("bridge")
+    captured = replace(bridge[2], date="2025-03-09", date_approximate=True)
+    story = story_id_for("bridge-1")
+    with StoryStore(db) as store:
+        store.ingest([bridge[0], bridge[1], captured])
+        assert store.story(story).last_date == "2025-03-09"
+        report = store.ingest([bridge[2]])
+        assert [(a.date, a.date_approximate) for a in store.articles(story)][2] == ("2025-03-03", False)
+        assert (store.story(story).first_date, store.story(story).last_date) == ("2025-03-01", "2025-03-03")
+        assert store.articles(story, since="2025-03-04") == [] and store.stories("2025-03-04") == []
+        assert (report.added, report.unchanged, report.redated) == (0, 1, 1)
+        assert "1 already stored (1 re-dated by the date a copy states)" in report.line()
+    before = snapshot(db)
+    with StoryStore(db) as store:
+        again = store.ingest([bridge[0], bridge[1], captured, bridge[2]])
+    assert (again.unchanged, again.redated) == (4, 0) and snapshot(db) == before
+
+
+def test_an_undated_copy_takes_the_stated_date_and_a_stated_date_is_never_replaced(db):
+    bridge = story_articles("bridge")
+    story = story_id_for("bridge-1")
+    with StoryStore(db) as store:
+        store.ingest([bridge[0], bridge[1], replace(bridge[2], date=None)])  # the undated one takes the clock, 2 March
+        store.ingest([bridge[2], replace(bridge[0], date="2025-03-05"), replace(bridge[1], date="2025-03-07", date_approximate=True)])
+        assert [a.date for a in store.articles(story)] == ["2025-03-01", "2025-03-02", "2025-03-03"]
+        assert store.story(story).last_date == "2025-03-03"
+
+
+def test_a_closed_story_follows_the_stated_date_of_its_article_and_stays_closed(db):
+    bridge = story_articles("bridge", month="2025-01")
+    story = story_id_for("bridge-1")
+    with StoryStore(db, idle_days=30) as store:
+        store.ingest([bridge[0], bridge[1], replace(bridge[2], date="2025-01-20", date_approximate=True)])
+        store.ingest(story_articles("club", month="2025-06"))
+        assert store.story(story).status == "closed"
+        store.ingest([bridge[2]])
+        info = store.story(story)
+    assert (info.status, info.size, info.last_date) == ("closed", 3, "2025-01-03")
+
+
 def test_a_store_of_the_previous_format_is_updated_when_opened_and_a_reader_says_how(db):
     from synoptic.service.stories import ReadOnlyStoryStore
 

@@ -208,3 +208,84 @@ def test_a_restated_toll_is_not_news_though_its_words_are_new():
     brief = update_brief(LANDSLIDE_EARLIER, LANDSLIDE_NEW, Options(words=100), since="2026-03-03")
     assert brief.summary
     assert not any("two people" in s.text for s in brief.summary)
+
+
+# A landslide reported twice on one day: the morning's reports are what the reader saw, the evening's are new.
+FELL_MORNING = [
+    Article(
+        id="fell-am-1",
+        title="Landslide on Carrow Fell kills two",
+        date="2026-03-04T08:00:00Z",
+        source="Fell Times",
+        text=(
+            "A landslide on Carrow Fell buried four cottages in the hamlet of Stainby on Tuesday night after a week of "
+            "heavy rain. The death toll from the Carrow Fell landslide in Stainby rose to two on Wednesday morning. Rescue "
+            "teams with dogs searched the mud for a missing walker. The county council opened a shelter in Stainby village "
+            "hall, where a board by the door says how the search stands. Eight people from Stainby have been taken to "
+            "hospital in Kelby with injuries from the landslide."
+        ),
+    ),
+    Article(
+        id="fell-am-2",
+        title="Stainby cottages buried by landslide",
+        date="2026-03-04T09:00:00Z",
+        source="Dale Radio",
+        text=(
+            "Two people died when a landslide on Carrow Fell buried cottages in Stainby, the county council said on "
+            "Wednesday. Mountain rescue teams were still searching the mud for a walker who has not been seen since Tuesday. "
+            "Families who lost their homes are sleeping in Stainby village hall."
+        ),
+    ),
+]
+RISEN_TOLL = "The death toll from the Carrow Fell landslide in Stainby rose to three on Wednesday morning."  # the morning's words
+RESTATED_FELL_TOLL = "The death toll from the Carrow Fell landslide stands at two, the county council said on Wednesday."
+
+
+def fell_evening(news: str, other_words: str | None = None) -> list[Article]:
+    """The evening's two reports, each opening with ``news`` (the second in ``other_words`` when given)."""
+    return [
+        Article(
+            id="fell-pm-1",
+            title="Carrow Fell landslide: evening report",
+            date="2026-03-04T17:00:00Z",
+            source="Fell Times",
+            text=(
+                f"{news} Rescuers found the missing walker's body under the mud near the old packhorse bridge. "
+                "Geologists closed the road over Carrow Fell because the slope above Stainby was still moving."
+            ),
+        ),
+        Article(
+            id="fell-pm-2",
+            title="Missing walker found dead on Carrow Fell",
+            date="2026-03-04T18:00:00Z",
+            source="Dale Radio",
+            text=(
+                f"{other_words or news} The body of the walker was recovered near the packhorse bridge below the fell. "
+                "Geologists have shut the fell road while the slope above Stainby keeps moving."
+            ),
+        ),
+    ]
+
+
+def test_a_changed_toll_stays_in_the_update_timeline_though_it_repeats_earlier_words():
+    evening = fell_evening(RISEN_TOLL)
+    assert any(e["text"] == RISEN_TOLL for e in make_brief(evening, Options(min_articles=1)).timeline)
+    brief = update_brief(FELL_MORNING, evening, Options(words=100), since="2026-03-04T12:00")
+    assert any(e["text"] == RISEN_TOLL for e in brief.timeline)
+
+
+def test_a_changed_count_stays_in_the_update_facts_though_it_repeats_earlier_words():
+    risen = "Twelve people from Stainby have been taken to hospital in Kelby with injuries from the landslide."
+    in_other_words = "Twelve Stainby residents were taken to hospital in Kelby with landslide injuries, the county council said."
+    evening = fell_evening(risen, in_other_words)
+    assert any(f["text"] == risen for f in make_brief(evening, Options(min_articles=1)).facts)
+    brief = update_brief(FELL_MORNING, evening, Options(words=100), since="2026-03-04T12:00")
+    assert any(f["text"] == risen for f in brief.facts)
+
+
+def test_an_update_timeline_leaves_out_an_earlier_figure_restated_in_the_earlier_reports_words():
+    evening = fell_evening(RESTATED_FELL_TOLL)
+    assert any(e["text"] == RESTATED_FELL_TOLL for e in make_brief(evening, Options(min_articles=1)).timeline)
+    brief = update_brief(FELL_MORNING, evening, Options(words=100), since="2026-03-04T12:00")
+    assert not any(e["text"] == RESTATED_FELL_TOLL for e in brief.timeline)
+    assert any("packhorse bridge" in s.text for s in brief.summary)  # the evening's news is still told
