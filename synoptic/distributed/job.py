@@ -11,7 +11,8 @@ signatures. The plan, with the data each step moves:
 1. read (one task per file) and compute per-article features in parallel: fingerprint, day, hashed
    term counts, MinHash LSH band keys;
 2. order the articles by (day, input order), undated ones last on the newest day; drop repeated
-   texts, rename clashing ids (shuffles of (order, fingerprint, id) only);
+   texts (a later copy's stated date replaces a kept one's approximate date), rename clashing ids
+   (shuffles of (order, fingerprint, id) only);
 3. document frequencies: feature counts per time window (a map-side-combined aggregation), summed
    over the earlier windows per feature; then one task per window continues them article by article
    and computes the signatures (TF-IDF weights need the frequencies *before* each article);
@@ -179,6 +180,7 @@ def _run(
         articles = (
             records.filter(F.col("error").isNull())
             .join(F.broadcast(offset_table), "file")
+            .withColumn("stated", F.col("day").isNotNull() & ~F.col("approximate"))  # a readable date of its own
             .withColumn("order", F.shiftleft(day * 2 + undated, ORDER_INPUT_BITS) + F.col("offset") + F.col("position"))
             .withColumn("day", day.cast("int"))
             .withColumn("window", F.floor(F.col("day") / settings.window_days).cast("int"))
@@ -189,7 +191,20 @@ def _run(
             .withColumn("n", F.row_number().over(first_text)).filter("n = 1")
             .select("order", "id", F.regexp_replace("id", r"(~[0-9]+)+$", "").alias("base"))
         )  # fmt: skip
-        kept = persisted(articles.join(_free_ids(spark, firsts), "order").drop("id", "error", "file", "position", "offset", "fingerprint"))
+        # as in the store, the first later copy that states a date re-dates a kept text whose date was only
+        # approximate (a crawl day, a cluster's date) or missing; the text keeps its place in the order
+        stated = (
+            articles.filter("stated").withColumn("n", F.row_number().over(first_text)).filter("n = 1")
+            .select("fingerprint", F.col("date").alias("stated_date"), F.col("day").alias("stated_day"))
+        )  # fmt: skip
+        restated = (F.col("approximate") | F.col("date").isNull()) & F.col("stated_date").isNotNull()
+        kept = persisted(
+            articles.join(_free_ids(spark, firsts), "order").join(stated, "fingerprint", "left")
+            .withColumn("date", F.when(restated, F.col("stated_date")).otherwise(F.col("date")))
+            .withColumn("shown_day", F.when(restated, F.col("stated_day")).otherwise(F.col("day")))
+            .withColumn("approximate", F.col("approximate") & ~restated)
+            .drop("id", "error", "file", "position", "offset", "fingerprint", "stated", "stated_date", "stated_day")
+        )  # fmt: skip
         report.articles = kept.count()
         report.exact_duplicates = report.records - bad_records - report.articles
         records.unpersist()
@@ -269,7 +284,7 @@ def _run(
 
     # 6. tables
     with _step(report, "write"):
-        published = F.date_add(F.lit("0001-01-01").cast("date"), F.col("day") - 1)  # proleptic ordinal → date
+        published = F.date_add(F.lit("0001-01-01").cast("date"), F.col("shown_day") - 1)  # proleptic ordinal → date
         grouped = persisted(kept.join(stories, "article").withColumn("day", published))
         grouped.select("article", "title", "text", "date", "approximate", "day", "source", "url", "origin", "duplicate_of").write.parquet(table("articles"))
         stories.select("article", "story").write.parquet(table("stories"))

@@ -185,6 +185,24 @@ def test_a_date_after_tomorrow_is_placed_as_undated_as_the_store_does(spark, tmp
         assert sorted(zip(*table(output, "stories").values())) == sorted(store.assignments())
 
 
+def test_a_copy_that_states_its_date_redates_an_approximate_one_as_the_store_does(spark, tmp_path):
+    """A cluster line dates its undated article by the cluster's day, approximately (1 March); the same text
+    comes again stating 3 March. The kept article (the first) takes the stated date, as in the store."""
+    bridge = story_articles("bridge")
+    cluster = {"id": "wire", "date": "2025-03-01", "articles": [{"id": "clustered", "text": bridge[2].text}]}
+    path = tmp_path / "stream.jsonl"
+    path.write_text("\n".join([line("first", bridge[0].text, bridge[0].date), json.dumps(cluster),
+                               line("stated", bridge[2].text, "2025-03-03")]) + "\n", encoding="utf-8")  # fmt: skip
+    output = tmp_path / "out"
+    report = run_job(spark, JobSettings((str(path),), str(output)))
+    assert (report.articles, report.exact_duplicates) == (2, 1)
+    articles = table(output, "articles")
+    dated = {a: (d, str(day), approx) for a, d, day, approx in zip(articles["article"], articles["date"], articles["day"], articles["approximate"])}
+    assert dated["clustered"] == ("2025-03-03", "2025-03-03", False)
+    with store_of([path], tmp_path / "stories.db") as store:
+        assert_agrees_with_the_store(output, store)
+
+
 def test_a_storys_brief_carries_the_notes_a_store_briefs_with(spark, tmp_path):
     """As `stories show`: a roundup column the store groups as one story is not said to be several, and
     German reports are said not to read as English."""
