@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from synoptic.clean.boilerplate import line_key, repeated_lines
-from synoptic.clean.rules import BUDGET_MIN_ENTRIES, DROP_RULES, PREFIX_LINES, PREFIX_RULES, LineContext, announces_budget
+from synoptic.clean.rules import BUDGET_MIN_ENTRIES, DROP_RULES, PREFIX_LINES, PREFIX_RULES, SUFFIX_RULES, LineContext, announces_budget
 from synoptic.model import Article, CleanArticle, Removal
 
-__all__ = ["clean_article", "clean_cluster", "is_news_budget", "DROP_RULES", "PREFIX_RULES"]
+__all__ = ["clean_article", "clean_cluster", "is_news_budget", "DROP_RULES", "PREFIX_RULES", "SUFFIX_RULES"]
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -24,7 +24,7 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 
 def clean_article(article: Article, boilerplate: frozenset[str] = frozenset()) -> CleanArticle:
-    """Apply the prefix and drop rules line by line; ``boilerplate`` holds cluster-level repeats."""
+    """Apply the prefix, suffix and drop rules line by line; ``boilerplate`` holds cluster-level repeats."""
     text, blocks, removals = article.text, [], []
     kept_keys: set[str] = set()  # a paragraph the article already gave (a pull quote, a page repeated by its CMS) adds nothing
     lifted_date: str | None = None
@@ -41,6 +41,10 @@ def clean_article(article: Article, boilerplate: frozenset[str] = frozenset()) -
                         lifted_date = lifted_date or cut.value
                     start += cut.length
                     cut_any = True
+        for name in SUFFIX_RULES:
+            if cut_at := SUFFIX_RULES.get(name)(text[start:end], ctx):
+                removals.append(Removal(article.id, name, text[start + cut_at : end], start + cut_at, end))
+                end = start + cut_at
         line = text[start:end]
         if not line.strip():
             continue

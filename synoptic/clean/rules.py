@@ -1,10 +1,11 @@
 """Named cleaning rules. Each looks at one line (a paragraph) of an article.
 
-Two kinds: *prefix* rules cut junk off the start of a line (date headers, syndication prefixes,
+Three kinds: *prefix* rules cut junk off the start of a line (date headers, syndication prefixes,
 datelines and a headline run into the body in an article's first lines; wire slugs and "A:" labels
-anywhere); *drop* rules remove a whole line (promo, contact, captions, credits, bylines, "Q:"
-questions). Rules never rewrite text, they only choose what to
-keep, so every kept character still has its offset in the original article.
+anywhere); *suffix* rules cut junk off its end (a promo glued to the last sentence); *drop* rules
+remove a whole line (promo, contact, captions, credits, bylines, "Q:" questions). Rules never
+rewrite text, they only choose what to keep, so every kept character still has its offset in the
+original article.
 """
 
 from __future__ import annotations
@@ -41,9 +42,11 @@ class Cut:
 
 
 PrefixRule = Callable[[str, LineContext], Cut | None]
+SuffixRule = Callable[[str, LineContext], int | None]  # where the junk that ends the line starts
 DropRule = Callable[[str, LineContext], bool]
 
 PREFIX_RULES: Registry[PrefixRule] = Registry("prefix cleaning rule")
+SUFFIX_RULES: Registry[SuffixRule] = Registry("suffix cleaning rule")
 DROP_RULES: Registry[DropRule] = Registry("line cleaning rule")
 
 
@@ -157,7 +160,8 @@ _PROMO = re.compile(
     r"|\b(?:our|free|daily|weekly|morning|evening) [\w' ]{0,30}newsletters?\b|\bfollow us\b|\bshare (?:this|on|via)\b"
     r"|\bclick here\b|\bread more\b|\bwe pay for your stories\b|\bdownload (?:our|the) app\b|^\W*advertisement\W*$"
     r"|\ball rights reserved\b|^\W*(?:related|recommended|more on this story|you may also like)\b[^.]*$"
-    r"|\b(?:like|follow) us on (?:facebook|twitter|x|instagram)\b",
+    r"|\b(?:like|follow) us on (?:facebook|twitter|x|instagram)\b"
+    r"|^\W*follow [^.]{1,40} on (?:social media|facebook|twitter|x|instagram|tiktok|youtube)\b",  # "Follow ORB News on…"
     re.IGNORECASE,
 )
 
@@ -175,6 +179,20 @@ def promo(line: str, ctx: LineContext) -> bool:
         return False
     lowered = line.lower()
     return any(hint in lowered for hint in _PROMO_HINTS) and bool(_PROMO.search(line))
+
+
+# A sentence's end with the next word glued on: "…the council said.Read more about…".
+_GLUED_END = re.compile(r"(?<=[a-z][.!?])(?=[A-Z])|(?<=[a-z][.!?][\"”])(?=[A-Z])")
+
+
+@SUFFIX_RULES.register("promo")
+def glued_promo(line: str, ctx: LineContext) -> int | None:
+    """A promo a scraper glued to a paragraph's last sentence without a space ("…the council said.Read more
+    about the plant here"): the promo goes, the sentence stays (the drop rule alone would take both)."""
+    lowered = line.lower()
+    if not any(hint in lowered for hint in _PROMO_HINTS):
+        return None
+    return next((m.start() for m in _GLUED_END.finditer(line) if promo(line[m.start() :], ctx)), None)
 
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\[email(?:&#160;|\s)protected\]", re.IGNORECASE)
@@ -217,6 +235,23 @@ _EDITORS_NOTE = re.compile(r"\s*(?:EDITORS?|EDS|EDITOR['’]S NOTE|NOTE TO EDITO
 def editors_note(line: str, ctx: LineContext) -> bool:
     """"EDITORS: …" and "EDITOR'S NOTE: …" lines of syndicated copy."""
     return bool(_EDITORS_NOTE.match(line))
+
+
+# A correction notice ("Correction: An earlier version of this article said 40 people were injured; the figure
+# is 14.") is about the article, not the story: in a brief "this article" names nothing, and the figure it
+# withdraws would be read as a claim. The corrected figure stands in the article's own text.
+_CORRECTION = re.compile(
+    r"\s*(?:correction|clarification)s?\s*[:—–-]|.*\b(?:an earlier|a previous|the original) version of this (?:article|story|report)\b"
+    r"|.*\bthis (?:article|story|report) (?:has been|was) (?:corrected|amended)\b",
+    re.IGNORECASE,
+)
+
+
+@DROP_RULES.register("correction")
+def correction(line: str, ctx: LineContext) -> bool:
+    """A correction notice: the outlet's note on its own earlier text, not a report of the story."""
+    lowered = line.lower()  # a cheap test before the case-insensitive regex: few lines hold either word
+    return ("correct" in lowered or "clarif" in lowered or "version of this" in lowered) and bool(_CORRECTION.match(line))
 
 
 # A news budget lists the stories a wire will move, each under its slug: "PIER-REPAIRS (Dunmore) _ A look

@@ -105,6 +105,7 @@ _TITLES = {
     "pfc", "pvt", "private", "cpl", "corporal", "spc", "specialist", "adm", "admiral", "brig", "cmdr", "lieutenant",
     "prosecutor", "attorney", "actor", "actress", "singer", "author", "writer", "novelist", "coach",
     "host", "anchor", "presenter",  # "Host Ann Roe", "CNN anchor Ann Roe"
+    "librarian",  # "Librarian Nadia Okoro, who has worked…"
     "secretary-general", "director-general", "attorney-general", "governor-general", "spec",
     "ceo",  # "Twitter CEO Ann Roe": the company's name before the title is no part of hers
 }  # fmt: skip
@@ -126,6 +127,7 @@ _ORG_HEADS = {
     "bureau", "foods", "electric", "international", "conservancy", "partnership",  # "Police Bureau", "Oxfam International"
     "corporation", "institution", "laboratory", "academy", "embassy", "radio", "campaign",  # "Israel Radio", "Human Rights Campaign"
     "observatory", "survey", "chiefs",  # "Volcano Observatory", "Geological Survey", "Joint Chiefs of Staff"
+    "chemicals", "infirmary",  # "Tarlow Chemicals said", "Halden Royal Infirmary"
 }  # fmt: skip
 # The heads above that follow a company's own name ("Northline Coaches", "Boeing Co."), which the news
 # also writes alone ("Northline said"); not those of outlets, parties and foundations, whose first word
@@ -135,7 +137,7 @@ _ORG_HEADS = {
 _COMPANY_HEADS = frozenset({
     "coaches", "airlines", "airways", "co", "corp", "corporation", "inc", "ltd", "plc", "llc", "company", "group",
     "holdings", "motors", "bank", "industries", "enterprises", "technologies", "systems", "pharmaceuticals",
-    "laboratories", "brands", "studios", "resorts", "shipping", "ferries", "railways", "lines", "energy",
+    "laboratories", "brands", "studios", "resorts", "shipping", "ferries", "railways", "lines", "energy", "chemicals",
 })  # fmt: skip
 # The heads above that end an organisation's name and never a person's: "Rescue Service said" is a
 # body speaking, while "Ann Court said" or "Lee Bank said" may be people.

@@ -97,6 +97,12 @@ _PERSON_OF = re.compile(rf"(?P<name>{_NAME})(?:,\s+(?P<job>[a-z][^.;:,“”\"]{
 _DESCRIBED_OF = re.compile(r"(?:^|(?<=[.,;:]\s))(?P<desc>(?:[Aa]n?|[Tt]he)\s+[a-z][^.;:,“”\"]{0,60}?)$")
 # A role that ends in the name itself: "…, the ambassador to the US, Rene Joseph, said:"
 _ROLE_THEN_NAME = re.compile(r"^(?P<role>.+?),\s+(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][\w'’-]+){1,2})$")
+# A sentence that opens with the description and puts the name in apposition: "The company's chief executive,
+# Anselm Drury, said: “…”", "One survivor, teacher Lotte Brandt, said: “…”" (the description is the role).
+_DESCRIBED_THEN_NAME = re.compile(
+    rf"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"]\s))(?P<desc>[A-Z][^.;:!?“”\"]{{2,120}}?),\s+(?:(?P<job>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){{0,3}})\s+)?"
+    rf"(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][\w'’-]+){{1,2}}),\s+{_VERB}\s*[:,]?\s*$"
+)
 # The verb _BEFORE ends with: a scan that jumps from one verb's first letter to the next (see
 # synoptic.compare.scan) rules out most quotes before _BEFORE tries every position.
 _VERB_AT_END = re.compile(rf"{_VERB}\s*[:,]?\s*$")
@@ -251,7 +257,9 @@ def _speaker(before: str, after: str, closed: bool = False) -> tuple[str | None,
         name = _named(match.group("name") or match.group("subject"))
         if name or match.group("role"):
             return name, match.group("role"), False
-    if _VERB_AT_END.search(before, max(0, len(before) - 200)) and (match := _BEFORE.search(before[-200:])):
+    if not _VERB_AT_END.search(before, max(0, len(before) - 200)):
+        return None, None, False
+    if match := _BEFORE.search(before[-200:]):
         if _sentence_tail(match.group("name")) in ("He", "She"):
             return None, None, True  # "…in Newark. He added: “…”"
         name = _named(match.group("name"))
@@ -264,6 +272,10 @@ def _speaker(before: str, after: str, closed: bool = False) -> tuple[str | None,
             return then.group("name"), then.group("role"), False
         if name:
             return name, role or None, False
+    if (match := _DESCRIBED_THEN_NAME.search(before[-200:])) and (name := _named(match.group("name"))):
+        desc = match.group("desc")
+        role = ", ".join(part for part in (f"{desc[0].lower()}{desc[1:]}", match.group("job")) if part)
+        return name, role, False
     return None, None, False
 
 

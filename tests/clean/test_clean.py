@@ -22,6 +22,15 @@ def test_blocks_are_exact_spans_of_the_original_text() -> None:
         assert text[removal.start : removal.end].strip() == removal.text
 
 
+def test_a_promo_glued_to_a_sentence_goes_and_the_sentence_stays() -> None:
+    # QA 10: the whole paragraph went as promo, and the inspection it reported with it
+    text = "Crews checked the pier last week, the harbour office said.Read more about the pier here\nWaves broke the wall."
+    clean = clean_article(make_article(text))
+    assert kept(clean) == ["Crews checked the pier last week, the harbour office said.", "Waves broke the wall."]
+    [removal] = clean.removals
+    assert (removal.rule, removal.text, text[removal.start : removal.end]) == ("promo", "Read more about the pier here", removal.text)
+
+
 def test_metadata_date_wins_over_header() -> None:
     clean = clean_article(make_article("date 2024-05-02 Storm hits.", date="2024-05-03"))
     assert clean.date == "2024-05-03"

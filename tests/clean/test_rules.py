@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from synoptic.clean.rules import DROP_RULES, PREFIX_RULES, LineContext
+from synoptic.clean.rules import DROP_RULES, PREFIX_RULES, SUFFIX_RULES, LineContext
 
 CTX = LineContext(title=None, line_number=0)
 
@@ -28,6 +28,7 @@ def cut(rule: str, line: str, title: str | None = None):
         "Advertisement",
         "RELATED: Floods close three schools",
         "Subscribe today for unlimited access",
+        "Follow Kelsby Radio on social media for the latest updates.",
     ],
 )
 def test_promo_lines_are_dropped(line: str) -> None:
@@ -41,10 +42,20 @@ def test_promo_lines_are_dropped(line: str) -> None:
         "Residents who signed the petition said the council had ignored warnings for years and that the town "
         "newsletter had reported cracks in the embankment as early as 2019, long before the storm arrived.",
         "Officials will share the findings with regulators on Friday.",
+        "Police asked drivers to follow the diversion signs posted on social media and at the bridge.",
     ],
 )
 def test_news_lines_are_not_promo(line: str) -> None:
     assert not drop("promo", line)
+
+
+def test_a_promo_glued_to_the_last_sentence_is_cut_off_at_the_glue() -> None:
+    line = "The pier was checked last week, the council said.Read more about the pier here"
+    assert SUFFIX_RULES.get("promo")(line, CTX) == line.index("Read more")
+    assert SUFFIX_RULES.get("promo")('The mayor said "we are ready."Sign up for our daily newsletter', CTX) == 30
+    # glued, but no promo after the glue; a promo with a space before it is the segmenter's sentence
+    assert SUFFIX_RULES.get("promo")("The pier was shut.Divers found cracks, engineers said.", CTX) is None
+    assert SUFFIX_RULES.get("promo")("Read more about the pier here.", CTX) is None
 
 
 def test_contact_line_needs_an_address_and_an_invitation() -> None:
@@ -210,9 +221,24 @@ def test_headline_run_into_body_is_cut() -> None:
 
 
 def test_every_rule_has_a_docstring() -> None:
-    for registry in (DROP_RULES, PREFIX_RULES):
+    for registry in (DROP_RULES, PREFIX_RULES, SUFFIX_RULES):
         for name in registry:
             assert (registry.get(name).__doc__ or "").strip(), name
+
+
+@pytest.mark.parametrize(
+    "line, dropped",
+    [
+        ("Correction: An earlier version of this article said 40 people were hurt; the figure is 14.", True),
+        ("CLARIFICATION - This story has been updated to name the second driver.", True),
+        ("An earlier version of this report gave the wrong date for the hearing.", True),
+        ("This article was amended on 4 March to correct the name of the mill.", True),
+        ("Officials said the correction to the tide tables had come too late for the fishing fleet.", False),
+        ("Police said an earlier version of the plan had been dropped in January.", False),
+    ],
+)
+def test_a_correction_notice_is_dropped_but_news_of_a_correction_is_not(line: str, dropped: bool) -> None:
+    assert drop("correction", line) is dropped
 
 
 def test_a_syndicates_fax_desk_is_a_contact_line() -> None:

@@ -463,9 +463,29 @@ def test_a_running_toll_without_a_counted_noun_is_a_count_of_the_dead():
                      "The Orvel budget projects $28 billion in debt for the pension fund.",
                      "The Orvel budget projects $28 billion in reserves for the pension fund.",
                      {"$40 billion", "$28 billion"}, id="balance"),
+        # one incident's toll is a part of the toll of two; another report's toll of that one incident is no part
+        pytest.param("An explosion outside the Harbour Street chapel in Dunmere killed 13 people, police said.",
+                     "Two separate explosions at chapels in Dunmere on Sunday killed 37 people, police said.",
+                     "A single explosion outside the Harbour Street chapel in Dunmere killed 19 people, the mayor said.",
+                     {"13 people", "19 people"}, id="incidents"),
+        # the latest of a series of slides is one of them; another report of the latest one may differ
+        pytest.param("The latest avalanche struck the hamlet of Brask, where two people were killed, police said.",
+                     "An avalanche hit the Brask valley on Tuesday, killing seven people, police said.",
+                     "The latest avalanche struck the hamlet of Brask, where five people were killed, the mayor said.",
+                     {"two people", "five people"}, id="latest"),
     ],
 )
 def test_figures_of_different_things_or_periods_are_no_dispute(first: str, rival: str, other: str, kept: set[str]) -> None:
     assert conflicts_of(first, rival) == []
     [conflict] = conflicts_of(first, other)  # the same thing, told differently: the dispute stays
     assert values(conflict) == kept
+
+
+def test_workers_laid_off_over_a_strike_are_a_running_count() -> None:
+    first = "The strike at the Orvel gearbox plant has idled 12,400 workers, the company said."
+    later = "The strike at the Orvel gearbox plant has idled 16,100 workers, the company said."
+    corpus = corpus_of(first, later, dates=("2024-06-10", "2024-06-24"))
+    assert find_conflicts(corpus, families_of(corpus)) == []  # two weeks on, more plants have closed
+    [conflict] = conflicts_of(first, later)  # the same day: the figures disagree
+    assert values(conflict) == {"12,400 workers", "16,100 workers"}
+    assert conflict["about"] == "number of workers laid off"

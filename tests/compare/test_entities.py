@@ -195,7 +195,7 @@ def test_the_last_word_of_an_untyped_name_listed_alone_is_that_name() -> None:
     assert "Rebels" in found and "Rebels" not in found.get("Kelsby Rebels", {"variants": []})["variants"]
 
 
-@pytest.mark.parametrize("title", ["Pfc.", "Private", "Prosecutor", "Actor", "Coach"])
+@pytest.mark.parametrize("title", ["Pfc.", "Private", "Prosecutor", "Actor", "Coach", "Librarian"])
 def test_ranks_and_roles_before_a_name_are_titles(title: str) -> None:
     found = entities_of(f"The crowd in Kelsby waited as {title} Ilse Maertens arrived on Monday.")
     assert "Ilse Maertens" in found and found["Ilse Maertens"]["type"] == "person", list(found)
@@ -835,6 +835,9 @@ def test_a_common_word_before_and_and_a_title_s_qualifier_is_no_name() -> None:
         ("The Joint Chiefs of Staff met on Monday.", "Joint Chiefs of Staff", "org"),
         ("Water covered Mill Lane by noon.", "Mill Lane", "place"),
         ("Boats were swept down the River Tarn overnight.", "River Tarn", "place"),
+        # QA 10: a company that speaks was a person, an infirmary an untyped name
+        ("Velm Chemicals said the plant would stay shut.", "Velm Chemicals", "org"),
+        ("Nine were taken to Kelsby Royal Infirmary overnight.", "Kelsby Royal Infirmary", "org"),
     ],
 )
 def test_a_body_s_or_a_place_s_head_word_types_it_even_before_a_possessive(text: str, name: str, kind: str) -> None:

@@ -58,6 +58,11 @@ def quotes_of(*texts: str, families: dict[str, int] | None = None) -> list[dict]
          "Nobody could sleep that night"),
         ('"I had no other choice at the time," the 22-year-old driver said in court.', None,
          "the 22-year-old driver", "I had no other choice at the time"),
+        # the sentence opens with the description, the name in apposition (QA 10: both were unattributed)
+        ('The mill\'s managing director, Oskar Brenn, said: "Our thoughts are with the families tonight."', "Oskar Brenn",
+         "the mill's managing director", "Our thoughts are with the families tonight."),
+        ('One passenger, nurse Hanne Solvik, said: "I held the rail until the water reached my chest."', "Hanne Solvik",
+         "one passenger, nurse", "I held the rail until the water reached my chest."),
     ],
 )
 def test_speaker_patterns(text: str, speaker: str | None, role: str | None, quote: str) -> None:

@@ -68,6 +68,16 @@ def test_the_same_speakers_other_claim_is_not_cited() -> None:
     assert supporting_sentences(corpus, 0) == {}
 
 
+def test_words_that_name_the_speaker_are_not_the_claim() -> None:
+    # "harbour" of the claim also names the speaker: the harbour master's other words share it, his name, his
+    # title and the divers, but not the claim (QA 10: a fire chief's quote was cited for her finding)
+    found = "Dara Quill, the harbour master, told the Gazette that divers had found a cracked hull plate beside the harbour wall."
+    other_words = '"We saw nothing," harbour master Dara Quill said, "and the divers went down at once."'
+    corpus = corpus_of(found, other_words, UNRELATED)
+    assert 1 in {j for j, _ in claim_partners(corpus, 0)}  # the fact matcher alone would cite it
+    assert supporting_sentences(corpus, 0) == {}
+
+
 def test_a_report_of_what_the_speaker_claimed_is_cited() -> None:
     restated = "The Millbrook bridge should reopen to traffic in a fortnight, Ellis said at Monday's council meeting."
     assert supporting_sentences(corpus_of(REOPENS, restated, UNRELATED), 0) == {"a2": (1, "paraphrase")}
