@@ -42,6 +42,7 @@ from synoptic.analyze.sentences import Corpus, is_chronology_entry, reads_alone
 from synoptic.analyze.tokens import word_count
 from synoptic.analyze.vectors import similarity_matrix
 from synoptic.clean import is_news_budget
+from synoptic.compare.conflicts import Mention, same_quantity, sentence_mentions, tally_mentions
 from synoptic.compare.scan import either_case, finditer_near
 from synoptic.model import CleanArticle
 from synoptic.summarize.citations import supporting_sentences
@@ -588,6 +589,34 @@ def _aside_phrases(corpus: Corpus, index: int) -> set[str]:
     }
 
 
+# A week, month or year counted from the speaker's own time ("this week", "last month", "later this year")
+# dates talk, not an event, inside a quotation ("We expect the water to fall this week," said the engineer;
+# "Events like those of the last week have helped," said …) or in a clause about what is to come ("The
+# House is expected to vote on the bill this week"): the span is the report's own, and a forecast for it
+# names no day the reader could place. A day ("will open the weir on Friday") still dates its sentence.
+_QUOTE_MARK = re.compile(r"[“”\"]|``|''")
+_SPANS = frozenset({"week", "month", "year"})
+
+
+def _inside_quotation(text: str, start: int) -> bool:
+    """Whether ``start`` stands inside a quotation: an odd number of quote marks before it, or none before
+    it and an odd number after (the sentence ends a quotation an earlier one opened)."""
+    before = len(_QUOTE_MARK.findall(text, 0, start))
+    return before % 2 == 1 or (before == 0 and len(_QUOTE_MARK.findall(text, start)) % 2 == 1)
+
+
+def _talk_phrases(corpus: Corpus, index: int) -> set[str]:
+    """The relative spans of a sentence that date talk, not an event (see _SPANS)."""
+    text = corpus.sentences[index].full
+    return {
+        phrase
+        for phrase, match in _sentence_phrases(corpus, index)
+        if _kind(match) == "rel"
+        and phrase.rsplit(None, 1)[-1].lower() in _SPANS
+        and (_inside_quotation(text, match.start()) or _to_come(match))
+    }
+
+
 def _since_end(phrase: str, match: re.Match[str]) -> int:
     """Where the text before a date phrase ends, "since" included when the phrase starts with it."""
     return match.start() + (len("since") if phrase[:5].lower() == "since" else 0)
@@ -601,6 +630,21 @@ def _normal(text: str) -> str:
 
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+def _figures(corpus: Corpus, index: int) -> list[Mention]:
+    """The figures of sentence ``index`` that say what happened to what they count, running tolls with no
+    counted noun ("the death toll rose to five") included: as the conflicts and the update summaries read them."""
+    full = corpus.sentences[index].full
+    return [m for m in (*sentence_mentions(corpus, index), *tally_mentions(full, index)) if m.events]
+
+
+def _figures_differ(first: list[Mention], second: list[Mention]) -> bool:
+    """Whether two sentences' figures give one quantity values no figure of the other allows: a toll
+    that rose, or one the sources dispute. Either way the reader needs both, not one entry told by one."""
+    return any(
+        same_quantity(x, y) and (x.high < y.low or y.high < x.low) for x in first for y in second if x.dimension == y.dimension
+    )
 
 
 def _descending(when: str | None) -> tuple[int, ...]:
@@ -625,11 +669,22 @@ def build_timeline(corpus: Corpus, families: dict[str, int], cluster_date: str |
     similarity = similarity_matrix(corpus)
 
     citations: dict[int, set[int]] = {}
+    figures: dict[int, list[Mention]] = {}
+
+    def differ(a: int, b: int) -> bool:
+        """Whether sentences ``a`` and ``b`` give different figures for one quantity (see _figures_differ)."""
+        for index in (a, b):
+            if index not in figures:
+                figures[index] = _figures(corpus, index)
+        return _figures_differ(figures[a], figures[b])
 
     def cited(index: int) -> set[int]:
-        """The sentences that support sentence ``index`` wherever the brief shows it (its citations)."""
+        """The sentences that support sentence ``index`` wherever the brief shows it (its citations), but
+        for one that gives another figure for a quantity it counts: "the toll rose to six" is no source of
+        "the toll rose to five"."""
         if index not in citations:
-            citations[index] = {j for j, _ in supporting_sentences(corpus, index, cluster_date).values()}
+            supporting = supporting_sentences(corpus, index, cluster_date).values()
+            citations[index] = {j for j, _ in supporting if not differ(index, j)}
         return citations[index]
 
     entries: list[dict] = []
@@ -641,7 +696,7 @@ def build_timeline(corpus: Corpus, families: dict[str, int], cluster_date: str |
         if all(_names_a_past_or_coming_event(match) for _, match in _sentence_phrases(corpus, index)):
             continue  # "Three of the July 7 bombers were shown in the video": on a day it does not say
         resolved = [f for f in found if f[1]]
-        if resolved and (asides := _aside_phrases(corpus, index)):
+        if resolved and (asides := _aside_phrases(corpus, index) | _talk_phrases(corpus, index)):
             resolved = [f for f in resolved if f[0] not in asides]
             if not resolved:
                 continue  # "The fall of Raqqa, where it paraded after its victories in 2014, is a symbol": undated
@@ -664,16 +719,19 @@ def build_timeline(corpus: Corpus, families: dict[str, int], cluster_date: str |
         same = next(
             (
                 e for e in by_date.get(first, [])
-                if e["_normal"] == normal
-                or fuzz.ratio(e["_normal"], normal) >= SAME_EVENT_RATIO
-                or (
-                    e["_article"] != sentence.article
-                    and picked[0][2] == "day"
-                    and close.get(e["_index"], 0.0) >= SAME_EVENT_COSINE
+                if (
+                    e["_normal"] == normal
+                    or fuzz.ratio(e["_normal"], normal) >= SAME_EVENT_RATIO
+                    or (
+                        e["_article"] != sentence.article
+                        and picked[0][2] == "day"
+                        and close.get(e["_index"], 0.0) >= SAME_EVENT_COSINE
+                    )
+                    or (picked[0][2] == "month" and any(close.get(m, 0.0) >= SAME_EVENT_COSINE for m in e["_indices"]))
+                    # one restates the other; a citation shares terms, so a pair the similarity matrix leaves out needs no test
+                    or any(m in close and (index in cited(m) or m in cited(index)) for m in e["_indices"])
                 )
-                or (picked[0][2] == "month" and any(close.get(m, 0.0) >= SAME_EVENT_COSINE for m in e["_indices"]))
-                # one restates the other; a citation shares terms, so a pair the similarity matrix leaves out needs no test
-                or any(m in close and (index in cited(m) or m in cited(index)) for m in e["_indices"])
+                and not any(differ(m, index) for m in e["_indices"])  # "rose to five", "rose to six": two events
             ),
             None,
         )
@@ -775,7 +833,9 @@ def latest_report(corpus: Corpus, cluster_date: str | None = None) -> list[dict]
     days, since several sources agreeing on an earlier state outweighs the one that reports the latest).
     The first sentence of the newest-dated article that reads as a report (_reads_as_report), taken
     from the next newest day's articles when that day's have none (a list of nominees, a page with no
-    text); an empty list otherwise. A wire desk's news budget is no report, whatever its date."""
+    text); an empty list otherwise. Of several reports of that day, the one whose opening the other
+    sources tell most alike (cross_source_support): the story's news, not a feature that day's paper ran
+    beside it. A wire desk's news budget is no report, whatever its date."""
     budgets = {clean.article.id for clean in corpus.articles if is_news_budget(clean)}
     own = {
         article: when
@@ -784,8 +844,14 @@ def latest_report(corpus: Corpus, cluster_date: str | None = None) -> list[dict]
     }
     if len(set(own.values())) < 2:
         return []
+    support = cross_source_support(corpus)
     for newest in sorted(set(own.values()), reverse=True):
+        openings: dict[str, int] = {}
         for index, sentence in enumerate(corpus.sentences):
-            if own.get(sentence.article) == newest and _reads_as_report(sentence.full, newest):
-                return [{"date": newest.isoformat(), "text": sentence.full, "sources": [sentence.article], "evidence": [evidence_of(corpus, index)]}]
+            if own.get(sentence.article) == newest and sentence.article not in openings and _reads_as_report(sentence.full, newest):
+                openings[sentence.article] = index
+        if openings:  # of the day's reports, the one the other sources tell most alike (the first on a tie)
+            index = max(openings.values(), key=lambda i: support[i])
+            article = corpus.sentences[index].article
+            return [{"date": newest.isoformat(), "text": corpus.sentences[index].full, "sources": [article], "evidence": [evidence_of(corpus, index)]}]
     return []

@@ -459,3 +459,41 @@ def test_the_headline_of_a_story_told_over_two_days_comes_from_its_newest_report
     # reports of one day: the title closest to what they say, as before
     same_day = [dict(a, date="2021-03-04") for a in articles]
     assert make_brief(same_day, Options(words=20)).headline == "Firefighters hold the line as blaze nears Tarvel"
+
+
+# A made-up flood week at Kelsby: a toll that rises, an engineer's forecast, reports of one day.
+_TOLL_FIVE = "The death toll from the Kelsby floods rose to five on Monday, the county coroner said."
+_TOLL_SIX = "The death toll from the Kelsby floods rose to six on Monday night, the county coroner said."
+
+
+def test_figures_that_differ_for_one_quantity_are_two_entries() -> None:
+    corpus = corpus_of(
+        f"The river Marrow burst its banks at Kelsby on Sunday. {_TOLL_FIVE}",
+        f"Rescue boats searched the lower town of Kelsby for a third day. {_TOLL_SIX}",
+        dates=("2023-03-14", "2023-03-14"),
+    )
+    monday = [e for e in build_timeline(corpus, families_of(corpus)) if e["date"] == "2023-03-13"]
+    # the reader sees the toll rise, each figure cited to the report that gives it
+    assert [(e["text"], e["sources"]) for e in monday] == [(_TOLL_FIVE, ["a1"]), (_TOLL_SIX, ["a2"])]
+
+
+def test_a_week_in_a_quotation_or_a_forecast_dates_no_entry() -> None:
+    corpus = corpus_of(
+        "\"We expect the water in the Marrow to fall this week,\" said Dana Verrow, the river authority's chief engineer. "
+        "The council is expected to reopen the Kelsby quay this week. "
+        "Volunteers filled sandbags along the Kelsby quay this week.",
+        dates=("2023-03-15",),
+    )
+    assert [e["text"] for e in build_timeline(corpus, families_of(corpus))] == [
+        "Volunteers filled sandbags along the Kelsby quay this week."
+    ]
+
+
+def test_of_the_newest_days_reports_the_latest_is_the_one_the_sources_tell_alike() -> None:
+    corpus = corpus_of(
+        "The river Marrow burst its banks at Kelsby and flooded the lower town on Sunday.",
+        "A bakery on the Kelsby high street has sold the same rye loaf for ninety years.",
+        "Flood water in the lower town of Kelsby began to fall as the river Marrow went down.",
+        dates=("2023-03-13", "2023-03-15", "2023-03-15"),
+    )
+    assert [e["sources"] for e in latest_report(corpus)] == [["a3"]]
