@@ -256,9 +256,15 @@ _DEMONYMS = {"arab", "arabs", "french", "dutch", "greek", "thai", "swiss", "isla
              # irregular ones that no suffix rule derives from their place ("Chechen" of Chechnya)
              "chechen", "chechens", "norwegian", "norwegians", "irish", "saudis",
              # parties' adjectives and members: "Republican senators", "the Democrats"
-             "republican", "republicans", "democrat", "democrats", "democratic"}
+             "republican", "republicans", "democrat", "democrats", "democratic",
+             # languages, which "in" makes look like places ("a broadcast in Swahili"); not those that open
+             # names of places or bodies ("Latin America", "Persian Gulf", "Tamil Tigers")
+             "arabic", "swahili", "urdu", "hindi", "mandarin", "cantonese", "amharic", "farsi", "pashto", "tagalog",
+             "bengali", "punjabi", "hebrew", "yiddish", "esperanto", "gaelic"}
 # Words for people by their colour or origin, capitalised as in "a Black man": no name, unless the surname of
 # a person of the cluster (on the dev sets 7 such rows listed, none a name)
+# Buildings or streets named for the body that works there (the White House has its "House" head)
+_SEATS = {"pentagon", "kremlin", "whitehall", "élysée", "elysee"}
 _RACES = {"black", "blacks", "white", "whites", "hispanic", "hispanics", "latino", "latinos", "latina", "latinas"}
 _DEMONYM_ENDINGS = ("ish", "ese")
 _INITIAL_SOUND = {"c": "k"}  # Catriona/Katriona, Carl/Karl: variants are compared when they sound alike
@@ -795,6 +801,8 @@ def _token_cue(raw: str, form: str, tokens: tuple[str, ...], titled: bool) -> st
         return "place"  # U.S., U.K.
     if form.lower() in PLACES:
         return "place"  # "Britain would help": a country whatever the words around it
+    if form.lower() in _SEATS:
+        return "org"  # "the Pentagon said": the body that sits there, though "in the Pentagon" reads as a place
     head, first = _POSSESSIVE.sub("", tokens[-1]).lower().rstrip("."), tokens[0].lower()  # "the Democratic Party's"
     if head in _THING_HEADS or first == "operation":
         return "other"  # "Kyoto Protocol", "Nobel Peace Prize", "the President of the Conference", "Operation Warp Speed"

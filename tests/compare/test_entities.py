@@ -942,3 +942,13 @@ def test_a_given_name_before_a_street_s_head_is_a_person() -> None:
     """"Mill Lane" is a street, "Ann Lane said" a person."""
     found = entities_of("Water covered Mill Lane. Ann Lane said the water rose.", "Ann Lane waded out of Mill Lane.")
     assert found["Mill Lane"]["type"] == "place" and found["Ann Lane"]["type"] == "person", found
+
+
+def test_a_language_is_no_place_and_a_seat_of_government_is_its_body() -> None:
+    """"a broadcast in Swahili" is no place; "officials in the Pentagon", "the Kremlin said": the bodies."""
+    found = entities_of(
+        "The appeal went out in Swahili and in Urdu from Kelsby, officials in the Pentagon said.",
+        "The Kremlin said the Pentagon was wrong. A Swahili service began in Kelsby.",
+    )
+    assert "Swahili" not in found and "Urdu" not in found, list(found)
+    assert found["Pentagon"]["type"] == found["Kremlin"]["type"] == "org", found
