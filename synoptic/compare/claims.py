@@ -27,7 +27,7 @@ from scipy import sparse
 from synoptic.analyze.sentences import Corpus, reads_alone
 from synoptic.analyze.tokens import content_terms
 from synoptic.analyze.vectors import row_cosines, similarity_matrix
-from synoptic.compare.conflicts import Mention, sentence_mentions
+from synoptic.compare.conflicts import Mention, sentence_mentions, sentence_tallies
 from synoptic.compare.polarity import denies, polarity
 from synoptic.compare.timeline import evidence_of, sentence_dates
 from synoptic.summarize.citations import supporting_sentences
@@ -146,8 +146,10 @@ def figures_agree(corpus: Corpus, a: int, b: int) -> bool:
     """Do sentences ``a`` and ``b`` give compatible figures? Every kind of quantity both count (as
     the conflicts module reads them: "people", "metres", "percent"…) needs an overlapping pair:
     "1,100 people fell ill" is not "1,850 people fell ill". Figures of different kinds, or none,
-    prove nothing. The agreed facts and the summary's citations both ask."""
-    first, second = sentence_mentions(corpus, a), sentence_mentions(corpus, b)
+    prove nothing; a running toll with no counted noun is a count of people ("the toll rose to six" is not
+    "rose to five"). The agreed facts and the summary's citations both ask."""
+    first = [*sentence_mentions(corpus, a), *sentence_tallies(corpus, a)]
+    second = [*sentence_mentions(corpus, b), *sentence_tallies(corpus, b)]
     return all(
         any(_overlap(x, y) for x in first if x.dimension == kind for y in second if y.dimension == kind)
         for kind in {m.dimension for m in first} & {m.dimension for m in second}

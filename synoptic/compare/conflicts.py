@@ -2,9 +2,10 @@
 
 Numbers. Every quantity in a sentence becomes a *mention*: an interval (``about`` widens it by
 ABOUT_TOLERANCE, ``up to``/``more than`` open one side, ``between``/``200-300`` give both ends), a unit
-(metres, hours, %, a currency, or the counted thing's head noun mapped to a class: fighters, militants,
-extremists and jihadists are one class) and its clause's *event* (freed, killed, remaining, surrendered…;
-a sum's event is in the few words beside it: "cost $2 million", "$25 billion in damage").
+(metres, hours, litres, %, a currency, or the counted thing's head noun mapped to a class: fighters,
+militants, extremists and jihadists are one class; passengers, workers, residents… are kinds of people)
+and its clause's *event* (freed, killed, remaining, surrendered, stored…; a sum's event is in the few
+words beside it: "cost $2 million", "$25 billion in damage").
 Two mentions are about the same thing when unit and event agree, their head modifiers do not clash
 (local/foreign, a debt/a reserve), the things counted are in no different state (standing empty/under
 construction), neither is the part a later clause splits the other into ("two viruses, one of which …")
@@ -69,6 +70,7 @@ UNITS = {
     "hour": ("time", 1.0), "minute": ("time", 1 / 60), "day": ("time", 24.0), "week": ("time", 168.0),
     "tonne": ("mass", 1000.0), "ton": ("mass", 1000.0), "kilogram": ("mass", 1.0), "kg": ("mass", 1.0),
     "hectare": ("area", 1.0), "acre": ("area", 0.404686), "square kilometre": ("area", 100.0),
+    "litre": ("volume", 1.0), "liter": ("volume", 1.0), "gallon": ("volume", 3.785),
     "percent": ("percent", 1.0), "per cent": ("percent", 1.0), "%": ("percent", 1.0),
     "dollar": ("usd", 1.0), "$": ("usd", 1.0), "euro": ("eur", 1.0), "€": ("eur", 1.0), "pound": ("gbp", 1.0),
     "£": ("gbp", 1.0),
@@ -84,6 +86,11 @@ HEAD_CLASSES = {
     }.items()
 }
 _HEAD_CLASS = {member: name for name, members in HEAD_CLASSES.items() for member in members}
+# Kinds of people a story counts as a whole (stems): "58 passengers" and "at least 70 people" aboard one ferry
+# are one quantity, but "14 workers" and "12 residents" are two. Not children, women or the like, which a
+# report names as a part of its toll ("six people, including two children").
+PEOPLE_KINDS = {stem(w) for w in "passengers workers employees residents villagers miners tourists pilgrims "
+                "migrants refugees students fans spectators patients".split()}
 # What happened to the counted things (cue stems in the number's clause). Different events = different
 # quantities: "275 extremists surrendered" is not "200-300 jihadists remain".
 EVENTS = {
@@ -109,11 +116,19 @@ EVENTS = {
     "travelled": "crossing crossed travelled traveled travelling flew sailed rode",
     # how high a river stood: "peaked at 5.2 metres", "4.6 metres at the Marrowford gauge"
     "level": "peaked crest crested gauge",
+    # goods kept in one place: "1.2 million litres were stored on the site"; the cues are candidates, _STORED
+    # confirms ("killed at the site" is no store). Not people aboard ("carrying 100 passengers", "109 people on
+    # board"): on duc2006 that took passengers for all aboard, crew too, and one submarine's 69 sailors for
+    # another's 118
+    "stored": "stored site premises",
 }
 # What happens to people or things counted, never to a length, a sum or a share.
 COUNTED_EVENTS = {"remain", "surrender", "killed", "injured", "freed", "arrested", "missing", "evacuated", "took part",
                   "travelled", "laid off"}
 LEVEL_EVENTS = {"level"}  # a height of water: a length, never a poll's "peak" share or a mine's tons
+STORED_EVENTS = {"stored"}  # of a volume or a weight: not people, a length, a sum or a share
+_STORED_DIMENSIONS = {"volume", "mass"}
+_STORED = re.compile(r"\bstored\b|\b(?:was|were)\s+(?:on|at)\s+the\s+(?:site|premises)\b", re.IGNORECASE)
 # What is spent is a sum, and what takes long a time (or a count taken: "took two hostages"): on duc2006
 # "cost" (from "price", "budget") made a stock's 18% rise and a 5% rise in labour costs one quantity, and
 # "took" a probe's two distances ("took measurements … 218 miles above").
@@ -162,6 +177,9 @@ _QUANTITY = re.compile(
     rf"(?P<after>(?i:\s*%|\s+per\s*cent|\s+percent)?)(?![\w:]|[.,]\d)"
 )
 _SKIP_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+\.?|No\.|number|aged|age|since|Route|page|\d)\s*$")
+# Capitalised words that start a sentence's figure rather than name a thing it numbers ("Route 9", "March 3"):
+# "Only 1,800 people responded", "Just 500 workers joined". ("Another 12" stays skipped: an increment, no total.)
+_NOT_NAMES = frozenset({"Only", "Just", "Exactly", "Precisely", "Barely", "All", "Fully"})
 _CLAUSE_BREAK = re.compile(r"[,;][”\"’]?\s|\s[-–—]\s|:\s")
 _NO_HEAD = {"of", "o'clock", "am", "pm", "years-old", "year-old", "percent"}
 NOT_COUNTED = {"times", "years", "months", "decades", "centuries", "points", "votes", "others"}  # not a tally of things
@@ -253,6 +271,7 @@ class Mention:
     states: frozenset[str] = frozenset()
     # the parts a later clause splits it into: "two viruses, one of which came from …" → (1.0,)
     parts: tuple[float, ...] = ()
+    listed: bool = False  # followed by another count it adds to: "115 passengers and six crew" (see _LISTED)
 
 
 _MONEY = {"usd", "eur", "gbp"}
@@ -377,6 +396,12 @@ _STATE_TERMS = frozenset(content_terms("empty vacant unoccupied unsold construct
 _SPLIT = re.compile(rf"[^,.;]{{0,60}}?,\s+(?P<part>{_VALUE})\s+of\s+(?:which|whom|them)\b")
 
 
+# A count listed with another that it adds to ("killing all 115 passengers and six crew members", "12 students
+# and a teacher"): a part of the people counted, never the whole another report gives (tac2010_A:
+# "all 121 people on board").
+_LISTED = re.compile(rf"(?:\s+[A-Za-z][\w'’-]*){{1,3}}?\s+(?:and|plus)\s+(?:{_VALUE}|an?)\s")
+
+
 def _states(text: str, start: int, end: int) -> frozenset[str]:
     """The states (see _STATE) the words from a figure starting at ``start`` and ending at ``end`` on to
     STATE_WORDS words after it, within its clause, give the things it counts."""
@@ -397,7 +422,7 @@ def _ends_with_skip_word(before: str, stripped: str) -> bool:
     ``before.rstrip()``): its words hold no white space, so a match lies in the last one (a quarter
     of the time of a search from the start)."""
     last = stripped.rsplit(None, 1)
-    return bool(last) and _SKIP_BEFORE.search(before, len(stripped) - len(last[-1])) is not None
+    return bool(last) and last[-1] not in _NOT_NAMES and _SKIP_BEFORE.search(before, len(stripped) - len(last[-1])) is not None
 
 
 # A sum's event is in its own words: "cost $2 million", "spent $15,000", "damage estimated at $25
@@ -488,6 +513,8 @@ def mentions_in(text: str, index: int = 0, terms: list[str] | None = None) -> li
                 events -= TAKEN_EVENTS
         if dimension != "length":
             events -= LEVEL_EVENTS
+        if events & STORED_EVENTS and not (dimension in _STORED_DIMENSIONS and _STORED.search(clause)):
+            events -= STORED_EVENTS
         value = " ".join(match.group(0).split())
         if not match.group("cur") and not match.group("after").strip() and (dimension.startswith("count:") or dimension in UNITS.get(head, ("", 0))[:1]):
             # the literal value reads better with its unit: "41 passengers", "about 200 metres" (a
@@ -500,11 +527,13 @@ def mentions_in(text: str, index: int = 0, terms: list[str] | None = None) -> li
         stated = counted and not _STATE_TERMS.isdisjoint(context)  # the sentence may say what state they are in
         states = _states(text, match.start(), match.end()) if stated else frozenset()
         parts = _parts(text, match.end()) if counted else ()
+        listed = counted and _LISTED.match(text, match.end()) is not None
         found.append(Mention(
             sentence=index, value=value, low=low, high=high, dimension=dimension, head=head,
             modifiers={w.lower() for w in modifiers}, events=events,
             clause_terms=clause_terms - {head} - {stem(w) for w in modifiers} - {stem(w) for w in value.lower().split()},
             context=context, label=label, period=period, start=match.start(), cue=cue, states=states, parts=parts,
+            listed=listed,
         ))
     return found
 
@@ -578,10 +607,25 @@ def _a_part(whole: Mention, other: Mention) -> bool:
     return any(other.low <= part <= other.high for part in whole.parts)
 
 
+def _counted_class(m: Mention) -> str:
+    """The dimension, with a kind of people (PEOPLE_KINDS) counted as people: only figures of one class can
+    measure one quantity."""
+    return "count:people" if m.dimension[6:] in PEOPLE_KINDS and m.dimension.startswith("count:") else m.dimension
+
+
+def _kinds_of_people(m1: Mention, m2: Mention) -> bool:
+    """Is one mention a count of people and the other of a kind of people (PEOPLE_KINDS) as a whole, not one
+    part of a list ("115 passengers and six crew", see _LISTED)?"""
+    if "count:people" not in (m1.dimension, m2.dimension) or _counted_class(m1) != _counted_class(m2):
+        return False
+    kind = m2 if m1.dimension == "count:people" else m1
+    return not kind.listed
+
+
 def same_quantity(m1: Mention, m2: Mention) -> bool:
     """Do two mentions measure the same thing (see the module docstring)?"""
-    if m1.dimension != m2.dimension:
-        return False
+    if m1.dimension != m2.dimension and not _kinds_of_people(m1, m2):
+        return False  # passengers are people, but workers are no residents
     if _contrast(m1.modifiers | m1.clause_terms, m2.modifiers | m2.clause_terms):
         return False
     if _other_sums(m1, m2):
@@ -904,7 +948,7 @@ def _states_both(by_article: dict[str, list[Mention]], m1: Mention, m2: Mention)
     def giving(mentions: list[Mention], figure: Mention) -> list[Mention]:
         return [
             other for other in mentions
-            if other.dimension == figure.dimension and other.events & figure.events and 0 < other.low
+            if _counted_class(other) == _counted_class(figure) and other.events & figure.events and 0 < other.low
             and other.high < float("inf") and figure.low <= other.high and other.low <= figure.high
         ]
 
@@ -956,11 +1000,11 @@ def _claims(corpus: Corpus, items: list[tuple[str, int]], speakers: _Speakers) -
 _EVENT_PHRASE = {"remain": "remaining", "surrender": "who surrendered", "killed": "killed", "injured": "injured",
                  "freed": "freed", "arrested": "arrested", "missing": "missing", "buried": "buried",
                  "duration": "taken", "cost": "spent", "evacuated": "evacuated", "took part": "taking part",
-                 "turnout": "turnout", "travelled": "travelling", "laid off": "laid off"}
+                 "turnout": "turnout", "travelled": "travelling", "laid off": "laid off", "stored": "stored"}
 # events that name the quantity whatever its unit: not "length peaked"
 _EVENT_NAMES = {"level": "water level"}
 _SUM_PHRASE = {"spent": "amount spent", "paid": "amount paid", "fund": "funding", "budget": "budget", "damag": "damage"}
-_DIMENSION_PHRASE = {"length": "length", "time": "duration", "mass": "weight", "area": "area"}
+_DIMENSION_PHRASE = {"length": "length", "time": "duration", "mass": "weight", "area": "area", "volume": "volume"}
 
 
 _WORD = re.compile(r"[A-Za-z]+")
@@ -1036,6 +1080,21 @@ def sentence_mentions(corpus: Corpus, index: int) -> list[Mention]:
     return found[index]
 
 
+def sentence_tallies(corpus: Corpus, index: int) -> list[Mention]:
+    """The running tolls with no counted noun of one sentence (see tally_mentions), found once per corpus."""
+    found: dict[int, list[Mention]] = corpus.cache.setdefault("tallies", {})
+    if index not in found:
+        found[index] = tally_mentions(corpus.sentences[index].full, index)
+    return found[index]
+
+
+def sentence_figures(corpus: Corpus, index: int) -> list[Mention]:
+    """The figures of sentence ``index`` that say what happened to what they count, running tolls with no
+    counted noun ("the death toll rose to five") included: only those can be told to measure the same
+    quantity as another (same_quantity). The timeline and the update summaries read them."""
+    return [m for m in (*sentence_mentions(corpus, index), *sentence_tallies(corpus, index)) if m.events]
+
+
 def find_conflicts(corpus: Corpus, families: dict[str, int]) -> list[dict]:
     """Numeric and status conflicts between independent sources (see the module docstring)."""
     sentences = corpus.sentences
@@ -1058,7 +1117,7 @@ def find_conflicts(corpus: Corpus, families: dict[str, int]) -> list[dict]:
     by_dimension: dict[str, list[int]] = {}  # only mentions of one dimension can be about the same thing
     by_article: dict[str, list[Mention]] = {}
     for x, mention in enumerate(mentions):
-        by_dimension.setdefault(mention.dimension, []).append(x)
+        by_dimension.setdefault(_counted_class(mention), []).append(x)
         by_article.setdefault(sentences[mention.sentence].article, []).append(mention)
     for same_dimension in by_dimension.values():
         for k, x in enumerate(same_dimension):

@@ -42,7 +42,7 @@ from synoptic.analyze.sentences import Corpus, is_chronology_entry, reads_alone
 from synoptic.analyze.tokens import word_count
 from synoptic.analyze.vectors import similarity_matrix
 from synoptic.clean import is_news_budget
-from synoptic.compare.conflicts import Mention, same_quantity, sentence_mentions, tally_mentions
+from synoptic.compare.conflicts import Mention, same_quantity, sentence_figures
 from synoptic.compare.scan import either_case, finditer_near
 from synoptic.model import CleanArticle
 from synoptic.summarize.citations import supporting_sentences
@@ -632,13 +632,6 @@ def _normal(text: str) -> str:
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
-def _figures(corpus: Corpus, index: int) -> list[Mention]:
-    """The figures of sentence ``index`` that say what happened to what they count, running tolls with no
-    counted noun ("the death toll rose to five") included: as the conflicts and the update summaries read them."""
-    full = corpus.sentences[index].full
-    return [m for m in (*sentence_mentions(corpus, index), *tally_mentions(full, index)) if m.events]
-
-
 def _figures_differ(first: list[Mention], second: list[Mention]) -> bool:
     """Whether two sentences' figures give one quantity values no figure of the other allows: a toll
     that rose, or one the sources dispute. Either way the reader needs both, not one entry told by one."""
@@ -675,7 +668,7 @@ def build_timeline(corpus: Corpus, families: dict[str, int], cluster_date: str |
         """Whether sentences ``a`` and ``b`` give different figures for one quantity (see _figures_differ)."""
         for index in (a, b):
             if index not in figures:
-                figures[index] = _figures(corpus, index)
+                figures[index] = sentence_figures(corpus, index)
         return _figures_differ(figures[a], figures[b])
 
     def cited(index: int) -> set[int]:

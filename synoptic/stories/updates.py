@@ -38,7 +38,7 @@ import numpy as np
 from synoptic.analyze.sentences import Corpus, reads_alone
 from synoptic.analyze.tokens import content_terms, word_count
 from synoptic.analyze.vectors import repeat_cosines, similarity_matrix
-from synoptic.compare.conflicts import Mention, same_quantity, sentence_mentions, tally_mentions
+from synoptic.compare.conflicts import Mention, same_quantity, sentence_figures
 from synoptic.errors import InputError
 from synoptic.model import Article, Brief, SummarySentence
 from synoptic.options import Options
@@ -97,13 +97,6 @@ def prior_of(earlier: Corpus, earlier_summary: Sequence[str]) -> Prior:
         for figure in sentence_figures(earlier, i):
             figures.setdefault(figure.dimension, []).append(figure)
     return Prior(len(per_article), counts, terms, frozenset().union(*terms), figures)
-
-
-def sentence_figures(corpus: Corpus, index: int) -> list[Mention]:
-    """The figures of sentence ``index`` that say what happened to what they count: only those can be
-    told to measure the same quantity as another (synoptic.compare.conflicts.same_quantity)."""
-    full = corpus.sentences[index].full
-    return [m for m in (*sentence_mentions(corpus, index), *tally_mentions(full, index)) if m.events]
 
 
 def _earlier_figures(figure: Mention, prior: Prior) -> list[Mention]:

@@ -16,6 +16,7 @@ from synoptic.compare.conflicts import (
     STATUS_FRAMES,
     find_conflicts,
     mentions_in,
+    sentence_figures,
     speaker_of,
     status_claims,
     tally_mentions,
@@ -489,3 +490,39 @@ def test_workers_laid_off_over_a_strike_are_a_running_count() -> None:
     [conflict] = conflicts_of(first, later)  # the same day: the figures disagree
     assert values(conflict) == {"12,400 workers", "16,100 workers"}
     assert conflict["about"] == "number of workers laid off"
+
+
+def test_a_word_that_opens_a_figure_is_no_name() -> None:
+    (only,) = mentions_in("Only 1,800 people signed the Harrow petition, the council said.")
+    assert (only.low, only.high, only.dimension) == (1710, 1890, "count:people")
+    assert mentions_in("Route 9 was closed after the crash.") == []  # a name's number stays skipped
+    [conflict] = conflicts_of("About 2,000 workers joined the Kelso walkout, the union said.",
+                              "Only 500 workers joined the Kelso walkout, the company said.")
+    assert values(conflict) == {"About 2,000 workers", "500 workers"}
+
+
+def test_a_kind_of_people_counted_as_people_is_one_quantity() -> None:
+    workers = "A fire at the Varrow mill injured 14 workers, the fire service said."
+    people = "At least 30 people were hurt in the Varrow mill fire, a hospital source said."
+    [conflict] = conflicts_of(workers, people)
+    assert values(conflict) == {"14 workers", "At least 30 people"}
+    # two kinds of people are two quantities, and a kind listed with another is a part of the people
+    assert conflicts_of(workers, "A fire at the Varrow mill injured 30 residents, the fire service said.") == []
+    assert conflicts_of("A fire at the Varrow mill injured 14 workers and three firefighters, police said.", people) == []
+
+
+def test_volumes_stored_reported_differently_are_a_dispute() -> None:
+    stored = "About 1.2 million litres of diesel were stored at the Kessel depot, the council said."
+    [conflict] = conflicts_of(stored, "Some 2 million litres of diesel were on the site at the Kessel depot, the owners said.")
+    assert values(conflict) == {"About 1.2 million litres", "Some 2 million litres"}
+    assert conflict["about"] == "volume stored"
+    assert conflicts_of(stored, "The Kessel depot sells 2 million litres of diesel to farms, the council said.") == []
+
+
+def test_running_tolls_without_a_counted_noun_must_agree() -> None:
+    corpus = corpus_of("The death toll from the Marlow crash rose to five on Friday.",
+                       "The death toll from the Marlow crash rose to six on Friday.",
+                       "Police said the death toll from the Marlow crash rose to five.")
+    assert not figures_agree(corpus, 0, 1)  # "rose to six" is no support for "rose to five"
+    assert figures_agree(corpus, 0, 2)
+    assert [(m.low, m.events) for m in sentence_figures(corpus, 1)] == [(6, {"killed"})]
