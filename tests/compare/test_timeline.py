@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from synoptic.analyze.sentences import build_corpus
 from synoptic.compare.timeline import MAX_TIMELINE_ENTRIES, build_timeline, find_dates, latest_report, stale_reports
+from synoptic.model import Article, CleanArticle
 from synoptic.options import Options
 from synoptic.pipeline import make_brief
 from tests.compare.helpers import corpus_of, corpus_of_folder, families_of
@@ -497,3 +499,93 @@ def test_of_the_newest_days_reports_the_latest_is_the_one_the_sources_tell_alike
         dates=("2023-03-13", "2023-03-15", "2023-03-15"),
     )
     assert [e["sources"] for e in latest_report(corpus)] == [["a3"]]
+
+
+@pytest.mark.parametrize(
+    "sentence, phrase, expected",
+    [
+        # a numeric date whose day is above 12 says its order; a two-digit year is the one before publication
+        ("Ferries stopped sailing from Kelsby on 25/3/2017.", "25/3/2017", "2017-03-25"),
+        ("Ferries stopped sailing from Kelsby on 25.3.2017.", "25.3.2017", "2017-03-25"),
+        ("The Kelsby pier reopened 10/14/2017 after repairs.", "10/14/2017", "2017-10-14"),
+        ("The wreck of the Arden was found 7/17/96 off the point.", "7/17/96", "1996-07-17"),
+        ("The lock was opened on 4/4/2017 for the season.", "4/4/2017", "2017-04-04"),
+        # one that could be either: the text's other numeric dates decide...
+        ("The lock opened on 25/3/2017 and closed again on 3/4/2017.", "3/4/2017", "2017-04-03"),
+        ("The lock opened on 3/25/2017 and closed again on 3/4/2017.", "3/4/2017", "2017-03-04"),
+        # ...or, in a sentence about the past, the one reading not after publication (October 11, not November 10)
+        ("The keeper filed her report on the flood on 10/11/2017.", "10/11/2017", "2017-10-11"),
+        # the end of a range names the year of its start
+        ("From October 20 through December 1, 2003 the Kelsby dock was shut.", "October 20", "2003-10-20"),
+        ("The quay was closed from December 20 to January 5, 2004 for dredging.", "December 20", "2003-12-20"),
+        ("The quay was closed between 20 October and 1 December 2003 for dredging.", "20 October", "2003-10-20"),
+        # next week and next month
+        ("The harbour board will meet next week to set the tolls.", "next week", "2017-10-23"),
+        ("The new ferry enters service next month, the operator said.", "next month", "2017-11"),
+    ],
+)
+def test_numeric_dates_range_years_and_next_week_or_month(sentence: str, phrase: str, expected: str) -> None:
+    found = find_dates(sentence, PUBLISHED)
+    assert (phrase, expected) in [(p, d) for p, d, _ in found], found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The lock opened on 3/4/2017 and the harbour board meets next week.",  # March 4 or April 3: nothing decides
+        "The keeper will file her report on 10/11/2017 and the harbour board meets next week.",  # to come: either could be
+        "Tolls will rise over the next month and the harbour board meets next week.",  # a span, not a date
+        "The new pier opens next year and the harbour board meets next week.",  # mostly a forecast: not read
+        "The harbour board will publish version 1.5.10 of the tide tables next week.",  # no date
+    ],
+)
+def test_undecided_numeric_dates_and_spans_ahead_are_not_read(sentence: str) -> None:
+    assert [phrase for phrase, _, _ in find_dates(sentence, PUBLISHED)] == ["next week"]
+
+
+def test_a_numeric_date_takes_its_order_from_the_sources_other_reports() -> None:
+    texts = ("The Kelsby lock was shut on 25/3/2017 after a flood.", "The Kelsby lock reopened to boats on 3/4/2017.")
+    articles = [
+        CleanArticle(article=Article(id=f"a{k}", text=t, date="2017-10-17", source="Kelsby Echo"), blocks=((0, len(t)),), date="2017-10-17")
+        for k, t in enumerate(texts, 1)
+    ]
+    corpus = build_corpus(articles)
+    assert {e["text"]: e["date"] for e in build_timeline(corpus, families_of(corpus))} == {
+        texts[0]: "2017-03-25",
+        texts[1]: "2017-04-03",  # the Echo writes its day first
+    }
+
+
+def test_a_plan_for_next_week_is_an_entry_but_a_guess_is_not() -> None:
+    corpus = corpus_of(
+        "The inquiry into the Kelsby ferry sinking is scheduled to open next week. "
+        "The wreck of the Kelsby ferry could be raised next week. "
+        "\"We will reopen the Kelsby crossing next week,\" said Ivo Marren, the operator's chief.",
+        dates=("2017-10-17",),
+    )
+    timeline = build_timeline(corpus, families_of(corpus))
+    assert [(e["date"], e["precision"], e["text"]) for e in timeline] == [
+        ("2017-10-23", "week", "The inquiry into the Kelsby ferry sinking is scheduled to open next week.")
+    ]
+
+
+def test_a_period_still_running_until_a_date_is_the_reports_news() -> None:
+    corpus = corpus_of(
+        "The Kelsby ferry operator was ordered to suspend all crossings until Dec. 2. "
+        "The Kelsby coast road was closed until Oct. 9 after the landslip. "
+        "The Kelsby footbridge won't reopen until Dec. 2 at the earliest.",
+        dates=("2017-10-17",),
+    )
+    assert {e["text"][:24]: e["date"] for e in build_timeline(corpus, families_of(corpus))} == {
+        "The Kelsby ferry operato": "2017-10-17",  # the suspension is the news, Dec. 2 its end
+        "The Kelsby coast road wa": "2017-10-09",  # ended: the day it reopened
+        "The Kelsby footbridge wo": "2017-12-02",  # not until then: the day it reopens
+    }
+
+
+def test_undated_sentences_on_different_weekdays_are_different_events() -> None:
+    corpus = corpus_of(
+        "Fire crews put out the blaze at the Kelsby pier on Saturday, the fire service said.",
+        "Fire crews put out the blaze at the Kelsby pier on Thursday, the fire service said.",
+    )
+    assert sorted(e["phrase"] for e in build_timeline(corpus, families_of(corpus))) == ["on Saturday", "on Thursday"]
