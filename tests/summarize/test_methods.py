@@ -164,6 +164,46 @@ def test_same_core_pairs_sentences_that_differ_only_in_their_asides() -> None:
     assert not repeats[0, 2] and not repeats[1, 2]
 
 
+DEPOT = [
+    "Floodwater from the Ossel river swept through the Kerrow grain depot on Friday, the port authority said. "
+    "About 3.5 million tonnes of wheat were stored in the silos when the water came in before dawn, and roughly 30 per cent "
+    "of the wheat was soaked. "
+    "Dock workers spent the night hauling sacks up to the higher floors.",
+    "The Ossel river burst its banks on Friday and flooded the Kerrow grain depot, the port authority said. "
+    "The depot held 3,500,000 tonnes of wheat, according to its own insurance filing, and 30% of the wheat was lost. "
+    "Bakers in the town fear that the price of bread will climb before the winter.",
+    "The grain depot at Kerrow was flooded on Friday after the Ossel river rose in the night. "
+    "Insurers sent assessors to the depot on Saturday morning.",
+]
+
+
+def test_default_does_not_give_the_same_figures_twice() -> None:
+    # The two figure sentences share few words (cosine and term share under the repeat thresholds), but
+    # they state one claim: 3.5 million tonnes, 30 per cent of the wheat.
+    c = build_corpus(clean_cluster([make_article(t, id=f"a{i}") for i, t in enumerate(DEPOT)]))
+    chosen = METHODS.get("default")(c, 1000)
+    assert sum("tonnes of wheat" in c.sentences[i].text for i in chosen) == 1
+
+
+def test_same_figures_needs_two_figures_all_given_alike() -> None:
+    from synoptic.summarize.methods import same_figures
+
+    texts = [
+        "About 3.5 million tonnes of wheat were stored there, and roughly 30 per cent of the wheat was soaked.",
+        "The depot held 3,500,000 tonnes of wheat, and 30% of the wheat was lost.",
+        "The depot held 3,500,000 tonnes of wheat before the flood came.",  # one figure: says less, not the same
+        "About 2 million tonnes of wheat were stored there, and 30 per cent of the wheat was soaked.",  # another figure
+        "Up to 3.5 million tonnes of wheat were stored there, and more than 30 per cent of the wheat was soaked.",  # bounds
+    ]
+    c = build_corpus(clean_cluster([make_article(t, id=f"a{i}") for i, t in enumerate(texts)]))
+    assert len(c.sentences) == len(texts)
+    repeats = same_figures(c, list(range(len(texts))), texts)
+    assert repeats[0, 1] and repeats[1, 0]
+    assert not repeats[0, 2] and not repeats[1, 2]
+    assert not repeats[0, 3] and not repeats[1, 3]
+    assert not repeats[4].any()
+
+
 LIBRARY = [
     "The Tarnby public library opened its doors again on Monday after two months of work on its leaking roof, the district council said. "
     "The repairs cost 300,000 pounds and were paid for from a heritage grant. "
