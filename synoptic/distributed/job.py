@@ -186,20 +186,22 @@ def _run(
             .withColumn("window", F.floor(F.col("day") / settings.window_days).cast("int"))
         )
         first_text = Window.partitionBy("fingerprint").orderBy("order")
-        firsts = persisted(
-            articles.select("order", "fingerprint", "id")
-            .withColumn("n", F.row_number().over(first_text)).filter("n = 1")
-            .select("order", "id", F.regexp_replace("id", r"(~[0-9]+)+$", "").alias("base"))
-        )  # fmt: skip
         # as in the store, the first later copy that states a date re-dates a kept text whose date was only
         # approximate (a crawl day, a cluster's date) or missing; the text keeps its place in the order
-        stated = (
-            articles.filter("stated").withColumn("n", F.row_number().over(first_text)).filter("n = 1")
-            .select("fingerprint", F.col("date").alias("stated_date"), F.col("day").alias("stated_day"))
+        every_copy = first_text.rowsBetween(Window.unboundedPreceding, Window.unboundedFollowing)
+        stated_copy = F.first(F.when(F.col("stated"), F.struct("date", "day")), ignorenulls=True).over(every_copy)
+        firsts = persisted(
+            articles.select("order", "fingerprint", "id", "stated", "date", "approximate", "day")
+            .withColumn("n", F.row_number().over(first_text)).withColumn("stated_copy", stated_copy).filter("n = 1")
+            .select("order", "id", F.regexp_replace("id", r"(~[0-9]+)+$", "").alias("base"), "stated_copy",
+                    (F.col("approximate") | F.col("date").isNull()).alias("redatable"))
         )  # fmt: skip
-        restated = (F.col("approximate") | F.col("date").isNull()) & F.col("stated_date").isNotNull()
+        redated = firsts.filter(F.col("redatable") & F.col("stated_copy").isNotNull()).select(
+            "order", F.col("stated_copy.date").alias("stated_date"), F.col("stated_copy.day").alias("stated_day")
+        )  # few rows: a join of the articles with it moves no texts
+        restated = F.col("stated_date").isNotNull()
         kept = persisted(
-            articles.join(_free_ids(spark, firsts), "order").join(stated, "fingerprint", "left")
+            articles.join(_free_ids(spark, firsts.select("order", "id", "base")), "order").join(redated, "order", "left")
             .withColumn("date", F.when(restated, F.col("stated_date")).otherwise(F.col("date")))
             .withColumn("shown_day", F.when(restated, F.col("stated_day")).otherwise(F.col("day")))
             .withColumn("approximate", F.col("approximate") & ~restated)
