@@ -166,6 +166,8 @@ _NOT_NAMES = {
     "ok", "tv", "am", "pm", "ceo", "gdp", "former", "acting", "later", "earlier", "like", "unlike", "soon",
     # capitals that name no one: clock times, currencies, things ("GMT", "USD", "DNA"), and "God"
     "gmt", "utc", "bst", "est", "edt", "pst", "pdt", "cet", "usd", "eur", "gbp", "url", "suv", "gps", "dna", "god",
+    # the verb that opens a question ("Did Ann Roe deserve this?"); not "Will" or "Can" (given names) nor "Is" ("IS")
+    "did", "does", "are", "was", "were", "has", "have", "had", "should", "would", "could",
 }  # fmt: skip
 _ALIAS_OF = {name: number for number, names in enumerate(ALIASES) for name in names}
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}

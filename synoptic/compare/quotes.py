@@ -85,6 +85,18 @@ _JOB_WORD = re.compile(_JOB)
 _JOB_ROLE = rf"(?P<role>(?:[\w'’.-]+\s+){{0,5}}?{_JOB})"
 _AFTER_JOB_SUBJECT = re.compile(rf"^\s*,?\s*{_JOB_ROLE},?\s+(?P<name>{_NAME})\s+{_VERB}")
 _AFTER_VERB_JOB = re.compile(rf"^\s*,?\s*{_VERB}\s+{_JOB_ROLE},?\s+(?P<name>{_NAME}){_END}")
+# When the attribution goes on with when or where it was said ("…," said prosecutor Cal Rerucha during
+# opening statements Monday.), the name has no full stop in it and no weekday at its end.
+_WHEN_NAME = (
+    rf"(?:{_TITLE}\s+)?[A-Z][\w'’-]*"
+    r"(?:\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?:[A-Z]\.|(?:(?:al|el|bin|de|van|von|der)[\s-]+)?[A-Z][\w'’-]*)){0,3}"
+)
+_SAID_WHEN = (
+    r"(?=\s+(?:during|in|at|on|after|before|outside|inside|from|when|while|as|to|last|this|late|early|yesterday|today|tonight"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+)
+_AFTER_VERB_JOB_WHEN = re.compile(rf"^\s*,?\s*{_VERB}\s+{_JOB_ROLE},?\s+(?P<name>{_WHEN_NAME}){_SAID_WHEN}")
+_AFTER_NAMED_WHEN = re.compile(rf"^\s*,?\s*{_VERB}\s+(?P<name>{_WHEN_NAME}){_SAID_WHEN}")
 # "…," the paper quoted Kim as saying; "…," Roh was quoted as saying.
 _AFTER_QUOTED = re.compile(
     rf"^\s*,?\s*(?:[^.;:“”\"]{{0,60}}?\bquoted\s+(?:(?P<name>{_NAME})|(?P<role>(?:an?|the)\s+[^.;:“”\"]{{2,80}}?))|(?P<subject>{_NAME})\s+(?:was|is)\s+quoted)\s+as\s+saying"
@@ -234,12 +246,12 @@ def _speaker(before: str, after: str, closed: bool = False) -> tuple[str | None,
     (``closed``: "…hands." Kate Lecchi, a spokeswoman, said they…), a name with an apposition or a job
     opens the next sentence rather than attributing this one."""
     # "said U.S. Survey scientist Ann Cole": the job first, else "U.S." reads as a name
-    for pattern in (_AFTER_VERB_JOB, _AFTER_NAMED):
+    for pattern in (_AFTER_VERB_JOB, _AFTER_NAMED, _AFTER_VERB_JOB_WHEN, _AFTER_NAMED_WHEN):
         if (match := pattern.match(after)) and (name := _named(match.group("name"))):
             body = match.groupdict().get("body")
             if body and _JOB_WORD.fullmatch(name.split()[-1].lower()):
                 continue  # "said Secretary of Natural Resources Ann Cole": a post, the name comes after
-            role = ", ".join(part for part in (body, match.group("role")) if part)
+            role = ", ".join(part for part in (body, match.groupdict().get("role")) if part)
             return name, role or None, False
     if match := _AFTER_DESC.match(after):
         return None, match.group("role").strip(), False
@@ -382,7 +394,7 @@ def find_quotes(corpus: Corpus, families: dict[str, int]) -> list[dict]:
         if len(quote["text"]) > len(same["text"]):
             same["text"], same["_normal"], same["_words"], same["_count"] = quote["text"], quote["_normal"], quote["_words"], quote["_count"]
             candidates.index(same["_group"], quote)
-        if not same["speaker"] and quote["speaker"]:
+        if quote["speaker"] and (not same["speaker"] or _names_more(quote["speaker"], same["speaker"])):
             same["speaker"], same["role"] = quote["speaker"], quote["role"] or same["role"]
         elif not same["role"] and quote["role"]:
             same["role"] = quote["role"]
@@ -442,7 +454,9 @@ def _is_fragment(block: str, start: int, body: str) -> bool:
     window = max(0, start - 200)
     return not (_SAID_BEFORE.search(block, window, start) or _OPENING_CLAUSE.search(block, window, start))
 
-_ATTRIBUTION = re.compile(r"[^“\"`']*?(?:(?<![A-Z])\.\s*|\.\s*(?=[“\"`'])|$)")
+# The attribution's full stop is not the one of a title ("St. Clair said.", "the Rev. Ann Lee told…").
+_NOT_ABBREVIATION = "".join(rf"(?<!\b{short}\.)" for short in ("Mr", "Ms", "Mrs", "Dr", "St", "Rev", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt", "Capt", "Maj", "Prof", "Jr", "Sr"))
+_ATTRIBUTION = re.compile(rf"[^“\"`']*?(?:\.(?<![A-Z]\.){_NOT_ABBREVIATION}\s*|\.\s*(?=[“\"`'])|$)")
 
 
 def _attribution_end(block: str, end: int) -> int:
@@ -531,6 +545,13 @@ def _without_titles(speaker: str) -> tuple[str, str]:
     while len(words) > 1 and words[0] in _SPOKEN_TITLES:
         titles.append(_SPOKEN_TITLES[words.pop(0)])
     return " ".join(words), " ".join(t for t in titles if t)
+
+
+def _names_more(speaker: str, other: str) -> bool:
+    """Whether ``speaker`` is a full name ("Judy Shepard") of whom ``other`` gives only a title and the
+    surname ("Mrs. Shepard"): one outlet's "Mrs. Shepard said" must not hide another's full name."""
+    full, bare = _without_titles(speaker)[0].split(), _without_titles(other)[0].split()
+    return len(bare) == 1 and len(full) > 1 and full[-1] == bare[0]
 
 
 def name_speakers(quotes: list[dict], entities: list[dict]) -> list[dict]:
