@@ -279,16 +279,24 @@ def budget_entry(line: str, ctx: LineContext) -> bool:
 # News Service will file the following for Wednesday", "The Arizona Republic plans to move the following
 # stories", "These columns … are moving today to clients of the New York Times News Service"), or that
 # lists BUDGET_MIN_ENTRIES entries. Dev sets: 13 articles, all budgets; a line that mentions "the
-# following years" in a report is no announcement.
+# following years" in a report is no announcement, nor are plans "to move the following ships to the quay".
 BUDGET_MIN_ENTRIES = 3
 _BUDGET_INTRO = re.compile(
-    r"\b(?:will|plans? to|has filed or will) (?:file|move)\b[^.]{0,40}\bthe following\b|\bmoving today to clients of\b"
+    r"\b(?:will|plans? to|has filed or will) (?:file|move)\b[^.]{0,40}\bthe following(?: (?:stories|items|columns|features))? (?:for|to)\b"
+    r"|\bmoving today to clients of\b"
 )
 
 
 def announces_budget(line: str) -> bool:
     """Whether ``line`` (one of an article's first PREFIX_LINES) announces the stories a wire desk will move."""
     return _BUDGET_INTRO.search(line) is not None
+
+
+@DROP_RULES.register("budget_intro")
+def budget_intro(line: str, ctx: LineContext) -> bool:
+    """The line that announces a news budget ("The Times plans to move the following stories for clients …
+    for editions of Wednesday, November 22"): a desk's note, no event, though it names a day."""
+    return ctx.near_top and announces_budget(line)
 
 
 _QUESTION_LABEL = re.compile(r"\s*Q\s*:\s+(?=[\"“A-Z])")

@@ -454,9 +454,10 @@ def _is_fragment(block: str, start: int, body: str) -> bool:
     window = max(0, start - 200)
     return not (_SAID_BEFORE.search(block, window, start) or _OPENING_CLAUSE.search(block, window, start))
 
-# The attribution's full stop is not the one of a title ("St. Clair said.", "the Rev. Ann Lee told…").
+# The attribution's full stop is not the one of a title ("St. Clair said.", "the Rev. Ann Lee told…"); a lone
+# apostrophe is no quote mark ("said the mother, whose name was withheld to protect her son's identity.").
 _NOT_ABBREVIATION = "".join(rf"(?<!\b{short}\.)" for short in ("Mr", "Ms", "Mrs", "Dr", "St", "Rev", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt", "Capt", "Maj", "Prof", "Jr", "Sr"))
-_ATTRIBUTION = re.compile(rf"[^“\"`']*?(?:\.(?<![A-Z]\.){_NOT_ABBREVIATION}\s*|\.\s*(?=[“\"`'])|$)")
+_ATTRIBUTION = re.compile(rf"(?:[^“\"`']|'(?!')|`(?!`))*?(?:\.(?<![A-Z]\.){_NOT_ABBREVIATION}\s*|\.\s*(?=[“\"`'])|$)")
 
 
 def _attribution_end(block: str, end: int) -> int:

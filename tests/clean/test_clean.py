@@ -100,3 +100,12 @@ def test_a_news_budget_is_told_by_its_announcement_or_its_entries() -> None:
     assert is_news_budget(clean_article(make_article(announced)))
     assert is_news_budget(clean_article(make_article(entries)))
     assert not is_news_budget(clean_article(make_article(report)))
+
+
+def test_a_budget_s_announcement_is_dropped_and_dates_nothing() -> None:
+    # a dev budget's announcement ("… for editions of Wednesday, November 22") was a timeline entry of that day
+    announced = "The Kessing Courier plans to move the following stories for clients for editions of Wednesday, May 6.\nThe port counts the cost of the fire.\n"
+    clean = clean_article(make_article(announced))
+    assert is_news_budget(clean)
+    assert [r.rule for r in clean.removals] == ["budget_intro"]
+    assert clean_article(make_article("The port of Kessing reopened.\nOfficials plan to move the following ships to the new quay.\n")).removals == ()

@@ -116,6 +116,12 @@ def test_a_second_quote_after_a_titled_speaker_keeps_the_speaker(name: str) -> N
     assert first["speaker"] == second["speaker"] == name
 
 
+def test_an_apostrophe_in_the_attribution_does_not_end_it() -> None:
+    text = '"This would have followed him forever," said the mother, whose name was withheld for her son\'s sake. "My prayer is that he can leave this behind him."'
+    first, second = quotes_of(text)
+    assert first["role"] == second["role"] == "the mother"
+
+
 def test_one_outlets_full_name_is_not_hidden_by_anothers_title_and_surname() -> None:
     told = '"No law will stop every act of hate on its own," Mrs. Ostrow said.'
     named = '"No law will stop every act of hate on its own," said Dora Ostrow, the founder.'
