@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from scipy import sparse
 
-from synoptic.analyze.sentences import Corpus, reads_alone
+from synoptic.analyze.sentences import Corpus, reads_alone, unnamed_people
 from synoptic.analyze.tokens import content_terms, word_count
 from synoptic.analyze.vectors import product_bands, repeat_cosines, similarity_matrix
 from synoptic.summarize.base import METHODS, fill_budget, near_repeats
@@ -213,7 +213,10 @@ def concept_coverage(corpus: Corpus, words: int, model: ConceptModel | None) -> 
         lead = np.exp(-LEAD_DECAY * corpus.sentences[i].position)
         bonus.append(unit * length * (SUPPORT_BONUS * support[i] + LEAD_BONUS * lead))
         density.append((sum(weights.get(c, 0.0) for c in found) + bonus[-1]) / length)
-    pool = sorted(sorted(range(len(views)), key=lambda v: (-density[v], views[v]))[:CANDIDATES], key=views.__getitem__)
+    ranked = sorted(range(len(views)), key=lambda v: (-density[v], views[v]))
+    # a person the reports never name in full is a stranger to the reader (read only where a pick can come from)
+    strangers = unnamed_people(corpus, {views[v][0] for v in ranked[: 2 * CANDIDATES]})
+    pool = sorted(([v for v in ranked if views[v][0] not in strangers] or ranked)[:CANDIDATES], key=views.__getitem__)
     rows = [views[v][0] for v in pool]
     pool_terms = [content_terms(corpus.sentences[i].short) if short else corpus.terms[i] for i, short in (views[v] for v in pool)]
     terms = [set(found) for found in pool_terms]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from synoptic.analyze import sentences as sentences_module
-from synoptic.analyze.sentences import build_corpus, fair_shares, reads_alone, reject_reason
+from synoptic.analyze.sentences import build_corpus, fair_shares, reads_alone, reject_reason, unnamed_people
 from synoptic.clean import clean_cluster
 from tests.conftest import make_article
 
@@ -145,3 +145,47 @@ def test_a_cluster_past_its_sentence_budget_keeps_each_articles_opening(monkeypa
     assert cuts[1].text.startswith("4 sentences from “Diver number 2 ")
     for cut, text in zip(cuts, (first, last)):
         assert text[cut.start : cut.end].endswith(text[-20:]) and text[cut.start :].startswith(("Crew number 3 ", "Diver number 2 "))
+
+
+FERRY_SCENE = (
+    "At dawn on Tuesday, Marisol heard the sirens from the quay. Her brother worked the night shift on the ferry. "
+    "By noon, Marisol had walked to the harbour office, where she asked for news."
+)
+FERRY_REPORT = "The ferry Theodora ran aground off Hector Island on Tuesday, and the coastguard rescued all forty passengers."
+
+
+def _unnamed(*texts: str) -> list[str]:
+    corpus = build_corpus(clean_cluster([make_article(t, id=f"a{i}") for i, t in enumerate(texts)]))
+    return [corpus.sentences[i].text for i in sorted(unnamed_people(corpus, range(len(corpus.sentences))))]
+
+
+def test_a_person_named_only_by_a_first_name_is_a_stranger_to_the_reader() -> None:
+    assert _unnamed(FERRY_SCENE, FERRY_REPORT) == [
+        "At dawn on Tuesday, Marisol heard the sirens from the quay.",
+        "By noon, Marisol had walked to the harbour office, where she asked for news.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "introduction",
+    [
+        "Marisol Quint teaches at the island school.",  # her full name
+        "Ms. Marisol teaches at the island school.",  # a title
+        "The island school's head, M. Marisol, teaches there.",  # an initial
+    ],
+)
+def test_a_name_the_report_gives_in_full_is_no_stranger(introduction: str) -> None:
+    assert _unnamed(f"{introduction} {FERRY_SCENE}", FERRY_REPORT) == []
+
+
+def test_a_name_two_reports_use_is_no_stranger() -> None:
+    other = "Marisol told reporters that her brother was among the crew of the ferry Theodora."
+    assert _unnamed(FERRY_SCENE, FERRY_REPORT, other) == []
+
+
+def test_a_place_is_no_stranger() -> None:
+    town = (
+        "Families waited in Corvella for the ferry. By noon, Corvella had opened its school to the passengers. "
+        "A teacher said her pupils brought blankets."
+    )
+    assert _unnamed(town, FERRY_REPORT) == []

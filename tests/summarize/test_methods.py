@@ -299,3 +299,19 @@ def test_support_of_a_single_source_is_its_mean_cosine(monkeypatch) -> None:
     c = build_corpus(clean_cluster([make_article(" ".join(WIRE), id="a1")]))
     matrix = tfidf_matrix(c)
     assert np.array_equal(cross_source_support(c), np.asarray((matrix @ matrix.T).todense()).mean(axis=1))
+
+
+STRANGER_TEXTS = [
+    "On Tuesday night, Marisol watched the coastguard rescue forty passengers as the ferry Theodora sank off Hector Island. "
+    "Her brother was among the crew, and Marisol waited for news of him at the harbour.",
+    "The coastguard rescued forty passengers on Tuesday night as the ferry Theodora, which had carried islanders for thirty "
+    "years, sank in heavy seas off Hector Island. Divers will inspect the wreck of the ferry next week.",
+    "The ferry Theodora sank in a storm off Hector Island on Tuesday night, and all forty passengers on board were rescued "
+    "by the coastguard before dawn.",
+]
+
+
+def test_default_does_not_show_a_person_the_reports_never_name_in_full() -> None:
+    c = build_corpus(clean_cluster([make_article(t, id=f"a{i}") for i, t in enumerate(STRANGER_TEXTS)]), trim=True)
+    shown = [c.shown(i) for i in METHODS.get("default")(c, 20)]
+    assert shown and not any("Marisol" in text for text in shown)
