@@ -3,7 +3,8 @@
 Numbers. Every quantity in a sentence becomes a *mention*: an interval (``about`` widens it by
 ABOUT_TOLERANCE, ``up to``/``more than`` open one side, ``between``/``200-300`` give both ends), a unit
 (metres, hours, litres, %, a currency, or the counted thing's head noun mapped to a class: fighters,
-militants, extremists and jihadists are one class; passengers, workers, residents… are kinds of people)
+militants, extremists and jihadists are one class; passengers, workers, residents… are kinds of people; "deaths",
+"arrests" are people killed, arrested)
 and its clause's *event* (freed, killed, remaining, surrendered, stored…; a sum's event is in the few
 words beside it: "cost $2 million", "$25 billion in damage").
 Two mentions are about the same thing when unit and event agree, their head modifiers do not clash
@@ -105,7 +106,7 @@ EVENTS = {
     "duration": "took spent",  # not "lasted": it stems to "last", as in "the last of them"
     "cost": "cost costs spent paid funding budget damage",  # not "price": one item's, not the story's sum
     "evacuated": "evacuated displaced homeless",
-    "took part": "attended attending crowd joined walked strike striking walkout participated marched",  # not
+    "took part": "attended attending crowd joined walked strike striking walkout participated marched responded responses",  # not
     # "protesters": its stem is "protest", and "killing five officers during a protest" is no taking part
     "turnout": "turnout",
     # workers a strike or a closure puts out of work: "idled 122,400 GM workers", "lay off 177,775 workers"
@@ -137,6 +138,13 @@ TAKEN_EVENTS = {"duration"}
 # Running counts: reported on different days, they are updates, not disputes. Lay-offs grow as a strike goes on
 # (duc2006: 122,400 idled in its third week, 161,000 in its fifth, nearly 200,000 at its end).
 EVOLVING_EVENTS = {"killed", "injured", "missing", "freed", "arrested", "evacuated", "laid off"}
+# Counts named by what happened to people ("61 deaths", "120 arrests", "3,000 responses" to a consultation): so
+# many people killed, arrested, taking part, as another report says it ("40 people were killed", "1,800 people
+# responded"). Not "bodies" (those found, a part of the dead) nor "casualties" (the dead and the hurt together).
+# On the five dev sets 62 figures become counts of people (48 deaths, 9 arrests, 5 injuries); no dispute changes.
+EVENT_NOUNS = {stem(noun): event for noun, event in {
+    "deaths": "killed", "fatalities": "killed", "injuries": "injured", "arrests": "arrested", "responses": "took part",
+}.items()}
 _EVENT_OF: dict[str, set[str]] = {}
 for _event, _cues in EVENTS.items():
     for _cue in _cues.split():
@@ -513,6 +521,8 @@ def mentions_in(text: str, index: int = 0, terms: list[str] | None = None) -> li
                 events -= TAKEN_EVENTS
         if dimension != "length":
             events -= LEVEL_EVENTS
+        if dimension.startswith("count:") and EVENT_NOUNS.get(head) in events:
+            dimension = "count:people"  # "61 deaths": people killed
         if events & STORED_EVENTS and not (dimension in _STORED_DIMENSIONS and _STORED.search(clause)):
             events -= STORED_EVENTS
         value = " ".join(match.group(0).split())
@@ -1048,8 +1058,8 @@ def _about_number(group: list[Mention], sentences: list[Sentence]) -> str:
         if event in _EVENT_NAMES:
             return _EVENT_NAMES[event]
         phrase = _EVENT_PHRASE[event]
-        if stem(phrase.split()[-1]) != stem(thing.split()[-1]):
-            thing += " " + phrase  # not "number of arrests arrested"
+        if stem(phrase.split()[-1]) != stem(thing.split()[-1]) and stem(thing.split()[-1]) not in EVENT_NOUNS:
+            thing += " " + phrase  # not "number of arrests arrested", nor "number of deaths killed"
     return thing
 
 

@@ -381,7 +381,7 @@ def resolve(match: re.Match[str], published: date | None, day_first: bool | None
     if kind == "year":
         return g("year_y"), "year"
     if published is None:
-        return None, "day"
+        return None, _unresolved_precision(kind, g(kind))
     if kind in ("md", "dm"):
         month, day = _month(g(f"{kind}_m")), _day(g(f"{kind}_d"))
         year = _year_named(match, published)
@@ -437,6 +437,17 @@ def resolve(match: re.Match[str], published: date | None, day_first: bool | None
         months = published.year * 12 + published.month - 1 + shift
         return f"{months // 12:04d}-{months % 12 + 1:02d}", "month"
     return str(published.year + shift), "year"
+
+
+def _unresolved_precision(kind: str, phrase: str) -> str:
+    """How precise a relative phrase no publication date resolves is: "in March" a month, "last week" a
+    week, "this year" a year, "on Monday" or "today" a day."""
+    if kind in ("mon", "mon2"):
+        return "month"
+    if kind == "rel":
+        unit = phrase.split()[-1].lower()
+        return unit if unit in ("week", "month", "year") else "day"
+    return "day"
 
 
 _KINDS = ("iso", "num", "mdy", "dmy", "my", "md", "dm", "wd", "mon", "mon2", "year", "rel")
@@ -841,6 +852,17 @@ def _day_named(phrase: str) -> str | None:
     return " ".join(part.lower() for part in named.groups() if part) if named else None
 
 
+_MONTH_NAMED = re.compile(rf"\b{_MONTH}(?!\w)")
+
+
+def _month_named(phrase: str) -> int | None:
+    """The month an unresolved phrase names ("in October", "Dec. 1"), or None: with no publication date,
+    sentences that name different months tell different events ("added 266,000 jobs in November", "the
+    rate was 3.6% in October"), while "last month" may be either."""
+    named = _MONTH_NAMED.search(phrase)
+    return _month(named.group()) if named else None
+
+
 def _descending(when: str | None) -> tuple[int, ...]:
     return tuple(-int(part) for part in when.split("-")) if when else ()
 
@@ -915,6 +937,9 @@ def build_timeline(corpus: Corpus, families: dict[str, int], cluster_date: str |
         span = slice(similarity.indptr[index], similarity.indptr[index + 1])
         close = dict(zip(similarity.indices[span].tolist(), similarity.data[span].tolist()))  # the matrix is symmetric
         day_named = None if first is not None else _day_named(picked[0][0])
+        month_named = None if first is not None else _month_named(picked[0][0])
+        # undated, every phrase is matched as a day's: one bucket holds them all, whatever their precision
+        matched_as = picked[0][2] if first is not None else "day"
         same = next(
             (
                 e for e in by_date.get(first, [])
@@ -923,15 +948,16 @@ def build_timeline(corpus: Corpus, families: dict[str, int], cluster_date: str |
                     or fuzz.ratio(e["_normal"], normal) >= SAME_EVENT_RATIO
                     or (
                         e["_article"] != sentence.article
-                        and picked[0][2] == "day"
+                        and matched_as == "day"
                         and close.get(e["_index"], 0.0) >= SAME_EVENT_COSINE
                     )
-                    or (picked[0][2] == "month" and any(close.get(m, 0.0) >= SAME_EVENT_COSINE for m in e["_indices"]))
+                    or (matched_as == "month" and any(close.get(m, 0.0) >= SAME_EVENT_COSINE for m in e["_indices"]))
                     # one restates the other; a citation shares terms, so a pair the similarity matrix leaves out needs no test
                     or any(m in close and (index in cited(m) or m in cited(index)) for m in e["_indices"])
                 )
                 and not any(differ(m, index) for m in e["_indices"])  # "rose to five", "rose to six": two events
                 and not (day_named and e["_day_named"] and day_named != e["_day_named"])  # undated, Saturday and Thursday are two days
+                and not (month_named and e["_month_named"] and month_named != e["_month_named"])  # …and October and November two months
             ),
             None,
         )
@@ -950,6 +976,7 @@ def build_timeline(corpus: Corpus, families: dict[str, int], cluster_date: str |
             "_shown": [shown],
             "_article": sentence.article,
             "_day_named": day_named,
+            "_month_named": month_named,
             "_first": (order.get(sentence.article, 0), sentence.index),
         }
         entries.append(entry)
@@ -980,11 +1007,68 @@ def build_timeline(corpus: Corpus, families: dict[str, int], cluster_date: str |
     support = cross_source_support(corpus)
     floor = float(np.quantile(support, OFF_TOPIC_QUANTILE)) if len(support) >= OFF_TOPIC_MIN_SENTENCES else 0.0
     entries = [e for e in entries if independent(e) > 1 or max(support[i] for i in e["_indices"]) >= floor]
-    # Most independent sources first; then day-precise dates before coarser ones, recent before old.
-    best = sorted(entries, key=lambda e: (-independent(e), e["date"] is None, _PRECISION_RANK[e["precision"]], _descending(e["date"]), e["_first"]))
-    chosen = sorted(best[:MAX_TIMELINE_ENTRIES], key=lambda e: (e["date"] is None, e["date"] or "", e["_first"]))
+    chosen = sorted(_worth_keeping(entries, independent, support, dated), key=lambda e: (e["date"] is None, e["date"] or "", e["_first"]))
     keys = ("date", "precision", "approximate", "phrase", "text", "sources", "evidence")
     return [{k: e[k] for k in keys} for e in chosen]
+
+
+# Which entries a timeline of more than MAX_TIMELINE_ENTRIES keeps. The best-sourced first, but a plan
+# (a date still to come when its report told it: "the pacts expire Sept. 14" in an August report) or a
+# year ("Last year's strikes…") counts one independent source fewer; among entries of as many, what
+# happened during the story before plans, and plans before background (a year, or a date more than
+# BACKGROUND_DAYS before the first report: "GM opened its first factory in Mexico in 1935"; a month before
+# it kept out how the stories of follow-up reports began: a poisoning three months before, a ban ten); and among
+# its events one entry a day before a second on any day (the busiest days first, of a day the entry the
+# other reports match best), so that the kept entries follow the story over its days. It was: sources,
+# then precision, then the latest first, which on the 121 dev timelines over the cap kept plans and
+# background years for the story's own dated events (a strike's start, a quake's day, a shooting) and
+# crowded its one-source entries on the latest days.
+BACKGROUND_DAYS = 365
+
+
+def _worth_keeping(
+    entries: list[dict], independent: Callable[[dict], int], support: np.ndarray, dated: dict[str, tuple[date | None, bool]]
+) -> list[dict]:
+    """The MAX_TIMELINE_ENTRIES entries a reader of the timeline needs most (see BACKGROUND_DAYS)."""
+    if len(entries) <= MAX_TIMELINE_ENTRIES:
+        return entries
+    published = [when for when, _ in dated.values() if when]
+    story_start = (min(published) - timedelta(days=BACKGROUND_DAYS)).isoformat() if published else None
+
+    def kind(entry: dict) -> int:
+        """0 an event of the story, 1 a plan when told, 2 background."""
+        when = entry["date"]
+        if entry["precision"] == "year" or (when and story_start and _last_day(when, entry["precision"]).isoformat() < story_start):
+            return 2
+        told = dated[entry["_article"]][0]
+        return 1 if when and told and when > told.isoformat()[: len(when)] else 0
+
+    for entry in entries:
+        entry["_kind"] = kind(entry)
+        entry["_support"] = max(support[i] for i in entry["_indices"])
+
+    def weight(entry: dict) -> int:
+        """Its independent sources, one fewer for a plan or a year (see BACKGROUND_DAYS)."""
+        return independent(entry) - (entry["_kind"] == 1 or entry["precision"] == "year")
+
+    # events: a day's first entry (the one the other reports match best) before a second of any day, the
+    # busiest days first; plans and background: the latest first
+    on_day: Counter = Counter((weight(e), e["date"]) for e in entries if not e["_kind"])
+    place: dict[int, int] = {}
+    seen: Counter = Counter()
+    for entry in sorted((e for e in entries if not e["_kind"]), key=lambda e: -e["_support"]):
+        group = (weight(entry), entry["date"])
+        place[id(entry)] = seen[group]
+        seen[group] += 1
+
+    def rank(entry: dict) -> tuple:
+        if entry["_kind"]:
+            return (-weight(entry), entry["_kind"], _PRECISION_RANK[entry["precision"]], _descending(entry["date"]), entry["_first"])
+        busy = on_day[(weight(entry), entry["date"])]
+        return (-weight(entry), 0, place[id(entry)], -busy, _PRECISION_RANK[entry["precision"]], -entry["_support"], entry["_first"])
+
+    best = sorted(entries, key=rank)
+    return best[:MAX_TIMELINE_ENTRIES]
 
 
 def evidence_of(corpus: Corpus, index: int) -> dict:

@@ -213,3 +213,38 @@ def test_a_negation_beside_the_fact_keeps_the_support() -> None:
     )
     [fact] = agreed_facts(corpus, families_of(corpus))
     assert fact["sources"] == ["a1", "a2"]
+
+
+def test_a_claim_told_around_an_aside_is_one_claim() -> None:
+    from synoptic.compare.claims import claim_partners
+
+    corpus = corpus_of(
+        "The two park wardens did not give evidence at the planning inquiry on Tuesday.",
+        "The two park wardens, who are due before the county magistrates in Harwick charged with neglecting the sluice "
+        "gates on the river, did not give evidence about the flooding of the lower meadows at the planning inquiry that "
+        "heard their appeal against dismissal.",
+    )
+    assert [j for j, _ in claim_partners(corpus, 0)] == [1]
+
+
+def test_one_figure_for_one_event_around_an_aside_is_one_claim() -> None:
+    from synoptic.compare.claims import claim_partners
+
+    corpus = corpus_of(
+        "Four climbers died when a cornice gave way on Brack Fell on Saturday.",
+        "Four climbers, including a guide from Tessby, died when the snow shelf collapsed on Saturday morning.",
+        "Four climbers, including a guide from Tessby, were rescued when the snow shelf collapsed on Saturday morning.",
+    )
+    assert [j for j, _ in claim_partners(corpus, 0)] == [1]  # the rescued four are another claim
+
+
+def test_asides_left_out_do_not_join_sentences_that_share_only_topic_words() -> None:
+    from synoptic.compare.claims import claim_partners
+
+    corpus = corpus_of(
+        "Scientists watching the volcano, which has been quiet for decades since the last deadly blast in the valley, "
+        "expect it to erupt soon.",
+        "The volcano, a popular hiking spot for families from the coast, erupted on Friday and surprised the scientists "
+        "watching it.",
+    )
+    assert claim_partners(corpus, 0) == []  # without their asides they share four of six terms, but say other things

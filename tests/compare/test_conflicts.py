@@ -526,3 +526,21 @@ def test_running_tolls_without_a_counted_noun_must_agree() -> None:
     assert not figures_agree(corpus, 0, 1)  # "rose to six" is no support for "rose to five"
     assert figures_agree(corpus, 0, 2)
     assert [(m.low, m.events) for m in sentence_figures(corpus, 1)] == [(6, {"killed"})]
+
+
+def test_a_count_named_by_what_happened_is_a_count_of_people_it_happened_to() -> None:
+    [deaths] = conflicts_of(
+        "The storm caused 14 deaths across the county on Saturday, officials said.",
+        "The storm killed nine people across the county on Saturday, the police said.",
+    )
+    assert values(deaths) == {"14 deaths", "nine people"} and deaths["about"] == "number of deaths"
+    [responses] = conflicts_of(
+        "The parish council said its survey on the bypass drew 2,400 responses.",
+        "Only 1,500 people responded to the survey on the bypass, a councillor said.",
+    )
+    assert values(responses) == {"2,400 responses", "1,500 people"}
+    # deaths are no count of the hurt
+    assert conflicts_of(
+        "The storm caused 14 deaths across the county on Saturday, officials said.",
+        "The storm injured nine people across the county on Saturday, the police said.",
+    ) == []

@@ -589,3 +589,45 @@ def test_undated_sentences_on_different_weekdays_are_different_events() -> None:
         "Fire crews put out the blaze at the Kelsby pier on Thursday, the fire service said.",
     )
     assert sorted(e["phrase"] for e in build_timeline(corpus, families_of(corpus))) == ["on Saturday", "on Thursday"]
+
+
+_WORDS = "apple bridge cellar dance engine forest garden harbour island jungle kettle ladder meadow needle orchard pencil".split()
+
+
+def test_a_capped_timeline_keeps_what_happened_before_plans_and_background() -> None:
+    events = [f"The {w} {w}s were {w}ed on {i + 1} March by {w} {w}ers." for i, w in enumerate(_WORDS[:10])]
+    plans = [f"The {w} {w}ers will open a {w} hall on {i + 1} April." for i, w in enumerate(_WORDS[10:16])]
+    background = [f"The first {w} guild was founded in {1900 + i} by {w} makers." for i, w in enumerate(_WORDS[:4])]
+    corpus = corpus_of(" ".join(events + plans + background), dates=("2025-03-20",))
+    timeline = build_timeline(corpus, families_of(corpus))
+    assert len(timeline) == MAX_TIMELINE_ENTRIES
+    assert [e["date"] for e in timeline[:10]] == [f"2025-03-{day:02d}" for day in range(1, 11)]
+    assert all(e["date"].startswith("2025-04") for e in timeline[10:])  # the plans before the background
+
+
+def test_a_capped_timeline_follows_the_story_over_its_days_not_its_busiest_one() -> None:
+    busy = [f"On Thursday the {w} {w}ers of {v} marched to the {v} {w} gate." for w, v in zip(_WORDS[:12], _WORDS[4:16])]
+    earlier = [f"The {w} {w}s were {w}ed on {i + 1} March by {w} {w}ers." for i, w in enumerate(_WORDS[10:16])]
+    corpus = corpus_of(" ".join(earlier + busy), dates=("2025-03-20",))  # a Thursday
+    timeline = build_timeline(corpus, families_of(corpus))
+    assert len(timeline) == MAX_TIMELINE_ENTRIES
+    assert {e["date"] for e in timeline} >= {f"2025-03-{day:02d}" for day in range(1, 7)}
+
+
+def test_undated_phrases_keep_the_precision_they_name() -> None:
+    corpus = corpus_of(
+        "The harbour ferry service was suspended in March after a storm. Pier repairs began last week at the south quay. "
+        "The council raised the ferry fares last year for every route."
+    )
+    timeline = build_timeline(corpus, families_of(corpus))
+    assert {e["phrase"]: e["precision"] for e in timeline} == {"in March": "month", "last week": "week", "last year": "year"}
+    assert all(e["date"] is None for e in timeline)
+
+
+def test_undated_reports_of_different_months_are_two_events() -> None:
+    corpus = corpus_of(
+        "The harbour ferry service was suspended in March after the storm damaged the pier.",
+        "The harbour ferry service resumed in June after the storm damage to the pier was repaired.",
+    )
+    timeline = build_timeline(corpus, families_of(corpus))
+    assert sorted(e["phrase"] for e in timeline) == ["in June", "in March"]
