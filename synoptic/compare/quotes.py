@@ -79,7 +79,8 @@ _JOB = (
     r"(?:spokes(?:man|woman|person)|expert|ambassador|minister|director|official|officer|chief|head|president|"
     r"chairman|chairwoman|analyst|researcher|professor|lawyer|attorney|commander|leader|secretary|governor|mayor|"
     r"manager|scientist|engineer|doctor|economist|coach|prosecutor|investigator|judge|inspector|chancellor|"
-    r"administrator|counsel|owner|resident|worker|teacher|nurse|driver|farmer|student|founder)"
+    r"administrator|counsel|owner|resident|worker|teacher|nurse|driver|farmer|student|founder|"
+    r"councillor|councilor|councilman|councilwoman|alderman|lawmaker|legislator|senator)"
 )
 _JOB_WORD = re.compile(_JOB)
 _JOB_ROLE = rf"(?P<role>(?:[\w'’.-]+\s+){{0,5}}?{_JOB})"

@@ -50,6 +50,9 @@ def quotes_of(*texts: str, families: dict[str, int] | None = None) -> list[dict]
          "ferry company spokesman", "We will reopen the lane by noon"),
         ('"Trade has been slow all winter long," said bakery owner Nina Falk.', "Nina Falk",
          "bakery owner", "Trade has been slow all winter long"),
+        # a party's councillor: "Green" is no speaker (QA: the dispute named "Green")
+        ('"The levy will hit the poorest streets hardest," said Green councillor Tobias Wren.', "Tobias Wren",
+         "Green councillor", "The levy will hit the poorest streets hardest"),
         ('"The water came up to our door in minutes," riverside resident Owen Pryce told the Courier.', "Owen Pryce",
          "riverside resident", "The water came up to our door in minutes"),
         ('"It will take a long time to recover," the paper quoted Ines Varga as saying.', "Ines Varga", None,
