@@ -58,11 +58,17 @@ _NAME = rf"(?:{_TITLE}\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:al|el|bin|de|van|von|der)
 # "told" names its audience: a named outlet or person ("told the Gazette"), or a plain one ("told reporters").
 _TOLD = r"told\s+(?:reporters|journalists|lawmakers|(?:the\s+)?(?:residents|citizens|police|officials|investigators|court|jury|crowd|supporters|students|parents|audience|delegates|viewers|listeners)\b|(?:an?\s+)?(?:news|press)\s+conference|(?:the\s+)?(?:[A-Z][\w.]*\s*){1,3})"
 _VERB = rf"(?:said|says|{_TOLD}|added|explained|noted|declared|insisted|warned|stressed|recalled|asked|wrote)"
-_ROLE = r"(?P<role>(?:an?|the|his|her)\s+(?:[^.;:“”\"]|(?<=[A-Z])\.|\.(?=\s*[a-z]))+?)"  # "a U.S. military spokesman"
-_END = r"\s*(?:[;,]|(?<![A-Z])\.|\.(?=\s*$|\s+[“\"`'A-Z])|$)"  # a full stop, not the one in "U.S. military"
+# The full stop of an initial or a title before a capitalised word ("the U.S. Forest Service", "A.T. Kearney",
+# "Gov. Jeanne Shaheen") is inside an attribution, not its end. "Co." and "Inc." often end a sentence: not here.
+_ABBREVIATION_DOT = r"(?:(?<=\b[A-Z])|(?<=\b(?:Dr|Mr|Ms|St|Mt|Ft|Lt))|(?<=\b(?:Gov|Sen|Rep|Gen|Col|Mrs)))\.(?=\s+[A-Z])"
+_ROLE = rf"(?P<role>(?:an?|the|his|her)\s+(?:[^.;:“”\"]|(?<=[A-Z])\.|\.(?=\s*[a-z])|{_ABBREVIATION_DOT})+?)"  # "a U.S. military spokesman"
+_END = rf"\s*(?:[;,]|(?!{_ABBREVIATION_DOT})(?:(?<![A-Z])\.|\.(?=\s*$|\s+[“\"`'A-Z]))|$)"  # a full stop, not the one in "U.S. military"
+# A lawmaker's party after the name: "Sen. Lyle Ortiz (R-Minn.)", "Rep. Walt Hollis, R-Texas,".
+_PARTY = r"(?:\s+\((?:D|R|I)(?:-[A-Z][\w.]*)?\)|,\s+(?:D|R|I)-[A-Z][\w.]*(?=,))"
 # "…," said Dan Reed of the Harbour Trust. — the body after "of/for/at/with" is the speaker's employer, the role.
+# A state or country may come before a title: "said Ohio Gov. Dana K. Morrow (D), the council's chairman."
 _AFTER_NAMED = re.compile(
-    rf"^\s*,?\s*{_VERB}\s+(?P<name>{_NAME})(?:\s+(?:of|for|at|with)\s+(?P<body>(?:the\s+)?[A-Z][^.;:,“”\"]{{1,80}}?))?(?:,\s+{_ROLE})?{_END}"
+    rf"^\s*,?\s*{_VERB}\s+(?P<name>(?:[A-Z][a-z]+\s+(?={_TITLE}))?{_NAME}){_PARTY}?(?:\s+(?:of|for|at|with)\s+(?P<body>(?:the\s+)?[A-Z](?:[^.;:,“”\"]|{_ABBREVIATION_DOT}){{1,80}}?))?(?:,\s+{_ROLE})?{_END}"
 )
 _AFTER_DESC = re.compile(rf"^\s*,?\s*{_VERB}\s+(?P<role>(?:an?|the)\s+[^.;:“”\"]{{3,120}}?)\s*(?:[.;,]|$)")
 _AFTER_ROLE_SUBJECT = re.compile(  # "…," the mayor said; "…," the 22-year-old reservist said; "…," one girl wrote
@@ -85,7 +91,7 @@ _JOB = (
 _JOB_WORD = re.compile(_JOB)
 _JOB_ROLE = rf"(?P<role>(?:[\w'’.-]+\s+){{0,5}}?{_JOB})"
 _AFTER_JOB_SUBJECT = re.compile(rf"^\s*,?\s*{_JOB_ROLE},?\s+(?P<name>{_NAME})\s+{_VERB}")
-_AFTER_VERB_JOB = re.compile(rf"^\s*,?\s*{_VERB}\s+{_JOB_ROLE},?\s+(?P<name>{_NAME}){_END}")
+_AFTER_VERB_JOB = re.compile(rf"^\s*,?\s*{_VERB}\s+{_JOB_ROLE},?\s+(?P<name>{_NAME}){_PARTY}?{_END}")
 # When the attribution goes on with when or where it was said ("…," said prosecutor Cal Rerucha during
 # opening statements Monday.), the name has no full stop in it and no weekday at its end.
 _WHEN_NAME = (

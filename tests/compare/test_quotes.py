@@ -71,6 +71,20 @@ def quotes_of(*texts: str, families: dict[str, int] | None = None) -> list[dict]
          "prosecutor", "The driver never braked at all"),
         ('"We have clarified our position on the new dam," said Osei Friday after the talks.', "Osei", None,
          "We have clarified our position on the new dam"),
+        # an initial or a title inside the role does not end it (a dev set: "a spokeswoman for the U.S")
+        ('"The count is far too low," said Mira Tull, a spokeswoman for the U.S. Census Bureau.', "Mira Tull",
+         "a spokeswoman for the U.S. Census Bureau", "The count is far too low"),
+        ('"We did what the voters wanted," said Pell Grady, his campaign manager and Gov. Ana Grady\'s brother.',
+         "Pell Grady", "his campaign manager and Gov. Ana Grady's brother", "We did what the voters wanted"),
+        ('"Sales will not recover this year," said Ana Pike, an analyst at Kell & Co. Markets fell on the news.',
+         "Ana Pike", "an analyst at Kell & Co", "Sales will not recover this year"),
+        # a lawmaker's party, and a state before the title (dev sets: unattributed before)
+        ('"It is a dark day for the whole valley," said Sen. Lyle Ortiz (R-Minn.), who wrote the bill.',
+         "Sen. Lyle Ortiz", None, "It is a dark day for the whole valley"),
+        ('"Hate of this kind has no home here," said Sen. Ada Munro, D-Mass., the bill\'s sponsor.',
+         "Sen. Ada Munro", "the bill's sponsor", "Hate of this kind has no home here"),
+        ('"There is no way we meet the goal in time," said Ohio Gov. Dana K. Morrow (D), the council\'s chairman.',
+         "Ohio Gov. Dana K. Morrow", "the council's chairman", "There is no way we meet the goal in time"),
     ],
 )
 def test_speaker_patterns(text: str, speaker: str | None, role: str | None, quote: str) -> None:
