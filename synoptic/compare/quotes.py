@@ -57,7 +57,10 @@ _BARE_TITLE = re.compile(rf"{_TITLE}|(?:Mr|Mrs|Ms|Dr|Col|Gen|Lt|Capt|Sgt|Maj|Sen
 _NAME = rf"(?:{_TITLE}\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:al|el|bin|de|van|von|der)[\s-]+)?[A-Z][\w'’.-]*){{0,3}}"
 # "told" names its audience: a named outlet or person ("told the Gazette"), or a plain one ("told reporters").
 _TOLD = r"told\s+(?:reporters|journalists|lawmakers|(?:the\s+)?(?:residents|citizens|police|officials|investigators|court|jury|crowd|supporters|students|parents|audience|delegates|viewers|listeners)\b|(?:an?\s+)?(?:news|press)\s+conference|(?:the\s+)?(?:[A-Z][\w.]*\s*){1,3})"
-_VERB = rf"(?:said|says|{_TOLD}|added|explained|noted|declared|insisted|warned|stressed|recalled|asked|wrote)"
+_VERB = (
+    rf"(?:said|says|{_TOLD}|added|explained|noted|declared|insisted|warned|stressed|recalled|asked|wrote|tweeted"
+    r"|agreed|argued|continued|complained|admitted|conceded|acknowledged)"
+)
 # The full stop of an initial or a title before a capitalised word ("the U.S. Forest Service", "A.T. Kearney",
 # "Gov. Jeanne Shaheen") is inside an attribution, not its end. "Co." and "Inc." often end a sentence: not here.
 _ABBREVIATION_DOT = r"(?:(?<=\b[A-Z])|(?<=\b(?:Dr|Mr|Ms|St|Mt|Ft|Lt))|(?<=\b(?:Gov|Sen|Rep|Gen|Col|Mrs)))\.(?=\s+[A-Z])"

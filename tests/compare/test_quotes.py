@@ -78,6 +78,12 @@ def quotes_of(*texts: str, families: dict[str, int] | None = None) -> list[dict]
          "Pell Grady", "his campaign manager and Gov. Ana Grady's brother", "We did what the voters wanted"),
         ('"Sales will not recover this year," said Ana Pike, an analyst at Kell & Co. Markets fell on the news.',
          "Ana Pike", "an analyst at Kell & Co", "Sales will not recover this year"),
+        # more verbs of speech (dev sets: unattributed before)
+        ('"Our town is not for sale to anyone at all," Mr. Hale tweeted on Monday night.', "Mr. Hale", None,
+         "Our town is not for sale to anyone at all"),
+        ('Sims agreed: "If you defend a case like this, you are not likely to be pinching pennies."', "Sims", None,
+         "If you defend a case like this, you are not likely to be pinching pennies."),
+        ('"Fast change alone is not the issue," Ida Goetz continued.', "Ida Goetz", None, "Fast change alone is not the issue"),
         # a lawmaker's party, and a state before the title (dev sets: unattributed before)
         ('"It is a dark day for the whole valley," said Sen. Lyle Ortiz (R-Minn.), who wrote the bill.',
          "Sen. Lyle Ortiz", None, "It is a dark day for the whole valley"),
