@@ -129,9 +129,11 @@ _DESCRIBED_THEN_NAME = re.compile(
 # synoptic.compare.scan) rules out most quotes before _BEFORE tries every position.
 _VERB_AT_END = re.compile(rf"{_VERB}\s*[:,]?\s*$")
 # A person named in running text: "Col. Ryan Dillon", "Lt. Col. Ann Ruiz", "Liam Oduya, 19, a student",
-# "Todd W. Hale, director of…", "Gwen Tarrant said".
+# "Todd W. Hale, director of…", "Gwen Tarrant said", "project manager Jim Ellory" (the job alone is matched,
+# and the name looked ahead at, so that the name can still match as a plain one).
 _PERSON = re.compile(
-    rf"(?<![\w'’-])(?:(?:{_TITLE}\s+)+(?P<titled>[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){{0,2}})"
+    rf"(?<![\w'’-])(?:{_JOB}\s+(?=(?P<jobbed>[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'’-]+)(?![\w'’-])(?P<acts>\s+(?:[a-z]+(?:ed|s)|--)(?!\w))?)"
+    rf"|(?P<title>(?:{_TITLE}\s+)+)(?P<titled>[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){{0,2}})"
     rf"|(?P<plain>[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z](?:[a-z'’-]+|[a-z'’]*[A-Z][a-z'’-]+))(?=,\s+(?:an?|the|who|his|her|said|says|told)\s|,\s+\d+,\s+[a-z]"
     r"|(?:\s+(?:himself|herself))?(?:\s+ha[sd])?\s+(?:said|says|told)\b"
     rf"|,\s+(?:[a-z]+\s+){{0,2}}{_JOB}\b))"
@@ -139,6 +141,8 @@ _PERSON = re.compile(
 # A name after one of these is the object of the sentence ("linked to Agent Orange, the court found"), not
 # a person who goes on speaking.
 _PREPOSITION_BEFORE = re.compile(r"\b(?:to|of|in|on|at|from|by|with|for|against|about|near|into|than)\s+$")
+# A job and a name after a verb of saying: "…, said engineering manager Jim Ellory."
+_SAYING_BEFORE = re.compile(r"\b(?:said|says|told)\s+(?:[\w'’.-]+\s+){0,4}$")
 _PERSON_AFTER = re.compile(r",\s+(?:\d+,|who\s)")  # "the view of Hanna Roe, 41, a clerk", "headed by Ann Lee, who…": people all the same
 _SAYS = tuple(re.compile(rf" {verb}\b") for verb in ("said", "says", "told", "added"))  # one literal each: a fast scan
 _SURNAME_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z'’-]+)(?:\s+(?:also|later|then|again))?$")  # "Kemp also told…"
@@ -222,12 +226,14 @@ class _NamesMet:
                     if full := next((n for n in reversed(self.names) if n.split()[-1] == person), None):
                         self.names.append(full)
                     continue
-                words = (person.group("titled") or person.group("plain")).split()
+                words = (person.group("titled") or person.group("plain") or person.group("jobbed")).split()
                 while len(words) > 2 and (words[-1] in _NOT_SPEAKERS or words[-1] in ("Jr", "Sr")):
                     words.pop()  # "Minister Akbar Tanjung Monday", "Dr. John B. Neeld Jr.": "Neeld" names him again
                 name = _named(" ".join(words))
                 if not name or name.split()[-1].lower() in BODY_HEADS or (person.group("plain") and " " not in name):
                     continue  # "…, who heads Esterby Fire and Rescue Service, said", "Aldermoor General Hospital": bodies
+                if person.group("jobbed") and not (person.group("acts") or _SAYING_BEFORE.search(self.text, max(0, person.start() - 60), person.start())):
+                    continue  # "support groups for party chief Ann Lee,": named, but not the one who goes on speaking
                 if (
                     person.group("plain")
                     and _PREPOSITION_BEFORE.search(self.text, max(0, person.start() - 10), person.start())

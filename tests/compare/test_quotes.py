@@ -279,6 +279,14 @@ def test_a_phrase_inside_the_reporters_sentence_is_no_quote(text: str, kept: str
           '"We found nothing down there at all," she said.'), "Cora Vell"),
         ('Harbour Minister Bram Oster visited the quay. "There are good people in every town," he said.', "Bram Oster"),
         ('Tomas Brell said the vote was close. He added: "I am ready for anything this year."', "Tomas Brell"),
+        # a job before the name: after a verb of saying, or when the person then acts (dev sets: "he" was nobody)
+        ('The probe passed the moon, said project manager Ivo Marek of the space lab. "All is looking good," he said.',
+         "Ivo Marek"),
+        ('Opposition leader Pia Laine visited the scene. "This is extremely difficult work for everyone," she said.',
+         "Pia Laine"),
+        # …not a name that a job only labels in passing: the later subject goes on speaking
+        (('Rolf Dane said the plan was good. Support groups for party chief Ann Lee, and others, lost ground. '
+          '"The revival of the town is impossible without new schools," he said.'), "Rolf Dane"),
     ],
 )
 def test_he_or_she_finds_the_person_named_before(text: str, speaker: str) -> None:
