@@ -56,10 +56,14 @@ _TITLE = r"(?:(?:Mr|Mrs|Ms|Dr|Col|Gen|Lt|Capt|Sgt|Maj|Pfc|Spc|Cpl|Adm|Sen|Rep|Go
 _BARE_TITLE = re.compile(rf"{_TITLE}|(?:Mr|Mrs|Ms|Dr|Col|Gen|Lt|Capt|Sgt|Maj|Sen|Rep|Gov|Prof|Rev|Insp|Det|St)")
 _NAME = rf"(?:{_TITLE}\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:al|el|bin|de|van|von|der)[\s-]+)?[A-Z][\w'’.-]*){{0,3}}"
 # "told" names its audience: a named outlet or person ("told the Gazette"), or a plain one ("told reporters").
-_TOLD = r"told\s+(?:reporters|journalists|lawmakers|(?:the\s+)?(?:residents|citizens|police|officials|investigators|court|jury|crowd|supporters|students|parents|audience|delegates|viewers|listeners)\b|(?:an?\s+)?(?:news|press)\s+conference|(?:the\s+)?(?:[A-Z][\w.]*\s*){1,3})"
+_TOLD = (
+    r"told\s+(?:reporters|journalists|lawmakers|(?:the\s+)?(?:residents|citizens|police|officials|investigators|court|jury|crowd|supporters|students|parents|audience|delegates|viewers|listeners)\b|(?:an?\s+)?(?:news|press)\s+conference|(?:the\s+)?(?:[A-Z][\w.]*\s*){1,3}"
+    r"|(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?(?:radio|television|TV|conference|ministers|meeting|rally|newspaper|agency|committee|hearing|panel|gathering|forum|summit|parliament)\b)"
+)
 _VERB = (
     rf"(?:said|says|{_TOLD}|added|explained|noted|declared|insisted|warned|stressed|recalled|asked|wrote|tweeted"
-    r"|agreed|argued|continued|complained|admitted|conceded|acknowledged)"
+    r"|agreed|argued|continued|complained|admitted|conceded|acknowledged|recounted|recalls|adds|explains|notes|writes"
+    r"|insists|warns|went\s+on)"
 )
 # The full stop of an initial or a title before a capitalised word ("the U.S. Forest Service", "A.T. Kearney",
 # "Gov. Jeanne Shaheen") is inside an attribution, not its end. "Co." and "Inc." often end a sentence: not here.
@@ -79,7 +83,7 @@ _AFTER_ROLE_SUBJECT = re.compile(  # "…," the mayor said; "…," the 22-year-o
 )
 # An apposition between a speaker's name and the verb: "…," Zhao Chen, director of the institute, told…
 _APPOSITION = r"(?:,\s+(?P<appos>(?:an?\s|the\s|[a-z0-9])[^,.;:“”\"]{2,150}?),)?"
-_AFTER_SUBJECT = re.compile(rf"^\s*,?\s*(?P<name>{_NAME}|he|she|He|She){_APPOSITION}\s+{_VERB}")
+_AFTER_SUBJECT = re.compile(rf"^\s*,?\s*(?P<name>{_NAME}|he|she|He|She){_PARTY}?{_APPOSITION}(?:\s+ha[sd])?\s+{_VERB}")
 # Job words that make the words before a name its role: "…," company spokeswoman Kari Lund told AFP;
 # "…," said city police spokeswoman Laura Reyes. Ordinary people are named by what they do or where they
 # live ("said shop owner …", "Bahamas resident … said"); adding owner…founder changed one dev-set quote,
@@ -111,7 +115,7 @@ _AFTER_NAMED_WHEN = re.compile(rf"^\s*,?\s*{_VERB}\s+(?P<name>{_WHEN_NAME}){_SAI
 _AFTER_QUOTED = re.compile(
     rf"^\s*,?\s*(?:[^.;:“”\"]{{0,60}}?\bquoted\s+(?:(?P<name>{_NAME})|(?P<role>(?:an?|the)\s+[^.;:“”\"]{{2,80}}?))|(?P<subject>{_NAME})\s+(?:was|is)\s+quoted)\s+as\s+saying"
 )
-_BEFORE = re.compile(rf"(?P<name>{_NAME})(?:,\s+{_ROLE},)?\s+{_VERB}\s*[:,]?\s*$")
+_BEFORE = re.compile(rf"(?P<name>{_NAME}){_PARTY}?(?:,\s+{_ROLE},)?\s+{_VERB}\s*[:,]?\s*$")
 # A _BEFORE name that a preposition governs is a body the speaker works for: "Ann Cole, counsel for
 # the Data Rights Centre, said: “…”", "Ann Cole of the State Office told…", "A spokesman for Halcyon said…".
 _OF_BODY = re.compile(r"\s+(?P<prep>of|for|at|with)\s+(?P<the>the\s+)?$")
