@@ -100,6 +100,12 @@ def test_phrase_rules(sentence: str, phrase: str, expected: str) -> None:
         ("Keepers planned to open the lock on Sept. 2, but the flood came first.", "Sept. 2", "2017-09-02"),
         # a day-first date that ends the sentence
         ("The vote is on 4 December.", "4 December", "2017-12-04"),
+        # "last" and "since" a month are never after publication, nor "last" its month, whatever the clause
+        ("The keeper retired last October after forty years.", "last October", "2016-10"),
+        ("The council will appeal the ruling it lost last November.", "last November", "2016-11"),
+        ("The pier will stay as it has been since December.", "since December", "2016-12"),
+        ("Fares rose again last September.", "last September", "2017-09"),
+        ("Fares have risen since October.", "since October", "2017-10"),
         # a weekday after "since" is one gone by, the day after publication included
         ("The first arrests since Wednesday's bombing came at dawn.", "Wednesday", "2017-10-11"),
     ],
@@ -614,6 +620,22 @@ def test_a_capped_timeline_follows_the_story_over_its_days_not_its_busiest_one()
     assert {e["date"] for e in timeline} >= {f"2025-03-{day:02d}" for day in range(1, 7)}
 
 
+def test_a_capped_timeline_gives_a_day_to_a_line_of_another_story_last() -> None:
+    busy = [f"On Thursday the {w} {w}ers of {v} marched to the {v} {w} gate." for w, v in zip(_WORDS[:12], _WORDS[4:16])]
+    earlier = [f"The {w} {w}ers repaired the flood wall on {i + 1} March." for i, w in enumerate(_WORDS[10:15])]
+    stray = "Rookie striker Tam Oyelaran scored twice in the cup final on Saturday night."  # a digest's sports line
+    corpus = corpus_of(
+        " ".join([*earlier, stray, *busy]),
+        "Marchers reached the town gate at dawn after the flood wall failed. Oysters sold out early. Kites drifted over the dunes.",
+        "Crowds marched to the gate beside the flood wall. Violins tuned softly in the chapel. Pumpkins ripened slowly.",
+        dates=("2025-03-20",) * 3,  # a Thursday
+    )
+    timeline = build_timeline(corpus, families_of(corpus))
+    assert len(timeline) == MAX_TIMELINE_ENTRIES
+    assert not [e for e in timeline if "striker" in e["text"]]
+    assert sum(e["date"] == "2025-03-20" for e in timeline) == 10
+
+
 def test_undated_phrases_keep_the_precision_they_name() -> None:
     corpus = corpus_of(
         "The harbour ferry service was suspended in March after a storm. Pier repairs began last week at the south quay. "
@@ -631,3 +653,18 @@ def test_undated_reports_of_different_months_are_two_events() -> None:
     )
     timeline = build_timeline(corpus, families_of(corpus))
     assert sorted(e["phrase"] for e in timeline) == ["in June", "in March"]
+
+
+def test_one_sentence_in_reports_a_day_apart_is_one_entry_at_the_earlier_day_unless_its_figures_differ() -> None:
+    def dated_entries(first: str, second: str) -> list[tuple[str, list[str]]]:
+        corpus = corpus_of(
+            f"{first} Gulls circled the empty quay.",
+            f"Fishing crews moved their boats to the south basin before dawn. {second}",
+            dates=("2025-03-19", "2025-03-20"),
+        )
+        return [(e["date"], e["sources"]) for e in build_timeline(corpus, families_of(corpus)) if "harbour" in e["text"]]
+
+    pier = "The harbour board said today that the north pier will close for a month of repairs."
+    assert dated_entries(pier, pier) == [("2025-03-19", ["a1", "a2"])]
+    toll = "The harbour storm killed {} people today, the coast guard said."
+    assert dated_entries(toll.format(12), toll.format(14)) == [("2025-03-19", ["a1"]), ("2025-03-20", ["a2"])]
