@@ -114,6 +114,8 @@ def reads_alone(text: str) -> bool:
 # 36,500 caught; by reading 14 name a stranger (a first name, or a surname the report never completes), 1 a
 # senator by surname, 2 no person (a country after its heading, a newspaper). One summary changes (the Dianne
 # lead). The summary asks only about its best-scored candidates: reading every sentence cost ~10% of a brief.
+# The agreed facts (asking about the readable sentences that have partners) and the update summaries (about the
+# readable new ones) apply it too; no fact and no duc2007_update B/C update changes.
 _LONE_NAME = re.compile(r"(?<![\w'’.-])[A-Z][a-z]{2,}(?![\w'’-])")
 _ACTING_NAME = re.compile(
     r"\b([A-Z][a-z]{2,})[ \t]+(?:[a-z]+ed|could|would|will|can|may|might|must|should|has|had"
@@ -162,7 +164,7 @@ def _strangers(texts: Sequence[str], candidates: set[str]) -> set[str]:
 
 def unnamed_people(corpus: Corpus, indices: Iterable[int]) -> set[int]:
     """Those of the sentences ``indices`` whose subject is a person named by one word no report gives in full
-    (see _LONE_NAME): no summary sentence, since its reader meets a stranger."""
+    (see _LONE_NAME): no summary, update or agreed-fact sentence, since its reader meets a stranger."""
     acting = [
         (index, match.group(1))
         for index, text in ((index, corpus.sentences[index].text) for index in sorted(indices))

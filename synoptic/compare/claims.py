@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
-from synoptic.analyze.sentences import Corpus, reads_alone
+from synoptic.analyze.sentences import Corpus, reads_alone, unnamed_people
 from synoptic.analyze.tokens import content_terms
 from synoptic.analyze.vectors import row_cosines, similarity_matrix
 from synoptic.compare.conflicts import Mention, mentions_in, sentence_mentions, sentence_tallies
@@ -280,10 +280,14 @@ def agreed_facts(corpus: Corpus, families: dict[str, int], cluster_date: str | N
     outlet = {a.article.id: (a.article.source or "").strip().lower() for a in corpus.articles}
     outlet_of = [outlet.get(s.article, "") for s in corpus.sentences]
     similarity = similarity_matrix(corpus)
+    # every sentence proposes its own group: the fact is shown through one that reads alone, about no
+    # stranger to the reader (a person the reports never name in full; asked only of the readable ones)
+    readable = [i for i in sorted(partners) if reads_alone(corpus.sentences[i].full)]
+    strangers = unnamed_people(corpus, readable)
     candidates = []
-    for i in sorted(partners):
-        if not reads_alone(corpus.sentences[i].full):
-            continue  # every sentence proposes its own group: the fact is shown through one that reads alone
+    for i in readable:
+        if i in strangers:
+            continue
         # the fact's sources are its sentence's citations, as wherever the brief shows that sentence
         members = [i] + [j for j, _ in supporting_sentences(corpus, i, cluster_date).values()]
         independent = _independent_sources(members, family_of, similarity, outlet_of)

@@ -35,7 +35,7 @@ from typing import Any
 
 import numpy as np
 
-from synoptic.analyze.sentences import Corpus, reads_alone
+from synoptic.analyze.sentences import Corpus, reads_alone, unnamed_people
 from synoptic.analyze.tokens import content_terms, word_count
 from synoptic.analyze.vectors import repeat_cosines, similarity_matrix
 from synoptic.compare.conflicts import Mention, same_quantity, sentence_figures
@@ -186,7 +186,9 @@ def select_update(corpus: Corpus, prior: Prior, words: int, old: Sequence[bool],
     new = [i for i in range(len(lengths)) if lengths[i] <= words and not old[i]]
     if not new:
         return []  # the new articles only repeat what the reader has seen: nothing to tell
-    eligible = [i for i in new if lengths[i] >= MIN_CANDIDATE_WORDS and reads_alone(corpus.sentences[i].text)] or new
+    readable = [i for i in new if lengths[i] >= MIN_CANDIDATE_WORDS and reads_alone(corpus.sentences[i].text)]
+    strangers = unnamed_people(corpus, readable)  # a person the reports never name in full: a stranger to the reader
+    eligible = [i for i in readable if i not in strangers] or new
     bonus = {
         i: unit * lengths[i] * (SUPPORT_BONUS * support[i] + LEAD_BONUS * np.exp(-LEAD_DECAY * corpus.sentences[i].position))
         for i in eligible

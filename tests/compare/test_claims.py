@@ -161,6 +161,17 @@ def test_a_fact_is_shown_through_a_sentence_that_reads_alone() -> None:
     assert fact["text"].startswith("Nine people") and fact["sources"] == ["a1", "a2"]
 
 
+def test_a_fact_is_not_shown_through_a_sentence_about_a_person_never_named_in_full() -> None:
+    corpus = corpus_of(
+        "Late on Tuesday, Orla saw nine people taken to Aldermoor General Hospital after the crash. Her cousin drove "
+        "the first ambulance. By morning, Orla had counted eleven wrecked cars, and she wrote to the council.",
+        "Nine injured people were taken to Aldermoor General Hospital after the crash on the ridge road near "
+        "Tillbury on Tuesday evening.",
+    )
+    [fact] = agreed_facts(corpus, families_of(corpus))
+    assert fact["text"].startswith("Nine injured people") and fact["sources"] == ["a1", "a2"]
+
+
 def test_different_figures_are_not_a_fact() -> None:
     corpus = corpus_of(
         "An estimated 1,100 people in the valley fell ill after drinking water from the old reservoir last month.",

@@ -92,6 +92,17 @@ def test_update_leaves_out_sentences_that_lean_on_their_context():
     assert texts and not any(t.startswith("He ") for t in texts)
 
 
+def test_update_leaves_out_sentences_about_a_person_never_named_in_full():
+    scene = (
+        "Late on Friday, Tamsin drove the first lorry of steel plates across the River Lune crossing. Her father had "
+        "built the old span. By dusk, Tamsin had unloaded the plates at Pellham, where she waited for the council."
+    )
+    new = [replace(NEW[0], text=NEW[0].text + " " + scene), NEW[1]]
+    brief = update_brief(story_articles("bridge"), new, Options(words=200), since="2025-03-14")
+    texts = [s.text for s in brief.summary]
+    assert texts and not any("Tamsin" in t for t in texts)
+
+
 def test_a_republished_copy_is_nothing_new_and_the_update_says_so():
     earlier = story_articles("bridge")
     original = earlier[0]
