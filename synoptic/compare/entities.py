@@ -106,6 +106,9 @@ _TITLES = {
     "prosecutor", "attorney", "actor", "actress", "singer", "author", "writer", "novelist", "coach",
     "host", "anchor", "presenter",  # "Host Ann Roe", "CNN anchor Ann Roe"
     "librarian",  # "Librarian Nadia Okoro, who has worked…"
+    # offices of states, towns, schools and churches ("Assemblyman Jim Cunneen", "Superintendent Dick Young")
+    "assemblyman", "assemblywoman", "congressman", "congresswoman", "councilman", "councilwoman", "superintendent", "supt",
+    "det", "trooper", "magistrate", "chancellor", "principal", "bishop", "archbishop", "cardinal", "ayatollah",
     "secretary-general", "director-general", "attorney-general", "governor-general", "spec",
     "ceo",  # "Twitter CEO Ann Roe": the company's name before the title is no part of hers
 }  # fmt: skip
@@ -164,6 +167,9 @@ _NOT_NAMES = {
     "another", "both", "such", "than", "last", "next", "first", "new", "today", "yesterday", "tonight",
     "four", "five", "six", "seven", "eight", "nine", "ten", "everybody", "everyone", "nobody", "someone",
     "ok", "tv", "am", "pm", "ceo", "gdp", "former", "acting", "later", "earlier", "like", "unlike", "soon",
+    # words that open a sentence before a name ("Within Quebec, a slim majority…" is no person)
+    "within", "without", "throughout", "through", "amid", "upon", "toward", "towards", "unless", "whether", "once",
+    "besides", "following",
     # capitals that name no one: clock times, currencies, things ("GMT", "USD", "DNA"), and "God"
     "gmt", "utc", "bst", "est", "edt", "pst", "pdt", "cet", "usd", "eur", "gbp", "url", "suv", "gps", "dna", "god",
     # the verb that opens a question ("Did Ann Roe deserve this?"); not "Will" or "Can" (given names) nor "Is" ("IS")
@@ -201,8 +207,11 @@ _NAME_PREFIXES = ("al-", "el-", "ad-", "as-")  # "al-Rashid": a surname, though 
 _ROLE_BEFORE = re.compile(
     r"(?:^|[.;:!?]\s+|,\s+)(?:The|the|A|a|An|an|His|his|Her|her|Their|their|Its|its)\s+(?:[\w'’-]+\s+){0,3}[a-z][\w'’-]*,\s+$"
 )
-_RELATIVES = [[word] for word in ("brother", "sister", "son", "daughter", "wife", "husband", "mother", "father",
-                                   "uncle", "aunt", "cousin", "partner", "friend", "colleague")]  # fmt: skip
+_KIN = ("brother", "sister", "son", "daughter", "wife", "husband", "mother", "father", "uncle", "aunt", "cousin")
+_RELATIVES = [[word] for word in (*_KIN, "partner", "friend", "colleague")]
+# A kinsman's given name alone ("Dorvan's mother, Judy, wept"): a person, where "its partner Kelsby" need not be
+_KIN_BEFORE = re.compile(rf"\b(?:{'|'.join(_KIN)}),?\s$")
+_KIN_REACH = len("daughter, ")
 # A role in lower case right before a full name ("special counsel Ruth Abernethy", "said farmer Tom
 # Varrow"): the role words of _TITLES that are no adjectives ("foreign", "vice", "general": "the general
 # Assembly"). Lists of one word, to compare with the last word before the name.
@@ -326,7 +335,7 @@ _NEW_PLACES = {"York", "Orleans", "Delhi", "England", "Haven", "Brunswick", "Cal
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
-_GENERATION = re.compile(r",?\s+(?:Jr|Sr)\.?$")  # "Charles Graner Jr." is Charles Graner
+_GENERATION = re.compile(r",?\s+(?:(?:Jr|Sr)\.?|III|IV)$")  # "Charles Graner Jr.", "Ann Roe III" are Charles Graner, Ann Roe ("II" ends "World War II")
 
 
 def _clean_form(form: str) -> str:
@@ -873,6 +882,8 @@ def _context_cue(reading: _Named, before: str, after: str) -> str:
             or (spaced and before.rsplit(None, 1)[-1:] in _LOWER_ROLES)
         ):
             return "person"  # "said Gwen Tarrant", "Gwen Tarrant said", "The mayor, Ilse Maertens,"
+        if len(tokens) == 1 and _KIN_BEFORE.search(before, max(0, len(before) - _KIN_REACH - 1)):
+            return "person"  # "his mother, Judy,", "her son Kevin"
         if (
             len(tokens) == 1
             and _may_end(ending, _SAID_ENDINGS)
@@ -1266,6 +1277,17 @@ def _unlisted(group: list[str], cues: dict[str, dict[str, int]], by_surname: dic
     ) or all(f.rsplit(None, 1)[-1].lower() in _PARTY_LABELS for f in group)  # "the Ohio Democrat said": a description
 
 
+def _surname_of_several(group: list[str], kind: str, cues: dict[str, dict[str, int]], count: Counter[str], by_surname: dict[str, set[str]]) -> bool:
+    """Is this lone word the surname of people of the cluster that no join could settle (two carry it: "Wallace"
+    beside "Craig Wallace" and "Jaymee Wallace"), untyped or a place only by stray cues ("a note from Wallace")?"""
+    if not any(f in by_surname for f in group):
+        return False
+    if kind == "other":
+        return True
+    places = sum(cues[f].get("place", 0) for f in group)
+    return not any(f.lower() in PLACES for f in group) and places * STRAY_CUE_SHARE < sum(count[f] for f in group)
+
+
 def _shown_name(group: list[str], kinds: dict[str, str], count: Counter[str]) -> str:
     """The name an entity is listed by: a person's fullest name, else the form of most mentions."""
     multi_word = any(len(g.split()) > 1 for g in group)
@@ -1346,6 +1368,11 @@ def find_entities(corpus: Corpus, families: dict[str, int]) -> list[dict]:
             and all(t[0].isupper() and not t.isupper() for t in tokens[:: len(tokens) - 1])
             and (len(tokens) == 2 or (tokens[1][0].isupper() and (not tokens[1].isupper() or _INITIAL.match(tokens[1]))))  # "Ann J. Roe"
             and not {t.lower() for t in tokens} & _HEADS_AND_EVENTS
+            # (not after a word the cluster writes in lower case, unless a given name: "Who Killed JonBenet?" beside
+            # "their daughter, JonBenet," is no person "Killed JonBenet"; "Bill Roe" beside "the bill" is)
+            and (
+                (low := tokens[0].lower()) in GIVEN_NAMES or low not in cluster_text or not re.search(rf"\b{re.escape(low)}\b", cluster_text)
+            )
         ):
             kinds[form] = "person"
             cues[form] = {"person": count[form]} if stray else {**cues[form], "person": cues[form].get("person", 0) + 1}
@@ -1530,13 +1557,22 @@ def find_entities(corpus: Corpus, families: dict[str, int]) -> list[dict]:
             and not (tokens[0].replace(".", "").isupper() or lower[0] in PLACES)  # "FPC Web", "California Democratic"
         ):
             untyped_tails[tokens[-1]].add(groups.find(form))
-    # (never a word the cluster also writes in lower case: "Ministers", "Rebels", "Web" are no surnames)
-    candidates = [f for f in singles if kinds[f] == "other" and len(untyped_tails.get(f, ())) == 1]
+    # (never a word the cluster also writes in lower case: "Ministers", "Rebels", "Web" are no surnames; nor the
+    # surname of typed people, which the joins above left to none of them: "Gingrich" beside "Newt Gingrich",
+    # "Marianne Gingrich" and an untyped "Marianne Ginther Gingrich")
+    candidates = [f for f in singles if kinds[f] == "other" and len(untyped_tails.get(f, ())) == 1 and f not in by_surname]
+    # and a place among the singles only by stray cues when that name opens with a known given name ("in Faulder's
+    # lawsuit" beside "Joseph Stanley Faulder"; not "Europa" beside "Surrounding Europa")
+    candidates += [
+        f for f in singles if kinds[f] == "place" and len(owner := untyped_tails.get(f, ())) == 1 and f not in by_surname
+        and any(_known_given_name_first(g) for g in forms if g.endswith(" " + f) and groups.find(g) in owner)
+    ]
     if candidates:  # (a plain substring test: "web" in "website" also counts, which only joins less)
         text = " ".join(s.full for s in corpus.sentences)
         for form in candidates:
             if f" {form.lower()}" not in text:
                 groups.union(untyped_tails[form].pop(), form)
+                cues[form] = {"other": count[form]}  # (a stray place cue misread the name)
 
     _join_company_short_names(forms, kinds, cues, groups)
     _join_particle_short_names(forms, count, kinds, cues, groups)
@@ -1567,8 +1603,8 @@ def find_entities(corpus: Corpus, families: dict[str, int]) -> list[dict]:
         if kind == "other" and any(kinds[f] == "org" for f in group):
             kind = "org"
         multi_word = any(len(g.split()) > 1 for g in group)
-        if kind == "other" and not multi_word and any(SPEAKER in cues[f] and f in by_surname for f in group):
-            kind = "person"  # "Gingell said", the surname of two people of the cluster: one of them speaks
+        if kind in ("other", "place") and not multi_word and _surname_of_several(group, kind, cues, count, by_surname):
+            kind = "person"  # "Gingell said", "met Gingell", the surname of two people of the cluster: one of them
         if kind == "other" and any(_known_given_name_first(f) for f in group):
             kind = "person"  # "Maria Ostrova" that no word around types: typed last, so joins by surname stay as they were
         surnames = {f for f in group if len(f.split()) == 1 and kind == "person" and multi_word}
