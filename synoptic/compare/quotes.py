@@ -62,7 +62,7 @@ _TOLD = (
 )
 _VERB = (
     rf"(?:said|says|{_TOLD}|added|explained|noted|declared|insisted|warned|stressed|recalled|asked|wrote|tweeted"
-    r"|agreed|argued|continued|complained|admitted|conceded|acknowledged|recounted|recalls|adds|explains|notes|writes"
+    r"|agreed|argued|continued|replied|complained|admitted|conceded|acknowledged|recounted|recalls|adds|explains|notes|writes"
     r"|insists|warns|went\s+on)"
 )
 # The full stop of an initial or a title before a capitalised word ("the U.S. Forest Service", "A.T. Kearney",
@@ -146,6 +146,7 @@ _PERSON = re.compile(
 # a person who goes on speaking.
 _PREPOSITION_BEFORE = re.compile(r"\b(?:to|of|in|on|at|from|by|with|for|against|about|near|into|than)\s+$")
 # A job and a name after a verb of saying: "…, said engineering manager Jim Ellory."
+_GENDERED_TITLE = re.compile(r"\b(Mr|Mrs|Ms)\.")
 _SAYING_BEFORE = re.compile(r"\b(?:said|says|told)\s+(?:[\w'’.-]+\s+){0,4}$")
 _PERSON_AFTER = re.compile(r",\s+(?:\d+,|who\s)")  # "the view of Hanna Roe, 41, a clerk", "headed by Ann Lee, who…": people all the same
 _SAYS = tuple(re.compile(rf" {verb}\b") for verb in ("said", "says", "told", "added"))  # one literal each: a fast scan
@@ -206,6 +207,7 @@ class _NamesMet:
     def __init__(self, text: str) -> None:
         self.text = text
         self.names: list[str] = []
+        self.pronoun: dict[str, str] = {}  # "he" or "she", for a name met with "Mr." or "Mrs."/"Ms."
         self.pending: list[str | tuple[int, int]] = []  # in order: spans still to read, speakers to add
 
     def passed(self, start: int, end: int) -> None:
@@ -213,6 +215,17 @@ class _NamesMet:
 
     def add(self, name: str) -> None:
         self.pending.append(name)
+        self._learn(name, name)
+
+    def _learn(self, name: str, titles: str) -> None:
+        if match := _GENDERED_TITLE.search(titles):
+            self.pronoun.setdefault(name, "he" if match.group(1) == "Mr" else "she")
+
+    def latest(self, pronoun: str) -> str | None:
+        """The latest name met, unless ``pronoun`` cannot stand for it: "He replied" after "Ms. Pell told…" is
+        not Ms. Pell, and the person it is went unnamed (an earlier man is as likely wrong)."""
+        names = self.list()
+        return names[-1] if names and self.pronoun.get(names[-1], pronoun) == pronoun else None
 
     def list(self) -> list[str]:
         for event in self.pending:
@@ -234,6 +247,8 @@ class _NamesMet:
                 while len(words) > 2 and (words[-1] in _NOT_SPEAKERS or words[-1] in ("Jr", "Sr")):
                     words.pop()  # "Minister Akbar Tanjung Monday", "Dr. John B. Neeld Jr.": "Neeld" names him again
                 name = _named(" ".join(words))
+                if name and person.group("title"):
+                    self._learn(name, person.group("title"))
                 if not name or name.split()[-1].lower() in BODY_HEADS or (person.group("plain") and " " not in name):
                     continue  # "…, who heads Esterby Fire and Rescue Service, said", "Aldermoor General Hospital": bodies
                 if person.group("jobbed") and not (person.group("acts") or _SAYING_BEFORE.search(self.text, max(0, person.start() - 60), person.start())):
@@ -261,8 +276,8 @@ def _short_role(role: str | None) -> str | None:
     return short if len(short.split()) >= 2 else role
 
 
-def _speaker(before: str, after: str, closed: bool = False) -> tuple[str | None, str | None, bool]:
-    """(speaker, role, pronoun) from the text around one quote. After a quote that ends its sentence
+def _speaker(before: str, after: str, closed: bool = False) -> tuple[str | None, str | None, str | None]:
+    """(speaker, role, pronoun: "he" or "she") from the text around one quote. After a quote that ends its sentence
     (``closed``: "…hands." Kate Lecchi, a spokeswoman, said they…), a name with an apposition or a job
     opens the next sentence rather than attributing this one."""
     # "said U.S. Survey scientist Ann Cole": the job first, else "U.S." reads as a name
@@ -272,28 +287,28 @@ def _speaker(before: str, after: str, closed: bool = False) -> tuple[str | None,
             if body and _JOB_WORD.fullmatch(name.split()[-1].lower()):
                 continue  # "said Secretary of Natural Resources Ann Cole": a post, the name comes after
             role = ", ".join(part for part in (body, match.groupdict().get("role")) if part)
-            return name, role or None, False
+            return name, role or None, None
     if match := _AFTER_DESC.match(after):
-        return None, match.group("role").strip(), False
+        return None, match.group("role").strip(), None
     if match := _AFTER_ROLE_SUBJECT.match(after):
-        return None, match.group("role"), False
+        return None, match.group("role"), None
     if match := _AFTER_SUBJECT.match(after):
         name = match.group("name")
         if name.lower() in ("he", "she"):
-            return None, None, True
+            return None, None, name.lower()
         if _named(name) and not (closed and match.group("appos")):
-            return _named(name), match.group("appos"), False
+            return _named(name), match.group("appos"), None
     if not closed and (match := _AFTER_JOB_SUBJECT.match(after)) and (name := _named(match.group("name"))):
-        return name, match.group("role"), False
+        return name, match.group("role"), None
     if "quoted" in after and (match := _AFTER_QUOTED.match(after)):
         name = _named(match.group("name") or match.group("subject"))
         if name or match.group("role"):
-            return name, match.group("role"), False
+            return name, match.group("role"), None
     if not _VERB_AT_END.search(before, max(0, len(before) - 200)):
-        return None, None, False
+        return None, None, None
     if match := _BEFORE.search(before[-200:]):
-        if _sentence_tail(match.group("name")) in ("He", "She"):
-            return None, None, True  # "…in Newark. He added: “…”"
+        if (pronoun := _sentence_tail(match.group("name"))) in ("He", "She"):
+            return None, None, pronoun.lower()  # "…in Newark. He added: “…”"
         name = _named(match.group("name"))
         role = match.group("role")
         start = len(before) - 200 + match.start() if len(before) > 200 else match.start()
@@ -301,31 +316,31 @@ def _speaker(before: str, after: str, closed: bool = False) -> tuple[str | None,
         if name and whole and (of := _OF_BODY.search(before, max(0, start - 12), start)):
             return _employer(before[: of.start()], of, name)
         if role and (then := _ROLE_THEN_NAME.match(role)):
-            return then.group("name"), then.group("role"), False
+            return then.group("name"), then.group("role"), None
         if name:
-            return name, role or None, False
+            return name, role or None, None
     if (match := _DESCRIBED_THEN_NAME.search(before[-200:])) and (name := _named(match.group("name"))):
         desc = match.group("desc")
         role = ", ".join(part for part in (f"{desc[0].lower()}{desc[1:]}", match.group("job")) if part)
-        return name, role, False
-    return None, None, False
+        return name, role, None
+    return None, None, None
 
 
-def _employer(before: str, of: re.Match[str], body: str) -> tuple[str | None, str | None, bool]:
+def _employer(before: str, of: re.Match[str], body: str) -> tuple[str | None, str | None, str | None]:
     """The speaker when the name before the verb is the body they speak for: the person named
     before the preposition, or the description there ("a spokesman for Halcyon") as the role."""
     words = body.split()
     heads = [k for k, word in enumerate(words) if word.lower() in BODY_HEADS]
     if heads and len(words) - heads[-1] > 2:  # "Director of the European Movement Ann Cole said"
-        return " ".join(words[heads[-1] + 1 :]), f"{of.group('the') or ''}{' '.join(words[: heads[-1] + 1])}", False
+        return " ".join(words[heads[-1] + 1 :]), f"{of.group('the') or ''}{' '.join(words[: heads[-1] + 1])}", None
     body = f"{of.group('the') or ''}{body}"
     if (person := _PERSON_OF.search(before, max(0, len(before) - 120))) and (name := _named(person.group("name"))) and " " in name:
         job = person.group("job")
-        return name, f"{job} {of.group('prep')} {body}" if job else body, False
+        return name, f"{job} {of.group('prep')} {body}" if job else body, None
     if described := _DESCRIBED_OF.search(before, max(0, len(before) - 80)):
         desc = described.group("desc")
-        return None, f"{desc[0].lower()}{desc[1:]} {of.group('prep')} {body}", False
-    return None, None, False
+        return None, f"{desc[0].lower()}{desc[1:]} {of.group('prep')} {body}", None
+    return None, None, None
 
 
 def find_quotes(corpus: Corpus, families: dict[str, int]) -> list[dict]:
@@ -368,8 +383,7 @@ def find_quotes(corpus: Corpus, families: dict[str, int]) -> list[dict]:
                     elif speaker and " " not in speaker:  # a surname: the full name met earlier
                         speaker = next((n for n in reversed(named.list()) if n.split()[-1] == speaker), speaker)
                     elif pronoun:
-                        names = named.list()
-                        speaker = names[-1] if names else None
+                        speaker = named.latest(pronoun)
                         role = role if speaker else described
                     if speaker:
                         named.add(speaker)

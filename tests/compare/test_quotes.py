@@ -92,6 +92,7 @@ def quotes_of(*texts: str, families: dict[str, int] | None = None) -> list[dict]
          "The trials showed exactly where that society stood"),
         ('"The levy fits a larger pattern of self-dealing," Sen. Ron Vale, D-Oregon, the panel\'s ranking member, said.',
          "Sen. Ron Vale", "the panel's ranking member", "The levy fits a larger pattern of self-dealing"),
+        ('"Yes, that is true, we have hired them," Ivo Marsh replied.', "Ivo Marsh", None, "Yes, that is true, we have hired them"),
         # a lawmaker's party, and a state before the title (dev sets: unattributed before)
         ('"It is a dark day for the whole valley," said Sen. Lyle Ortiz (R-Minn.), who wrote the bill.',
          "Sen. Lyle Ortiz", None, "It is a dark day for the whole valley"),
@@ -367,3 +368,10 @@ def test_a_quoted_speaker_listed_untyped_becomes_a_person() -> None:
     assert [(e["name"], e["type"]) for e in entities] == [("Tamsin Coyle", "other")]
     [quote] = quotes_module.name_speakers(find_quotes(corpus, families), entities)
     assert quote["speaker"] == "Tamsin Coyle" and entities[0]["type"] == "person"
+
+
+def test_he_or_she_is_not_a_person_met_with_the_other_pronoun_s_title() -> None:
+    text = ('Ms. Nora Pell told the panel about ten meetings with the minister. '
+            '"I have never had a single meeting with the minister at any time," he said.')
+    assert [q["speaker"] for q in quotes_of(text)] == [None]
+    assert [q["speaker"] for q in quotes_of(text.replace(" he said.", " she said."))] == ["Nora Pell"]
