@@ -131,6 +131,7 @@ _ORG_HEADS = {
     "corporation", "institution", "laboratory", "academy", "embassy", "radio", "campaign",  # "Israel Radio", "Human Rights Campaign"
     "observatory", "survey", "chiefs",  # "Volcano Observatory", "Geological Survey", "Joint Chiefs of Staff"
     "chemicals", "infirmary",  # "Tarlow Chemicals said", "Halden Royal Infirmary"
+    "directorate",  # "General Directorate of Customs": the title word opens a body's name
 }  # fmt: skip
 # The heads above that follow a company's own name ("Northline Coaches", "Boeing Co."), which the news
 # also writes alone ("Northline said"); not those of outlets, parties and foundations, whose first word
@@ -243,7 +244,8 @@ _SUBJECT_AFTER = re.compile(
     r"|earlier|later|recently|this|and|but)\b)[a-z]"
 )
 _PERSON_AFTER = re.compile(
-    r"^(?:,\s+(?:\d+,\s+)?(?:(?:an?|the)\s+[a-z]|who(?:se)?\s|one of\s|(?:[a-z]+\s+){0,2}"
+    r"^(?:,\s+\d{1,3},|,\s+(?:(?:an?|the)\s+(?!(?:[a-z]+\s+){1,2}(?:was|were|is|are|has|have|had|will|would|said|says|ruled|found"
+    r"|reported|added|announced|concluded|decided)\b)[a-z]|who(?:se)?\s|one of\s|(?:[a-z]+\s+){0,2}"
     r"(?:director|chief|head|spokesman|spokeswoman|officer|minister|manager|commander|secretary)\b)"
     r"|\s+(?:said|says|told|added|explained|noted|wrote)\b)"
 )
@@ -351,6 +353,15 @@ _SHOUTED = re.compile(r"[A-Z]{4,}$")  # "the JUSTICE Act": a word in capitals na
 _BODY_AFTER_TITLE = _ORG_HEADS | {"staff"}
 
 
+# Title words that end a post's name of several words ("Chief Science Officer", "Deputy Managing Director") and no
+# one's surname (where "Dr. Ivo Major" and "Dr. Martin Luther King" are people).
+_POST_ENDS = frozenset({
+    "officer", "director", "executive", "secretary", "president", "commissioner", "adviser", "advisor", "counsel",
+    "chairman", "chairwoman", "spokesman", "spokeswoman", "correspondent", "editor", "analyst", "economist", "strategist",
+    "scientist", "superintendent", "ceo", "secretary-general", "director-general",
+})  # fmt: skip
+
+
 def _strip_titles(tokens: list[str]) -> tuple[list[str], bool]:
     """Tokens without leading titles ("Australian Defence Minister Ian Hale" → "Ian Hale"), and whether
     there were any (a titled name is a person's)."""
@@ -377,6 +388,8 @@ def _strip_titles(tokens: list[str]) -> tuple[list[str], bool]:
         tokens, titled = tokens[last + 1 :], True
     if titled and len(tokens) == 1 and _POSSESSIVE.sub("", tokens[0]).lower().rstrip(".") in _TITLES:
         return [], False  # "European Commissioner", "the Attorney General's office": a title without its holder's name
+    if titled and _POSSESSIVE.sub("", tokens[-1]).lower() in _POST_ENDS and tokens[0].lower() not in GIVEN_NAMES:
+        return [], False  # "Chief Science Officer": a title of several words, still no holder's name
     if titled and tokens[0] == "of":
         titled = False  # "Director of the Census Bureau", "Secretary of Defence": what the title is of
     elif titled and (_POSSESSIVE.sub("", tokens[-1]).lower() in _HEADS or tokens[0].lower() in _BODY_AFTER_TITLE):  # "the Justice Department's"
@@ -646,6 +659,8 @@ def _builtin_mentions(text: str, cluster_text: str = "") -> list[tuple[str, str,
             end = number.end()  # "Route 14"
         anywhere, opening = _readings(text[begin:end])
         reading = opening if opening is not anywhere and _at_start(text, begin, lead) else anywhere
+        if isinstance(reading, _Named) and len(reading.tokens) == 2 and _common_word_before_acronym(reading.tokens, cluster_text or text) and _at_start(text, begin, lead):
+            reading = _readings(reading.tokens[1])[0]  # "Senior U.S. officials": the name is "U.S."
         if reading is None:
             continue
         if isinstance(reading, _Affiliated):
@@ -658,6 +673,15 @@ def _builtin_mentions(text: str, cluster_text: str = "") -> list[tuple[str, str,
         cue = reading.cue or ("other" if owner else _context_cue(reading, text[max(0, begin - 30) : begin], text[end : end + 30]))
         mentions.append((reading.form, cue, start))
     return mentions
+
+
+def _common_word_before_acronym(tokens: tuple[str, ...], cluster_text: str) -> bool:
+    """Are these two tokens a word the cluster also writes in lower case and an acronym or a country's abbreviation
+    ("Senior U.S.", "Several NATO"): at a sentence start the capital is the sentence's, no part of the name?"""
+    return (
+        (_ACRONYM.match(tokens[1]) is not None or tokens[1].replace(".", "") in _COUNTRY_ABBREVIATIONS)
+        and f" {tokens[0].lower()} " in cluster_text
+    )
 
 
 def _whole_before_and(run: str) -> bool:

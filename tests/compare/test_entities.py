@@ -1020,3 +1020,46 @@ def test_a_preposition_opening_a_sentence_is_no_part_of_the_name_after_it() -> N
     """"Within Kelsby, a slim majority…" is Kelsby, no person "Within Kelsby"."""
     found = entities_of("Within Kelsby, a slim majority backed the plan. Voters in Kelsby were split.")
     assert "Within Kelsby" not in found and "Kelsby" in found, list(found)
+
+
+def test_a_title_of_several_capitalised_job_words_names_no_one() -> None:
+    """"Chief Harvest Officer of the board" is a post, no person "Harvest Officer"; "Dr. Alma Ruthven King" keeps her
+    name though it ends in a title word."""
+    found = entities_of(
+        "Ilse Varnum will be Chief Harvest Officer of the board, the mayor said.",
+        "The crowd sang as Dr. Alma Ruthven King had asked.",
+    )
+    assert "Harvest Officer" not in found and "Chief Harvest Officer" not in found, list(found)
+    assert found["Alma Ruthven King"]["type"] == "person", found
+
+
+def test_a_title_word_opening_a_body_s_name_makes_no_person() -> None:
+    """"the General Directorate of Tolls" is a body, no person "Directorate of Tolls"."""
+    found = entities_of("The rates are set by the General Directorate of Tolls and Quay Policy, an aide said.")
+    assert found.get("Directorate of Tolls", {}).get("type") != "person", found
+
+
+def test_an_age_after_a_name_makes_it_a_person_and_joins_its_middle_name_form() -> None:
+    """"Orla Brisk Tamsett, 48, added…": a person, so "Orla Tamsett" of the other reports is her."""
+    found = entities_of(
+        "Orla Tamsett said the divorce was final. Orla Tamsett left the court.",
+        "Outside the court, Orla Brisk Tamsett, 48, added that she keeps the name.",
+    )
+    assert "Orla Tamsett" in found["Orla Brisk Tamsett"]["variants"] or "Orla Brisk Tamsett" in found["Orla Tamsett"]["variants"], found
+
+
+def test_a_clause_after_a_comma_is_no_description_of_the_name_before_it() -> None:
+    """"exposure to Agent Verdigris, a federal judge ruled": the judge is no apposition, so no person "Agent
+    Verdigris"; nor is "With Agent Verdigris, the land mines were…"."""
+    found = entities_of(
+        "Veterans fell ill after exposure to Agent Verdigris, a federal judge ruled.",
+        "With Agent Verdigris, the land mines were planted in the genes, an aid worker said.",
+        "The spraying of Agent Verdigris lasted ten years.",
+    )
+    assert found["Agent Verdigris"]["type"] != "person", found
+
+
+def test_a_common_word_opening_a_sentence_before_an_acronym_is_no_part_of_it() -> None:
+    """"Senior U.S. officials…" names the U.S., no "Senior U.S."; the cluster writes "senior" in lower case."""
+    found = entities_of("Senior U.S. officials hid the cost. Two senior aides agreed.", "The report said U.S. troops stayed.")
+    assert "Senior U.S." not in found and "U.S." in found, list(found)
