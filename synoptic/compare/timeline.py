@@ -143,6 +143,7 @@ _NUMERIC = re.compile(_NUMERIC_DATE)
 # leading \b and case-sensitive matching keep it at a few microseconds a sentence. A day range before
 # its year ("Oct. 12-13, 1992"), a comma before a month's year ("in October, 1995") and "last" before a
 # month-day ("last June 15") change 10 dev-set phrases: 5 dates wrong before are right, 5 keep their date.
+# "Sunday school" is no day.
 _CANDIDATES = re.compile(
     rf"""\b(?:
     (?P<iso>\b{_YEAR}-[01]\d-[0-3]\d\b)
@@ -152,7 +153,7 @@ _CANDIDATES = re.compile(
   | (?P<my>\b(?:{_EARLY}[\s-]+)?(?P<my_m>{_MONTH}),?\s+(?:of\s+)?(?P<my_y>{_YEAR})\b)
   | (?P<md>\b(?:{_words("last")}\s+)?(?P<md_m>{_MONTH})\s+(?P<md_d>{_DAY})\b(?![,\s]*\d))
   | (?P<dm>\b(?P<dm_d>{_DAY})\s+(?P<dm_m>{_MONTH})(?!\w|\.\w))
-  | (?P<wd>\b(?:(?P<wd_rel>{_REL})\s+)?(?P<wd_day>{_WEEKDAY}){_PART}\b)
+  | (?P<wd>\b(?:(?P<wd_rel>{_REL})\s+)?(?P<wd_day>{_WEEKDAY}){_PART}\b(?!\s+[Ss]chool))
   | (?P<mon>\b{_PREP}\s+(?:{_EARLY}[\s-]+)?(?P<mon_m>{_MONTH}){_MONTH_ALONE}(?!\s+of\s+{_YEAR}))
   | (?P<mon2>\b{_EARLY}[\s-]+(?P<mon2_m>{_MONTH}){_MONTH_ALONE})
   | (?P<year>\b{_YPREP}[\s-]+(?P<year_y>{_YEAR})\b(?![-/]))
@@ -480,6 +481,46 @@ _TRIGGER = re.compile(
 _DAY_DATES = ("iso", "num", "mdy", "dmy", "md", "dm")
 _APPOSITION = re.compile(r",?\s*")
 
+# "today" that means nowadays dates nothing: "Today, oystermen use motorboats", "parents today couldn't
+# manage that", "today's seniors", "as it is today", "in today's workplace". It is read so when it opens
+# a clause whose rest tells nothing in the past nor to come (an attribution, ", she said", aside:
+# "Today, the council voted…" and "Today, the board will hear…" are the report's day), stands between a
+# plural and a present verb, names a plural ("today's news", "today's papers", "today's charges" are the
+# day's), follows "of", or is compared ("than today", "as it is today"); "Today is the anniversary…" and
+# "yesterday and today" name the day.
+_NOWADAYS_OPENING = re.compile(r"(?:^[\W_]*|[;:]\s*|,\s+(?:and\s+|but\s+)?|\b(?:and|but)\s+)$")
+_NOWADAYS_AROUND = re.compile(
+    r"\b(?:[A-Za-z]+s|[Cc]hildren|[Pp]eople|[Mm]en|[Ww]omen)\s+today\s+(?:are|is|can|cannot|can't|could|couldn't|don't|doesn't|really|often|tend|must)\b(?!\s+\w+ing\b)"
+    r"|\b(?:of|than)\s+today\b(?!['’])|(?<!early )(?<!soon )\bas\s+(?:it\s+(?:is|does)\s+)?today\b(?!['’])|\btoday\s+than\b|\bas\s+[a-z]+\s+today\s+as\b"
+    r"|[Tt]oday['’]s\s+(?:(?!news\b|(?:news)?papers\b|editions\b|charges\b)[a-z-]*[a-rt-z]s|(?:[a-z0-9]+-[a-z0-9]+\s+)?[A-Z][a-z]+s|world|society|workplace)\b"
+    r"|\bin\s+today['’]s\s+(?:economy|culture|climate)\b"
+)
+_NOWADAYS_REACH = 30  # characters either side of "today" read for the words around it
+_TO_COME_WORD = re.compile(r"\b(?:will|shall|won't|would|is\s+to|are\s+to|going\s+to|expected|scheduled|set\s+to|due)\b|\w'll\b")
+_DAY_AS_SUBJECT = re.compile(r"\s+(?:is|was)\b")
+_ATTRIBUTION = re.compile(r",\s+(?:[\w.'’-]+\s+){1,4}(?:said|says|added|noted|wrote)(?=\s*[,.]|\s*$)")
+
+
+def _means_nowadays(match: re.Match[str]) -> bool:
+    """Whether a "today" phrase means nowadays, not the report's day (see _NOWADAYS_AROUND)."""
+    text, start, end = match.string, match.start("rel"), match.end("rel")
+    if _NOWADAYS_AROUND.search(text, max(0, start - _NOWADAYS_REACH), end + _NOWADAYS_REACH):
+        return True
+    if not _NOWADAYS_OPENING.search(text, max(0, start - 6), start) or text[end : end + 2] in ("'s", "’s"):
+        return False
+    rest = _ATTRIBUTION.sub("", text[end:].split(";")[0])
+    if _DAY_AS_SUBJECT.match(rest) or not re.search(r"\w", rest):
+        return False  # "Today is the tenth anniversary…", "… carried out yesterday and today."
+    return _PAST_TENSE.search(rest) is None and _TO_COME_WORD.search(rest) is None
+
+
+# A weekday that is any or every such day ("every Friday", "each Wednesday night", "one Saturday", "on a
+# Sunday morning", "on a recent Sunday", "every Saturday and Sunday") names no day the report counts from.
+_VAGUE_WEEKDAY = re.compile(
+    rf"\b(?:[Ee]very|[Ee]ach|[Oo]ne|[Ss]ome|[Aa]ny|[Oo]n\s+a|[Aa]\s+recent|[Oo]ne\s+recent)\s+(?:{_WEEKDAY}\s+(?:and|or)\s+)?$"
+)
+_VAGUE_WEEKDAY_REACH = 30  # characters before a weekday read for the words that make it any such day
+
 
 def _date_phrases(text: str) -> list[tuple[str, re.Match[str]]]:
     """(phrase, match) for each date phrase in ``text``: what ``find_dates`` resolves, whatever the date."""
@@ -494,6 +535,10 @@ def _date_phrases(text: str) -> list[tuple[str, re.Match[str]]]:
             continue  # "June 1 last year": the year of the day before it, no date of its own
         if kind == "rel" and match.group(kind)[:4].lower() == "next" and _THE_BEFORE.search(text, max(0, match.start() - 5), match.start()):
             continue  # "over the next month" is a span (see _HEDGED)
+        if kind == "rel" and match.group(kind).lower() == "today" and _means_nowadays(match):
+            continue
+        if kind == "wd" and _VAGUE_WEEKDAY.search(text, max(0, match.start(kind) - _VAGUE_WEEKDAY_REACH), match.start(kind)):
+            continue
         if kind == "iso" and parse_iso(match.group(kind)) is None:
             continue  # "2025-13-01": a typo names no day, and shown as the entry's date it would pass for one
         if kind in _DAY_DATES and found and _kind(found[-1][1]) == "wd" and _APPOSITION.fullmatch(text, found[-1][1].end(), match.start()):

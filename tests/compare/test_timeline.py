@@ -128,6 +128,33 @@ def test_non_dates_are_ignored(sentence: str) -> None:
     assert find_dates(sentence, PUBLISHED) == []
 
 
+@pytest.mark.parametrize(
+    "no_date, dated, phrase",
+    [
+        # "today" that means nowadays (a clause that opens with it and tells nothing past or to come, a plural
+        # with it before a present verb, "today's" with a plural, a comparison) against the report's day
+        ("Today, the valley's growers keep goats instead of sheep.", "Today, the council voted to close the pier.", "Today"),
+        ("Today, Marlow said, few doubt that the lake has shrunk.", "Today, the board will hear the ferry operators.", "Today"),
+        ("Hundreds of boats once fished the bay, but today they number near 30.", "Boats were freed yesterday and today.", "today"),
+        ("Most parents today can't afford the fees.", "Kelsby officials today warned sailors of the gale.", "today"),
+        ("Children today are more careful with money.", "Officials today are searching the bay for the trawler.", "today"),
+        ("Today's pensioners want their letters by email.", "Today's charges show our resolve, he said.", "Today"),
+        ("Few jobs in today's economy pay well.", "The harbour master spoke at today's press briefing.", "today"),
+        ("The quay looks just as it is today.", "Today is the tenth anniversary of the quay.", "Today"),
+        ("The quarrel is as bitter today as it was.", "The quarrel flared again today.", "today"),
+        # a weekday that is any or every such day, and "Sunday school", against a day told
+        ("On a recent Sunday morning, the quay was quiet.", "On Sunday morning, the quay was quiet.", "On Sunday morning"),
+        ("The choir sings every Saturday and Sunday at the chapel.", "The choir sang on Sunday at the chapel.", "on Sunday"),
+        ("One Monday he walked out of the yard.", "On Monday he walked out of the yard.", "On Monday"),
+        ("Crowds came each Wednesday night to the pier.", "Walkers gathered on a rainy Tuesday at the gate.", "Tuesday"),
+        ("She taught Sunday school in the chapel hall.", "She taught on Sunday in the chapel hall.", "on Sunday"),
+    ],
+)
+def test_nowadays_and_any_weekday_are_no_dates_but_a_day_told_is(no_date: str, dated: str, phrase: str) -> None:
+    assert find_dates(no_date, PUBLISHED) == []
+    assert phrase in [p for p, _d, _ in find_dates(dated, PUBLISHED)]
+
+
 def test_a_weekday_followed_by_its_date_is_dated_by_the_date() -> None:
     found = find_dates("At noon on Monday, Sept. 25, the board met in the town hall.", PUBLISHED)
     assert [(p, d) for p, d, _ in found] == [("Sept. 25", "2017-09-25")]
