@@ -115,7 +115,7 @@ def run_ingest(args: argparse.Namespace) -> int:
         report = store.ingest(articles, on_error=lambda e: _error(f"{e}; skipped"))
     if new_store and not report.added:  # a typo'd path must not leave an empty store behind to puzzle over
         Path(args.db).unlink(missing_ok=True)
-        print(f"{args.db}: nothing could be read, so no store was created; check the paths", file=sys.stderr)
+        _error(f"{args.db}: nothing could be read, so no store was created; check the paths")
         return 1
     print(f"{args.db}: {report.line()}", file=sys.stderr)
     return 1 if report.failed else 0
