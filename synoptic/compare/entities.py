@@ -113,6 +113,9 @@ _TITLES = {
     "ceo",  # "Twitter CEO Ann Roe": the company's name before the title is no part of hers
 }  # fmt: skip
 _EVENT_WORDS = {"hurricane", "typhoon", "cyclone", "storm", "tropical", "operation", "act", "foods"}  # "Hurricane Floyd" is no person
+# A named storm: "Hurricane Floyd", "Tropical Storm Gert", "Typhoon Haima", "Storm Ciara". Its words, not a cue
+# around it ("joined by Tropical Storm Gert", "from Floyd's center"), say what it is.
+_STORM = re.compile(r"(?:Hurricane|Typhoon|Cyclone|Superstorm|Storm|Tropical (?:Storm|Depression)) (?=[A-Z])")
 _PARTY_LABELS = {"democrat", "republican"}  # "Democrat Jon Ossoff": a title only before a whole name
 _TITLE_WORDS = _TITLES | _PARTY_LABELS
 _ORG_HEADS = {
@@ -839,7 +842,7 @@ def _token_cue(raw: str, form: str, tokens: tuple[str, ...], titled: bool) -> st
     if form.lower() in _SEATS:
         return "org"  # "the Pentagon said": the body that sits there, though "in the Pentagon" reads as a place
     head, first = _POSSESSIVE.sub("", tokens[-1]).lower().rstrip("."), tokens[0].lower()  # "the Democratic Party's"
-    if head in _THING_HEADS or first == "operation":
+    if head in _THING_HEADS or first == "operation" or (head not in _ORG_HEADS and _STORM.match(form)):
         return "other"  # "Kyoto Protocol", "Nobel Peace Prize", "the President of the Conference", "Operation Warp Speed"
     if titled:
         return "person"
@@ -1472,6 +1475,14 @@ def find_entities(corpus: Corpus, families: dict[str, int]) -> list[dict]:
         bare = spelled.get(form[: -len(" River")].replace(".", "").lower()) if form.endswith(" River") else None
         if bare and kinds[bare] != "place" and bare.lower() not in PLACES:
             groups.union(form, bare)
+    for form in forms:  # "Floyd" and "Hurricane Floyd": a storm's name with and without the word, unless the bare
+        # name is a place of its own ("Kelsby" beside "Hurricane Kelsby"): a storm has a centre and a path, so "from
+        # Floyd's center", "in Floyd's path" read as places; up to half its mentions may be read so
+        storm = _STORM.match(form)
+        bare = spelled.get(form[storm.end() :].replace(".", "").lower()) if storm else None
+        if bare and bare.lower() not in PLACES and kinds[bare] in ("other", "place") and cues[bare].get("place", 0) * 2 < count[bare]:
+            groups.union(form, bare)
+            kinds[bare], cues[bare] = "other", {"other": count[bare]}
     people = [p for p in forms if kinds[p] == "person" and len(p.split()) >= 2]
     # "de Boer" of "Yvo de Boer", "van der Sloot" of "Joran van der Sloot", "Taylor Greene" of "Marjorie Taylor Greene"
     tails: dict[str, set[str]] = defaultdict(set)

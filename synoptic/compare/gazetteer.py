@@ -46,6 +46,13 @@ REGIONS = _names(
     siberia, patagonia, mideast
     """
 )
+# Territories and dependencies that news names like countries ("flooding in Puerto Rico", "Greenland's ice").
+TERRITORIES = _names(
+    """
+    puerto rico, guam, greenland, bermuda, gibraltar, cayman islands, faroe islands, new caledonia,
+    french polynesia, american samoa, northern mariana islands, us virgin islands, british virgin islands
+    """
+)
 # The states of the United States, which wire copy names as often as countries ("Washington" is also a
 # city and a surname: the context decides it).
 STATES = _names(
@@ -75,7 +82,7 @@ CITIES = _names(
     washington d.c., wellington, yangon, zagreb
     """
 )
-PLACES = COUNTRIES | REGIONS | STATES | STATE_ABBREVIATIONS | CITIES
+PLACES = COUNTRIES | TERRITORIES | REGIONS | STATES | STATE_ABBREVIATIONS | CITIES
 
 # Names of one body or country that share no spelling or initials, so no variant test can join them:
 # reports of one story say "Islamic State" and "ISIS", "Britain" and "the UK" side by side. Written as

@@ -137,6 +137,22 @@ def test_a_river_joins_its_bare_name_unless_that_is_a_place_of_its_own() -> None
     assert "Miami" in found and "Miami River" not in found["Miami"]["variants"]
 
 
+def test_a_storm_joins_its_bare_name_and_is_neither_person_nor_place() -> None:
+    found = entities_of(
+        "Hurricane Odile swept past the islands on Friday, and Tropical Storm Perrin formed behind it.",
+        "Rain bands reached 90 miles from Odile's center, and the coast was lashed by Tropical Storm Perrin.",
+        "Odile was expected to strengthen overnight, and Odile may reach the coast by Tuesday.",
+        "Forecasters said Hurricane Odile would turn north, while Perrin stayed at sea.",
+    )
+    storm = found.get("Hurricane Odile") or found["Odile"]
+    assert {storm["name"], *storm["variants"]} == {"Odile", "Hurricane Odile"} and storm["type"] == "other"
+    assert found["Tropical Storm Perrin"]["type"] == "other"  # not a person by "lashed by"
+
+
+def test_a_territory_is_a_place_without_a_cue() -> None:
+    assert entities_of("Puerto Rico braced for rain, and Guam sent crews to help.")["Puerto Rico"]["type"] == "place"
+
+
 @pytest.mark.parametrize(
     "text, not_a_name",
     [
