@@ -191,6 +191,7 @@ _PLACE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CUE_REACH = 20  # the cue phrases before a name are ≤ 17 characters ("travelled to the "): search only that far back
+_AFTER_REACH = 80  # the words after a name that cue its type, up to ", European Commissioner for the Environment,"
 _CUE_WORD = len("according to")  # the longest cue of _SAID_BEFORE and _PERSON_BEFORE, which end the text before a name
 _SAID_BEFORE = re.compile(r"\b(?:said|says)\s+$")
 # "told the Clarion", "according to the Pentagon": a name after "the" that is told or quoted is a body (an
@@ -250,7 +251,12 @@ _PERSON_AFTER = re.compile(
     r"^(?:,\s+\d{1,3},|,\s+(?:(?:an?|the)\s+(?!(?:[a-z]+\s+){1,2}(?:was|were|is|are|has|have|had|will|would|said|says|ruled|found"
     r"|reported|added|announced|concluded|decided)\b)[a-z]|who(?:se)?\s|one of\s|(?:[a-z]+\s+){0,2}"
     r"(?:director|chief|head|spokesman|spokeswoman|officer|minister|manager|commander|secretary)\b)"
-    r"|\s+(?:said|says|told|added|explained|noted|wrote)\b)"
+    r"|\s+(?:said|says|told|added|explained|noted|wrote)\b"
+    # ", European Commissioner for the Environment," ", Interior Minister," (closed by a comma: "In Kelsby, Mayor
+    # Ann Roe said" is no description of Kelsby)
+    r"|,\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}(?:Commissioner|Minister|Secretary|Director|Chairman|Chairwoman|President"
+    r"|Spokesman|Spokeswoman|Governor|Ambassador|Envoy|Administrator|Mayor|Senator|Adviser|Advisor)"
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,4})?,)"
 )
 _ACRONYM_PAREN = re.compile(rf"({_NAME_RUN.pattern})\s*\(\s*([A-Z]{{2,6}})\s*\)")
 _ACRONYM_OR = re.compile(rf"({_NAME_RUN.pattern}),?\s+or\s+(?:the\s+)?([A-Z]{{2,6}})\b")
@@ -673,7 +679,7 @@ def _builtin_mentions(text: str, cluster_text: str = "") -> list[tuple[str, str,
         if k in couples and reading.cue is None and reading.single and _couple_of(reading.form, text[joined[k + 1][0] : joined[k + 1][1]]):
             mentions.append((f"{reading.form} {couples[k]}", COUPLE, start))
             continue
-        cue = reading.cue or ("other" if owner else _context_cue(reading, text[max(0, begin - 30) : begin], text[end : end + 30]))
+        cue = reading.cue or ("other" if owner else _context_cue(reading, text[max(0, begin - 30) : begin], text[end : end + _AFTER_REACH]))
         mentions.append((reading.form, cue, start))
     return mentions
 
@@ -1303,6 +1309,7 @@ def _unlisted(
             # "the President said", "Sens." of a list: a title whose holder is named elsewhere, or not at all
             or all(f not in by_surname and not cues[f].get("person") and _title_word(f) for f in group)
             or _common_word(group, cues, count, cluster_text)
+            or all(_ACRONYM.match(f) and _spelled_out_in_lower_case(f, cluster_text) for f in group)
         )
     ) or all(f.rsplit(None, 1)[-1].lower() in _PARTY_LABELS for f in group)  # "the Ohio Democrat said": a description
 
@@ -1316,6 +1323,30 @@ def _common_word(group: list[str], cues: dict[str, dict[str, int]], count: Count
         return False
     capitalised = sum(count[f] for f in group)
     return all(_in_lower_case_more_than(f, capitalised, cluster_text) for f in group)
+
+
+_LOWER_WORDS_BEFORE = re.compile(r"(?:(?<![\w-])[a-z][\w-]*\s+){1,5}$")  # up to five words in lower case before an end
+
+
+def _spelled_out_in_lower_case(acronym: str, cluster_text: str) -> bool:
+    """Do the reports spell ``acronym`` out in common words ("greenhouse gas (GHG)", "major emitters meeting (MEM)")?
+    Then it shortens a term, and names nothing (on the dev sets: GHG, MEM, HEB, BSE; ADHD, which the reports also
+    spell out in capitals, is joined to that name and listed)."""
+    letters, marked = acronym.rstrip("s").lower(), f"({acronym})"
+    at = cluster_text.find(marked)  # (found by plain search: a pattern over the whole cluster for each acronym cost seconds)
+    while at >= 0:
+        words = _LOWER_WORDS_BEFORE.search(cluster_text, max(0, at - 80), at)
+        tail = words.group().split() if words else []
+        if any(tail[-k][0] == letters[0] and _spells(letters, "".join(tail[-k:])) for k in range(1, len(tail) + 1)):
+            return True
+        at = cluster_text.find(marked, at + 1)
+    return False
+
+
+def _spells(letters: str, text: str) -> bool:
+    """Are ``letters`` found in ``text`` in order ("ghg" in "greenhousegas")?"""
+    found = iter(text)
+    return all(letter in found for letter in letters)
 
 
 def _in_lower_case_more_than(word: str, times: int, text: str) -> bool:

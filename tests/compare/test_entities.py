@@ -149,6 +149,25 @@ def test_a_storm_joins_its_bare_name_and_is_neither_person_nor_place() -> None:
     assert found["Tropical Storm Perrin"]["type"] == "other"  # not a person by "lashed by"
 
 
+def test_a_name_described_by_a_post_after_a_comma_is_a_person() -> None:
+    found = entities_of(
+        "Both he and Ilse Varga, the European Commissioner for Fisheries and Oceans, made it clear that talks would go on.",
+        "In Amber Vale, Mayor Ann Roe opened the bridge.",
+    )
+    assert found["Ilse Varga"]["type"] == "person"
+    assert found["Amber Vale"]["type"] != "person"  # the post opens the next name, not a description of this one
+
+
+def test_an_acronym_spelled_out_in_common_words_is_a_term_not_a_name() -> None:
+    found = entities_of(
+        "Delegates argued over cuts in carbon dioxide (CO) and in greenhouse gas (GHG) emissions at the Kelsby summit.",
+        "The GHG targets split the summit, and the Harbour Works Authority (HWA) asked for time.",
+        "A GHG cap was dropped on Friday, the HWA said.",
+    )
+    assert "GHG" not in found, list(found)
+    assert "HWA" in found or "Harbour Works Authority" in found  # a body's capitalised name stays
+
+
 def test_a_territory_is_a_place_without_a_cue() -> None:
     assert entities_of("Puerto Rico braced for rain, and Guam sent crews to help.")["Puerto Rico"]["type"] == "place"
 
