@@ -230,6 +230,7 @@ _PERSONAL_AFTER = re.compile(
     r"|brother|sister|son|daughter|wife|husband|mother|father)\b"
 )
 _INITIAL = re.compile(r"[A-Z]\.$")  # a middle initial: "Ann J. Roe"
+_INITIALS = re.compile(r"(?:[A-Z]\.)+$")  # one or more: "George H.W. Bush"
 # "James and Mary Roe": a one-word run before "and" and a two-word name. COUPLE marks the first
 # person's name read so ("James Roe"); find_entities keeps that reading only where "James" is a given name.
 _COUPLE = re.compile(rf"[{_UPPER}][{_LOWER}]+ [{_UPPER}][{_LOWER}]+(?:[-'’][{_UPPER}]?[{_LOWER}]+)?$")
@@ -1100,7 +1101,8 @@ def _known_given_name_first(form: str) -> bool:
     return (
         2 <= len(tokens) <= 3
         and tokens[0].lower() in GIVEN_NAMES
-        and all(t[0].isupper() and not t.isupper() for t in tokens[1:])
+        and all(t[0].isupper() and not t.isupper() for t in tokens[-1:])
+        and all((t[0].isupper() and not t.isupper()) or _INITIALS.match(t) for t in tokens[1:-1])  # "George W. Bush"
         and not any(t.lower() in PLACES or t.lower() in _NOT_PERSON_WORDS for t in tokens[1:])
     )
 

@@ -835,6 +835,11 @@ def test_a_full_name_opening_with_a_common_given_name_is_a_person_and_joins_stay
     assert "Brannagh" not in found and found["Ivo Brannagh"]["count"] == 2, found
 
 
+def test_a_full_name_with_middle_initials_or_a_less_common_given_name_is_a_person() -> None:
+    found = entities_of("Hillary Voss met Harold T. Quarrie and Wilbur H.W. Aske at the Kelsby harbour.")
+    assert [found[n]["type"] for n in ("Hillary Voss", "Harold T. Quarrie", "Wilbur H.W. Aske")] == ["person"] * 3, found
+
+
 def test_a_person_named_with_and_without_a_middle_name_is_one() -> None:
     """"Tobias Quill Anster" and "Tobias Anster" are one person, so "Mr. Anster" is theirs; a middle initial
     alone was already joined, and two people of one surname stay two."""
