@@ -39,7 +39,7 @@ from rapidfuzz.distance import OSA
 from rapidfuzz.process import cdist
 
 from synoptic.analyze.sentences import Corpus
-from synoptic.compare.gazetteer import ALIASES, GIVEN_NAMES, PLACES, STATE_ABBREVIATIONS
+from synoptic.compare.gazetteer import ALIASES, GIVEN_NAMES, ORGANISATIONS, PLACES, STATE_ABBREVIATIONS
 from synoptic.compare.scan import finditer_from
 
 MAX_ENTITIES = 25  # a brief lists the names a reader needs, not every capitalised word
@@ -846,6 +846,8 @@ def _token_cue(raw: str, form: str, tokens: tuple[str, ...], titled: bool) -> st
         return "place"  # U.S., U.K.
     if form.lower() in PLACES:
         return "place"  # "Britain would help": a country whatever the words around it
+    if form.lower() in ORGANISATIONS:
+        return "org"  # "Reuters reported", "talks with Hamas"
     if form.lower() in _SEATS:
         return "org"  # "the Pentagon said": the body that sits there, though "in the Pentagon" reads as a place
     head, first = _POSSESSIVE.sub("", tokens[-1]).lower().rstrip("."), tokens[0].lower()  # "the Democratic Party's"

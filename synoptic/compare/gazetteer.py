@@ -79,7 +79,22 @@ CITIES = _names(
     minsk, mogadishu, moscow, mumbai, nairobi, new delhi, new york, oslo, ottawa, paris, prague, pretoria,
     pyongyang, quito, rabat, riyadh, rome, santiago, sao paulo, seoul, shanghai, singapore, sofia,
     stockholm, sydney, taipei, tehran, tel aviv, tokyo, toronto, tripoli, tunis, vienna, vilnius, warsaw,
-    washington d.c., wellington, yangon, zagreb
+    washington d.c., wellington, yangon, zagreb,
+    aleppo, atlanta, baltimore, barcelona, basra, benghazi, boston, casablanca, chicago, dallas, denver, detroit,
+    edinburgh, fallujah, frankfurt, glasgow, hamburg, honolulu, houston, jeddah, kandahar, lahore, las vegas,
+    liverpool, milan, miami, milwaukee, minneapolis, montreal, mosul, munich, nashville, new orleans, osaka,
+    philadelphia, pittsburgh, rio de janeiro, san antonio, san diego, san francisco, seattle, st. louis, tampa,
+    vancouver
+    """
+)
+# Bodies that news names by a bare word with no head ("Reuters reported", "talks with Hamas"): agencies, platforms,
+# firms and groups; those that are also common words or people ("Apple", "Amazon", "Bloomberg") are left out.
+ORGANISATIONS = _names(
+    """
+    reuters, xinhua, yonhap, kyodo, tass, al-jazeera, al jazeera, axios, politico, breitbart, infowars, marketwatch,
+    buzzfeed, wikileaks, twitter, facebook, instagram, youtube, whatsapp, tiktok, google, microsoft, netflix, walmart,
+    pfizer, moderna, boeing, airbus, toyota, exxon, exxonmobil, greenpeace, oxfam, unicef, interpol, europol, taliban,
+    hamas, hezbollah, al-qaeda, al qaeda, fatah
     """
 )
 PLACES = COUNTRIES | TERRITORIES | REGIONS | STATES | STATE_ABBREVIATIONS | CITIES

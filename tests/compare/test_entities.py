@@ -172,6 +172,11 @@ def test_a_territory_is_a_place_without_a_cue() -> None:
     assert entities_of("Puerto Rico braced for rain, and Guam sent crews to help.")["Puerto Rico"]["type"] == "place"
 
 
+def test_a_body_or_city_news_names_by_a_bare_word_is_typed_without_a_cue() -> None:
+    found = entities_of("The fire was first reported by Reuters and Xinhua, and staff of Greenpeace left Chicago on Monday.")
+    assert [found[n]["type"] for n in ("Reuters", "Xinhua", "Greenpeace", "Chicago")] == ["org", "org", "org", "place"], found
+
+
 @pytest.mark.parametrize(
     "text, not_a_name",
     [
