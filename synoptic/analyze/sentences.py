@@ -73,6 +73,14 @@ _PRONOUN_SPEAKER = re.compile(r"[,?!](?:[\"”]|'')\s+(?:he|she|they) (?:said|sa
 # ("“Why are you running?") names no one who asked; a brief states. A question its asker is quoted asking
 # ("…, she asked: “Why now?”") is a report of what was asked.
 _QUESTION = re.compile(r"\?[\s)\]]*$")
+# A quotation of several sentences is one sentence where its closing mark is near (synoptic.analyze.segment),
+# but one that runs on past a line break or the segmenter's reach, or an excerpt cut inside it, leaves
+# sentences whose every word is quoted and whose speaker is in another sentence ("The town deserves it." of
+# "“We will rebuild. The town deserves it. Nobody leaves,” she said."). Such a sentence opens inside a
+# quotation (its own first mark, or one an earlier sentence of its paragraph opened: see quoted_starts) and
+# names a speaker only where a closing mark (or a reversed ``) is followed by words ("…,” Mayor Pell said.").
+_OPENING_MARK = re.compile(r"\s*(?:[\"“]|``|'')")
+_CLOSED_BEFORE_WORDS = re.compile(r"(?:[\"”]|''|``)[\W\d_]*[^\W\d_]")
 
 # A sentence whose main clause reports that someone said nothing ("GM declined to comment.", "The FDA
 # had no comment Wednesday on the report.", "…could not be reached for comment.") or that points at
@@ -89,12 +97,14 @@ _NO_NEWS = re.compile(
 _NEWS_AFTER = re.compile(r"\b(?:but|saying|although|though|while|refusing|which\s+said|beyond)\b")
 
 
-def reads_alone(text: str) -> bool:
+def reads_alone(text: str, in_quotation: bool = False) -> bool:
     """Whether a sentence makes sense without the ones around it and tells the reader something: what
-    a summary or a list of agreed facts may show on its own (see the patterns above)."""
+    a summary or a list of agreed facts may show on its own (see the patterns above). ``in_quotation``:
+    the sentence starts inside a quotation an earlier one opened (Corpus.in_quotation)."""
     return not (
         _DEPENDENT_START.match(text)
         or _SPEAKERLESS_QUOTE.match(text)
+        or _quoted_throughout(text, in_quotation)
         or _PRONOUN_SPEAKER.search(text)
         or _QUESTION.search(text, max(0, len(text) - 8))
         or is_chronology_entry(text)
@@ -185,6 +195,54 @@ def unnamed_people(corpus: Corpus, indices: Iterable[int]) -> set[int]:
     return found
 
 
+def _quoted_throughout(text: str, in_quotation: bool) -> bool:
+    """Whether every word of a sentence is quoted: it opens inside a quotation that closes before no words."""
+    opening = _OPENING_MARK.match(text)
+    if not (in_quotation or opening):
+        return False
+    return _CLOSED_BEFORE_WORDS.search(text, opening.end() if opening else 0) is None
+
+
+# Which way a straight or typewriter mark faces. Curly marks say it; a quotation never holds another of its
+# own marks, so while one is open the next mark closes it ('…them, "Judy Pell said' in de-tokenised wire copy
+# too); otherwise a mark opens unless it is shaped as a closing one, after a word or a sentence's punctuation
+# and before a space ('…it."', '…6 ft 2" tall'), which closes nothing, so a stray mark leaves no quotation open.
+_QUOTATION_MARK = re.compile(r"[“”\"]|``|''")
+_ENDS_WORD = re.compile(r"[^\s(\[{—–-]")
+_SPACE_AFTER = re.compile(r"[\s.,;:!?)\]—–]|$")
+
+
+def quoted_starts(text: str, blocks: Iterable[tuple[int, int]], starts: Sequence[int]) -> set[int]:
+    """Of ``starts`` (sentence starts in ``text``, in order), those inside a quotation that an earlier
+    sentence of the same block (paragraph) opened and did not close. Each paragraph starts outside: wire
+    copy opens every paragraph of a long quotation again with its own mark."""
+    found: set[int] = set()
+    pending = iter(starts)
+    start = next(pending, None)
+    for block_start, block_end in blocks:
+        is_open = False
+        for mark in _QUOTATION_MARK.finditer(text, block_start, block_end):
+            while start is not None and start <= mark.start():
+                if is_open:
+                    found.add(start)
+                start = next(pending, None)
+            if mark.group() in "“”":
+                is_open = mark.group() == "“"
+            elif is_open:
+                is_open = False
+            else:
+                before = text[mark.start() - 1] if mark.start() > block_start else " "
+                closing = before in ".,!?…" or (
+                    _ENDS_WORD.match(before) is not None and _SPACE_AFTER.match(text, mark.end(), block_end) is not None
+                )
+                is_open = not closing
+        while start is not None and start < block_end:
+            if is_open:
+                found.add(start)
+            start = next(pending, None)
+    return found
+
+
 def says_nothing(text: str) -> bool:
     """Whether a sentence only reports a refusal to comment or points at what follows it."""
     match = _NO_NEWS.match(text)
@@ -209,6 +267,7 @@ class Corpus:
     cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)  # derived matrices, computed once
     copies: dict[str, str] = field(default_factory=dict)  # syndicated copy's id → original's id (clean.duplicates)
     shown_short: set[int] = field(default_factory=set)  # sentences the method chose to show in their ``short`` form
+    in_quotation: set[int] = field(default_factory=set)  # sentences that start inside an earlier one's quotation
 
     def shown(self, index: int) -> str:
         """The text a summary shows for sentence ``index``."""
@@ -324,7 +383,10 @@ def build_corpus(
         if cut := _cut(clean, kept, share, "past_cluster_sentence_cap"):
             corpus.removals.append(cut)
         text = clean.article.text
+        quoted = quoted_starts(text, clean.blocks, [start for start, _ in kept])
         for index, (start, end) in enumerate(kept):
+            if start in quoted:
+                corpus.in_quotation.add(len(corpus.sentences))
             full = _display(text[start:end])
             shown = trimmed(full) if trim else full
             corpus.sentences.append(

@@ -282,7 +282,7 @@ def agreed_facts(corpus: Corpus, families: dict[str, int], cluster_date: str | N
     similarity = similarity_matrix(corpus)
     # every sentence proposes its own group: the fact is shown through one that reads alone, about no
     # stranger to the reader (a person the reports never name in full; asked only of the readable ones)
-    readable = [i for i in sorted(partners) if reads_alone(corpus.sentences[i].full)]
+    readable = [i for i in sorted(partners) if reads_alone(corpus.sentences[i].full, i in corpus.in_quotation)]
     strangers = unnamed_people(corpus, readable)
     candidates = []
     for i in readable:

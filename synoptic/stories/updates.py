@@ -186,7 +186,7 @@ def select_update(corpus: Corpus, prior: Prior, words: int, old: Sequence[bool],
     new = [i for i in range(len(lengths)) if lengths[i] <= words and not old[i]]
     if not new:
         return []  # the new articles only repeat what the reader has seen: nothing to tell
-    readable = [i for i in new if lengths[i] >= MIN_CANDIDATE_WORDS and reads_alone(corpus.sentences[i].text)]
+    readable = [i for i in new if lengths[i] >= MIN_CANDIDATE_WORDS and reads_alone(corpus.sentences[i].text, i in corpus.in_quotation)]
     strangers = unnamed_people(corpus, readable)  # a person the reports never name in full: a stranger to the reader
     eligible = [i for i in readable if i not in strangers] or new
     bonus = {

@@ -204,7 +204,10 @@ def concept_coverage(corpus: Corpus, words: int, model: ConceptModel | None) -> 
     support = cross_source_support(corpus)
     unit = sum(weights.values()) / len(weights) if weights else 1.0
     lengths = [word_count(s.text) for s in corpus.sentences]
-    readable = [i for i, s in enumerate(corpus.sentences) if lengths[i] >= MIN_CANDIDATE_WORDS and reads_alone(s.text)]
+    readable = [
+        i for i, s in enumerate(corpus.sentences)
+        if lengths[i] >= MIN_CANDIDATE_WORDS and reads_alone(s.text, i in corpus.in_quotation)
+    ]
     views = _views(corpus, readable, lengths, words) or _views(corpus, range(len(lengths)), lengths, words)
     view_concepts = [sentence_bigrams(corpus.sentences[i].short) if short else concepts[i] for i, short in views]
     view_lengths = [word_count(corpus.sentences[i].short) if short else lengths[i] for i, short in views]

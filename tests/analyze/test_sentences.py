@@ -28,6 +28,8 @@ from tests.conftest import make_article
         "Later this year, the ferry company will buy a second boat.",
         'Ana Ruiz asked the board, "Who will pay for the new pier?"',
         "Ana Ruiz said the pier, ``the oldest on the coast,'' would be rebuilt.",
+        "“Harbour Lights” opened at the island cinema on Friday night.",
+        '"We rebuild," harbour master Ana Ruiz said, "and we stay."',
     ],
 )
 def test_sentences_that_stand_on_their_own(text: str) -> None:
@@ -66,10 +68,35 @@ def test_sentences_that_stand_on_their_own(text: str) -> None:
         "``We worked through the storm to open the pier again.''",
         "''Everyone pulled together when the pier flooded.''",
         "``We worked through the storm,'' she said.",
+        "“We will rebuild the harbour wall before the winter storms come.",  # the quotation runs on, its speaker later
+        "``The ferry will sail again once the pier is mended.",
+        '"Nobody leaves the island while the pier is closed.".',
     ],
 )
 def test_sentences_that_lean_on_their_context(text: str) -> None:
     assert not reads_alone(text)
+
+
+def test_a_sentence_inside_a_quotation_an_earlier_one_opened_does_not_read_alone() -> None:
+    text = (
+        "Harbour master Ana Ruiz spoke to the crews at dawn on Monday. "
+        "“We will rebuild the pier before the winter. The island depends on the ferry for its food and post.\n\n"
+        "“Nobody leaves the island while the pier is closed,” she said. The board will meet again on Friday.\n\n"
+        '``The ferry sails at noon,\'\' Ruiz said. "It is full." The crossing takes two hours in calm weather.\n\n'
+        'The new ferry\'s mast is 40 ft 6" tall and carries a lamp. The lamp can be seen from the far shore at night.'
+    )
+    corpus = build_corpus(clean_cluster([make_article(text)]))
+    inside = [corpus.sentences[i].text for i in sorted(corpus.in_quotation)]
+    assert inside == ["The island depends on the ferry for its food and post."]
+    readable = [s.text for i, s in enumerate(corpus.sentences) if reads_alone(s.text, i in corpus.in_quotation)]
+    assert readable == [
+        "Harbour master Ana Ruiz spoke to the crews at dawn on Monday.",
+        "The board will meet again on Friday.",
+        "``The ferry sails at noon,'' Ruiz said.",
+        "The crossing takes two hours in calm weather.",
+        'The new ferry\'s mast is 40 ft 6" tall and carries a lamp.',
+        "The lamp can be seen from the far shore at night.",
+    ], readable
 
 
 @pytest.mark.parametrize(

@@ -172,6 +172,17 @@ def test_a_fact_is_not_shown_through_a_sentence_about_a_person_never_named_in_fu
     assert fact["text"].startswith("Nine injured people") and fact["sources"] == ["a1", "a2"]
 
 
+def test_a_fact_is_not_shown_through_a_sentence_inside_a_quotation() -> None:
+    corpus = corpus_of(
+        "Harbour master Ana Ruiz spoke to the crews at dawn. “We will rebuild the ridge road before the winter. "
+        "Nine people were taken to Aldermoor General Hospital after the crash.",
+        "Nine injured people were taken to Aldermoor General Hospital after the crash on the ridge road near "
+        "Tillbury on Tuesday evening.",
+    )
+    [fact] = agreed_facts(corpus, families_of(corpus))
+    assert fact["text"].startswith("Nine injured people") and fact["sources"] == ["a1", "a2"], fact
+
+
 def test_different_figures_are_not_a_fact() -> None:
     corpus = corpus_of(
         "An estimated 1,100 people in the valley fell ill after drinking water from the old reservoir last month.",

@@ -92,6 +92,18 @@ def test_update_leaves_out_sentences_that_lean_on_their_context():
     assert texts and not any(t.startswith("He ") for t in texts)
 
 
+def test_update_leaves_out_a_sentence_from_inside_a_quotation():
+    quoted = (
+        "\n\nCouncil engineer Rhys Oakden spoke at the bridge on Friday. “We fitted the plates in nine days. The "
+        "Harrowgate Bridge will carry lorries across the River Lune again in May once the steel plates settle.\n\n"
+        "“Nobody was hurt,” he said."
+    )
+    new = [replace(NEW[0], text=NEW[0].text + quoted), replace(NEW[1], text=NEW[1].text + quoted)]
+    brief = update_brief(story_articles("bridge"), new, Options(words=200), since="2025-03-14")
+    texts = [s.text for s in brief.summary]
+    assert texts and not any(t.startswith("The Harrowgate Bridge will carry") for t in texts), texts
+
+
 def test_update_leaves_out_sentences_about_a_person_never_named_in_full():
     scene = (
         "Late on Friday, Tamsin drove the first lorry of steel plates across the River Lune crossing. Her father had "

@@ -311,7 +311,28 @@ STRANGER_TEXTS = [
 ]
 
 
+def _shown_by_default(texts: list[str], words: int) -> list[str]:
+    """The summary the default method shows of one article per text, trimmed as a brief's."""
+    c = build_corpus(clean_cluster([make_article(t, id=f"a{i}") for i, t in enumerate(texts)]), trim=True)
+    return [c.shown(i) for i in METHODS.get("default")(c, words)]
+
+
 def test_default_does_not_show_a_person_the_reports_never_name_in_full() -> None:
-    c = build_corpus(clean_cluster([make_article(t, id=f"a{i}") for i, t in enumerate(STRANGER_TEXTS)]), trim=True)
-    shown = [c.shown(i) for i in METHODS.get("default")(c, 20)]
+    shown = _shown_by_default(STRANGER_TEXTS, 20)
     assert shown and not any("Marisol" in text for text in shown)
+
+
+QUOTED_TEXTS = [
+    "The Kelsby ferry pier reopened on Friday after two weeks of repairs, the harbour board said. "
+    "Harbour master Ana Ruiz spoke to the crews at dawn. "
+    "“We worked through every storm of the winter. We rebuilt the pier with oak beams from the mainland forests.\n\n"
+    "“Nobody was hurt,” she said.",
+    "The Kelsby ferry pier reopened on Friday after repairs. Its oak beams came from mainland forests. "
+    "The harbour board paid for the work from its reserve fund.",
+]
+
+
+def test_default_does_not_show_a_sentence_from_inside_a_quotation() -> None:
+    # "We rebuilt the pier…" says most about the oak beams, but its speaker is in another sentence
+    shown = _shown_by_default(QUOTED_TEXTS, 1000)
+    assert shown and not any(text.startswith(("We rebuilt", "“We worked")) for text in shown), shown
