@@ -333,8 +333,11 @@ _DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "sout
 # single word ("Congress", "Senate", "Army") are not among them; "the state Legislature" is no one body's name.
 _LONE_HEADS = {"corp", "co", "inc", "ltd", "llc", "plc", "company", "group", "association", "federation", "committee",
                "department", "street", "legislature"}  # fmt: skip
-# Common nouns that the news capitalises: no one's name.
-_COMMON_CAPITALS = {"internet", "web"}
+# Common nouns that the news capitalises: no one's name; and the words that rank or number what follows
+# ("a Category 4 storm", "Phase 2", "Section 8 vouchers").
+_COMMON_CAPITALS = {
+    "internet", "web", "category", "level", "phase", "stage", "grade", "class", "type", "section", "chapter", "article", "page",
+}  # fmt: skip
 _NOT_LISTED = _DIRECTIONS | _LONE_HEADS | _COMMON_CAPITALS  # single words listed only when joined to a longer name
 # Words no person's full name holds: heads of bodies, places, events, documents and illnesses, nationalities.
 _NOT_PERSON_WORDS = _ORG_HEADS | _PLACE_HEADS | _THING_HEADS | _EVENT_WORDS | _ILLNESS_HEADS | _DEMONYMS

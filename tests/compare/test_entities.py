@@ -168,6 +168,11 @@ def test_an_acronym_spelled_out_in_common_words_is_a_term_not_a_name() -> None:
     assert "HWA" in found or "Harbour Works Authority" in found  # a body's capitalised name stays
 
 
+def test_a_word_that_numbers_what_follows_is_no_name() -> None:
+    found = entities_of("The storm reached Category 4 near Kelsby, and Phase 2 of the Section 8 plan was put off in Kelsby.")
+    assert not {"Category", "Phase", "Section"} & set(found), list(found)
+
+
 def test_a_territory_is_a_place_without_a_cue() -> None:
     assert entities_of("Puerto Rico braced for rain, and Guam sent crews to help.")["Puerto Rico"]["type"] == "place"
 
