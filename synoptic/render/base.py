@@ -105,14 +105,23 @@ def _entity_text(entity: dict[str, Any]) -> str:
 _PHRASE_LEAD = re.compile(r"^on\s+", re.IGNORECASE)
 
 
+_SEASON_NAMES = {3: "spring", 6: "summer", 9: "autumn", 12: "winter"}  # by the month a season's date starts in
+
+
 def when_label(entry: dict[str, Any]) -> str:
-    """"2017-10-16", "week of 2017-10-16", "2017-10-12 (approx.)" when resolved against an assumed
-    publication date; a phrase no date resolves says so ("Thursday (date unknown)"), for the entry's own
-    text often opens with it and "On Thursday: On Thursday, the …" reads as a stutter."""
+    """"2017-10-16", "week of 2017-10-16", "summer 2017", "winter 2017-18", "2017-10-12 (approx.)" when
+    resolved against an assumed publication date; a phrase no date resolves says so ("Thursday (date
+    unknown)"), for the entry's own text often opens with it and "On Thursday: On Thursday, the …" reads
+    as a stutter."""
     if not entry.get("date"):
         phrase = _PHRASE_LEAD.sub("", entry.get("phrase") or "")
         return f"{phrase[:1].upper()}{phrase[1:]} (date unknown)" if phrase else "undated"
-    when = f"week of {entry['date']}" if entry.get("precision") == "week" else entry["date"]
+    when = entry["date"]
+    if entry.get("precision") == "week":
+        when = f"week of {when}"
+    elif entry.get("precision") == "season":
+        year, month = (int(part) for part in when.split("-"))
+        when = f"{_SEASON_NAMES[month]} {year}" + (f"-{(year + 1) % 100:02d}" if month == 12 else "")
     return f"{when} (approx.)" if entry.get("approximate") else when
 
 

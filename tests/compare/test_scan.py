@@ -33,6 +33,7 @@ PIECES = [
     "September", "March", "Market", "Mark", "May", "Monday", "Tuesday", "today", "yesterday", "birthday",
     "tonight", "night", "week", "month", "year", "16", "3rd", "2017", "1999", "2017-10-16", "200", "of",
     "Theresa", "the", "morning", "evening", "earlier", "later", "Oct", "October", "Dec.", "Decade",
+    "summer", "Summer", "fall", "winter", "past", "Games",
 ]  # fmt: skip
 
 

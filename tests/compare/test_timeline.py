@@ -142,6 +142,9 @@ def test_non_dates_are_ignored(sentence: str) -> None:
         ("Few jobs in today's economy pay well.", "The harbour master spoke at today's press briefing.", "today"),
         ("The quay looks just as it is today.", "Today is the tenth anniversary of the quay.", "Today"),
         ("The quarrel is as bitter today as it was.", "The quarrel flared again today.", "today"),
+        # …with "population", "society" or "exist" before it
+        ("Few of the county's population today fish for a living.", "Few of the county's boats fished today.", "today"),
+        ("No wooden trawlers exist today on the coast.", "Two wooden trawlers docked today on the coast.", "today"),
         # a weekday that is any or every such day, and "Sunday school", against a day told
         ("On a recent Sunday morning, the quay was quiet.", "On Sunday morning, the quay was quiet.", "On Sunday morning"),
         ("The choir sings every Saturday and Sunday at the chapel.", "The choir sang on Sunday at the chapel.", "on Sunday"),
@@ -155,6 +158,69 @@ def test_nowadays_and_any_weekday_are_no_dates_but_a_day_told_is(no_date: str, d
     assert phrase in [p for p, _d, _ in find_dates(dated, PUBLISHED)]
 
 
+@pytest.mark.parametrize(
+    "sentence, phrase, expected",
+    [
+        # "last": the latest season over before the month of publication (October: this year's summer, last
+        # year's fall); "this past" the same
+        ("The ferry service ended last summer after a storm.", "last summer", "2017-06"),
+        ("The trawler sank last fall off the point.", "last fall", "2016-09"),
+        ("The lock gates were rebuilt last winter.", "last winter", "2016-12"),
+        ("The quay flooded this past summer.", "this past summer", "2017-06"),
+        # "this": the nearest, one begun when the sentence tells of the past, one not over when it is to come
+        ("The harbour board cut fares this spring.", "this spring", "2017-03"),
+        ("The harbour board will cut fares this spring.", "this spring", "2018-03"),
+        ("The new ferry enters service this winter.", "this winter", "2017-12"),
+        # "next": after the nearest one
+        ("The pier reopens next summer, the council said.", "next summer", "2018-06"),
+        ("The council hopes to open the new pier next fall.", "next fall", "2018-09"),
+        # a year the text names; a winter's may be either of two, so only the year
+        ("The keeper retired in the fall of 2004.", "fall of 2004", "2004-09"),
+        ("The storm of winter 2003 closed the pier.", "winter 2003", "2003"),
+        # "next March" is the first March after the month of publication, a year on in its own month
+        ("The new ferry enters service next March.", "next March", "2018-03"),
+        ("The toll bridge opens next October.", "next October", "2018-10"),
+    ],
+)
+def test_seasons_and_next_month(sentence: str, phrase: str, expected: str) -> None:
+    found = find_dates(sentence, PUBLISHED)
+    assert (phrase, expected) in [(p, d) for p, d, _ in found], found
+
+
+@pytest.mark.parametrize(
+    "no_date, dated",
+    [
+        ("It was the last summer of his life on the quay.", "He spent last summer on the quay."),
+        ("Her last fall broke her hip on the quay.", "She broke her hip on the quay last fall."),
+        ("The ferry board may act as early as the next fall.", "The ferry board may act as early as next fall."),
+        ("Crowds watched the Summer Olympics on the quay.", "Crowds watched this Summer on the quay."),
+    ],
+)
+def test_a_season_of_someone_or_an_event_is_no_date_but_a_season_told_is(no_date: str, dated: str) -> None:
+    assert find_dates(no_date, PUBLISHED) == []
+    assert [precision for _p, _d, precision in find_dates(dated, PUBLISHED)] == ["season"]
+
+
+def test_a_season_dates_its_sentence_but_not_a_guess() -> None:
+    corpus = corpus_of(
+        "The Kelsby ferry crews may strike again later this summer, the union warned. "
+        "The Kelsby ferry crews struck for three weeks this summer over their lost pay.",
+        dates=("2017-10-17",),
+    )
+    assert [(e["date"], e["precision"], e["phrase"]) for e in build_timeline(corpus, families_of(corpus))] == [
+        ("2017-06", "season", "this summer")
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The fleet shrank from 300 boats in 1970 to 30 today.", "Its share fell to 17 percent today from 32 percent in 1970."],
+)
+def test_the_now_of_a_change_since_a_year_is_no_date(sentence: str) -> None:
+    assert find_dates(sentence, PUBLISHED) == [("in 1970", "1970", "year")]
+    assert [p for p, _d, _ in find_dates("Its share fell to 17 percent today.", PUBLISHED)] == ["today"]
+
+
 def test_a_weekday_followed_by_its_date_is_dated_by_the_date() -> None:
     found = find_dates("At noon on Monday, Sept. 25, the board met in the town hall.", PUBLISHED)
     assert [(p, d) for p, d, _ in found] == [("Sept. 25", "2017-09-25")]
@@ -164,6 +230,18 @@ def test_relative_phrases_stay_literal_without_any_date_but_absolute_ones_resolv
     corpus = corpus_of("Rebels attacked the base on Monday, officials said. The siege began in 2014 and never ended.")
     timeline = build_timeline(corpus, families_of(corpus))
     assert [(e["date"], e["phrase"]) for e in timeline] == [("2014", "in 2014"), (None, "on Monday")]
+
+
+def test_a_sentence_inside_a_quotation_an_earlier_one_opened_is_no_entry() -> None:
+    # the quotation runs on past the paragraph's line break, so the segmenter leaves its sentences apart
+    corpus = corpus_of(
+        "The harbour board met on Monday. “We rebuilt the pier in a week.\nThe ferry sails again on Friday with the "
+        "first cars since the storm.",
+        dates=("2017-10-17",),
+    )
+    assert corpus.in_quotation == {2}
+    texts = [e["text"] for e in build_timeline(corpus, families_of(corpus))]
+    assert texts == ["The harbour board met on Monday."], texts
 
 
 def test_a_date_that_names_an_event_is_background() -> None:

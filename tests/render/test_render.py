@@ -95,7 +95,7 @@ def test_disputed_summary_sentence_is_flagged() -> None:
     assert json.loads(RENDERERS.get("json")(flagged))["summary"][0]["disputed"] is True
 
 
-def test_sections_show_week_and_assumed_dates_unnamed_speakers_and_single_quote_marks() -> None:
+def test_sections_show_week_season_and_assumed_dates_unnamed_speakers_and_single_quote_marks() -> None:
     from dataclasses import replace
 
     from synoptic.render.base import sections
@@ -107,11 +107,19 @@ def test_sections_show_week_and_assumed_dates_unnamed_speakers_and_single_quote_
         {"date": "2017-10-16", "precision": "week", "approximate": False, "phrase": "this week", "text": "A.", "sources": ["a0"]},
         {"date": "2017-10-12", "precision": "day", "approximate": True, "phrase": "on Thursday", "text": "B.", "sources": ["a1"]},
         {"date": None, "precision": "day", "approximate": False, "phrase": "on Friday", "text": "C.", "sources": ["a1"]},
+        {"date": "2017-06", "precision": "season", "approximate": False, "phrase": "last summer", "text": "D.", "sources": ["a1"]},
+        {"date": "2016-12", "precision": "season", "approximate": True, "phrase": "last winter", "text": "E.", "sources": ["a1"]},
     )
     quotes = ({"speaker": None, "role": "the brigade commander", "text": "We hold it", "sources": ["a0"]},)
     conflicts = ({"about": "extent of control", "claims": [claim, other]},)
     found = dict(sections(replace(base, timeline=timeline, quotes=quotes, conflicts=conflicts)))
-    assert [i.text.split(":")[0] for i in found["Timeline"]] == ["week of 2017-10-16", "2017-10-12 (approx.)", "Friday (date unknown)"]
+    assert [i.text.split(":")[0] for i in found["Timeline"]] == [
+        "week of 2017-10-16",
+        "2017-10-12 (approx.)",
+        "Friday (date unknown)",
+        "summer 2017",
+        "winter 2016-17 (approx.)",
+    ]
     assert found["Quotes"][0].text == "“We hold it” — the brigade commander"
     assert found["Where sources disagree"][0].children[0].text == "whole city: “We hold the whole city,” he said."
 
