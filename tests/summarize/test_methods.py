@@ -86,6 +86,18 @@ def test_ordering_follows_dates_then_position() -> None:
     assert [c.sentences[i].article for i in order][:2] == ["early", "early"]
 
 
+def test_ordering_leads_with_the_first_chosen_sentence_that_opens_its_article() -> None:
+    early = make_article(
+        "Floods are common in the valley. The river last burst its banks in 1998 after a wet spring.", id="early", date="2024-05-02"
+    )
+    late = make_article("The river burst its banks on Friday, flooding 40 homes. Crews worked all night.", id="late", date="2024-05-03")
+    c = build_corpus(clean_cluster([late, early]))
+    chosen = [i for i, s in enumerate(c.sentences) if s.text.startswith(("The river last", "The river burst", "Crews"))]
+    texts = [c.sentences[i].text for i in order_for_reading(c, chosen)]
+    # the news leads; the rest keep the order the reports came in
+    assert [t[:15] for t in texts] == ["The river burst", "The river last ", "Crews worked al"]
+
+
 def test_unknown_method_names_the_choices() -> None:
     with pytest.raises(OptionsError, match="choose one of: .*default"):
         METHODS.get("best")
