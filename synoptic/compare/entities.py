@@ -1222,11 +1222,13 @@ def _join_acronyms_by_initials(forms: list[str], groups: _Groups) -> None:
             groups.union(owners.pop(), form)
 
 
-def _join_company_short_names(forms: list[str], kinds: dict[str, str], cues: dict[str, dict[str, int]], groups: _Groups) -> None:
+def _join_company_short_names(
+    forms: list[str], kinds: dict[str, str], cues: dict[str, dict[str, int]], count: Counter[str], groups: _Groups
+) -> None:
     """"Northline" beside "Northline Coaches": a lone word joins the one company whose first word it is,
-    the rest of that name all _COMPANY_HEADS. Only where nothing types the word a person or a place, and
-    every longer name of the cluster that holds it is that company's ("Apple" beside "Apple Inc" and
-    "Apple Daily" joins neither)."""
+    the rest of that name all _COMPANY_HEADS. Only where no more than a stray cue types the word a person
+    or a place ("…, says Monsanto." once in 34 mentions beside "Monsanto Co."), and every longer name of the
+    cluster that holds it is that company's ("Apple" beside "Apple Inc" and "Apple Daily" joins neither)."""
     longer = [(form, form.split()) for form in forms if " " in form]
     companies: dict[str, set[str]] = defaultdict(set)  # a word → the groups of the companies it opens
     for form, tokens in longer:
@@ -1241,8 +1243,10 @@ def _join_company_short_names(forms: list[str], kinds: dict[str, str], cues: dic
                 holders[token].add(groups.find(form))
     for form in forms:
         owners = companies.get(form, set())
-        if len(owners) == 1 and holders[form] == owners and not (cues[form].get("person") or cues[form].get("place")):
+        stray = (cues[form].get("person", 0) + cues[form].get("place", 0)) * STRAY_CUE_SHARE < count[form]
+        if len(owners) == 1 and holders[form] == owners and stray:
             groups.union(owners.pop(), form)
+            cues[form] = {"other": count[form]}  # (the stray cue misread the company)
 
 
 _FOREIGN_PARTICLES = frozenset({"de", "du", "da", "del", "di", "la", "le", "van", "von", "der", "den"})
@@ -1676,7 +1680,7 @@ def find_entities(corpus: Corpus, families: dict[str, int]) -> list[dict]:
                 groups.union(untyped_tails[form].pop(), form)
                 cues[form] = {"other": count[form]}  # (a stray place cue misread the name)
 
-    _join_company_short_names(forms, kinds, cues, groups)
+    _join_company_short_names(forms, kinds, cues, count, groups)
     _join_particle_short_names(forms, count, kinds, cues, groups)
 
     members: dict[str, list[str]] = defaultdict(list)

@@ -173,6 +173,17 @@ def test_a_word_that_numbers_what_follows_is_no_name() -> None:
     assert not {"Category", "Phase", "Section"} & set(found), list(found)
 
 
+def test_a_company_typed_by_one_stray_cue_joins_its_full_name() -> None:
+    found = entities_of(
+        "Shares of Tarnwell Corp. rose on Monday.",
+        "Tarnwell sold a record number of pumps, and Tarnwell hired 300 workers.",
+        "Analysts expect Tarnwell to grow, and Tarnwell plans a new plant.",
+        "Demand is at its highest ever, says Tarnwell.",
+    )
+    company = found.get("Tarnwell Corp") or found["Tarnwell"]
+    assert {company["name"], *company["variants"]} == {"Tarnwell", "Tarnwell Corp"} and company["type"] == "org", found
+
+
 def test_a_territory_is_a_place_without_a_cue() -> None:
     assert entities_of("Puerto Rico braced for rain, and Guam sent crews to help.")["Puerto Rico"]["type"] == "place"
 
