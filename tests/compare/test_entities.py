@@ -137,6 +137,12 @@ def test_a_river_joins_its_bare_name_unless_that_is_a_place_of_its_own() -> None
     assert "Miami" in found and "Miami River" not in found["Miami"]["variants"]
 
 
+def forms_and_type(found: dict[str, dict], longer: str, shorter: str) -> tuple[set[str], str]:
+    """The forms and the type of the entry that lists ``longer`` or ``shorter`` (under either name)."""
+    entry = found.get(longer) or found[shorter]
+    return {entry["name"], *entry["variants"]}, entry["type"]
+
+
 def test_a_storm_joins_its_bare_name_and_is_neither_person_nor_place() -> None:
     found = entities_of(
         "Hurricane Odile swept past the islands on Friday, and Tropical Storm Perrin formed behind it.",
@@ -144,8 +150,7 @@ def test_a_storm_joins_its_bare_name_and_is_neither_person_nor_place() -> None:
         "Odile was expected to strengthen overnight, and Odile may reach the coast by Tuesday.",
         "Forecasters said Hurricane Odile would turn north, while Perrin stayed at sea.",
     )
-    storm = found.get("Hurricane Odile") or found["Odile"]
-    assert {storm["name"], *storm["variants"]} == {"Odile", "Hurricane Odile"} and storm["type"] == "other"
+    assert forms_and_type(found, "Hurricane Odile", "Odile") == ({"Odile", "Hurricane Odile"}, "other")
     assert found["Tropical Storm Perrin"]["type"] == "other"  # not a person by "lashed by"
 
 
@@ -180,8 +185,7 @@ def test_a_company_typed_by_one_stray_cue_joins_its_full_name() -> None:
         "Analysts expect Tarnwell to grow, and Tarnwell plans a new plant.",
         "Demand is at its highest ever, says Tarnwell.",
     )
-    company = found.get("Tarnwell Corp") or found["Tarnwell"]
-    assert {company["name"], *company["variants"]} == {"Tarnwell", "Tarnwell Corp"} and company["type"] == "org", found
+    assert forms_and_type(found, "Tarnwell Corp", "Tarnwell") == ({"Tarnwell", "Tarnwell Corp"}, "org"), found
 
 
 def test_a_territory_is_a_place_without_a_cue() -> None:
