@@ -5,11 +5,12 @@ sentences stays whole; its evidence is the sentence where it starts. Quote marks
 DUC/TAC ``…'' (or ''…''). Speakers come from the words around the quote:
 
 - after it: ``"…," said X[, role]``, ``"…," said X of the Body`` (the body is the role), ``"…," X said``,
-  ``"…," he said``, ``"…," X told reporters``;
+  ``"…," he said``, ``"…," X told reporters``, ``"…," U.S. District Judge X said`` (the post is the role),
+  ``"…," Lee's attorney, X, said``, ``"…," the Warning Centre said`` (a body: the role, no speaker);
 - before it: ``X[, role,] said: "…"``, ``X told journalists: "…"``;
 
-where X is a capitalised name (titles kept: "Col. Ryan Dillon") and "he"/"she" is resolved to the
-most recent named speaker or titled name earlier in the same article; a name ending in an
+where X is a capitalised name (titles kept: "Col. Ryan Dillon"; "de la Cruz") and "he"/"she" is resolved to the
+most recent named speaker, titled name or surname opening a sentence earlier in the same article; a name ending in an
 organisation's head word ("… Rescue Service, said") is a body, never the person "she" means. A
 descriptive speaker ("said the coalition commander") leaves ``speaker`` null and goes into ``role``;
 a body governed by "of/for/at" before the verb ("Ann Cole, counsel for the Records Centre, said")
@@ -55,6 +56,8 @@ _HAS_QUOTE_MARK = re.compile(r"[“\"]|``|''")  # every _QUOTE match holds one
 _TITLE = r"(?:(?:Mr|Mrs|Ms|Dr|Col|Gen|Lt|Capt|Sgt|Maj|Pfc|Spc|Cpl|Adm|Sen|Rep|Gov|Prof|Rev|Insp|Det)\.|Colonel|General|President|Inspector|Chief|Captain|Sheriff|Mayor|Minister|Senator|Judge|Sergeant)"
 _BARE_TITLE = re.compile(rf"{_TITLE}|(?:Mr|Mrs|Ms|Dr|Col|Gen|Lt|Capt|Sgt|Maj|Sen|Rep|Gov|Prof|Rev|Insp|Det|St)")
 _NAME = rf"(?:{_TITLE}\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:al|el|bin|de|van|von|der)[\s-]+)?[A-Z][\w'’.-]*){{0,3}}"
+# A name may open with a lower-case particle: "…," de la Cruz said; "…," said van der Berg; "…," el-Bashir said.
+_PARTICLES = r"(?:(?:al|el|bin|de|van|von|der|du|da|del|di|dos|das)[\s-]+(?:(?:la|der|den|los|las)\s+)?(?=[A-Z]))"
 # "told" names its audience: a named outlet or person ("told the Gazette"), or a plain one ("told reporters").
 _TOLD = (
     r"told\s+(?:reporters|journalists|lawmakers|(?:the\s+)?(?:residents|citizens|police|officials|investigators|court|jury|crowd|supporters|students|parents|audience|delegates|viewers|listeners)\b|(?:an?\s+)?(?:news|press)\s+conference|(?:the\s+)?(?:[A-Z][\w.]*\s*){1,3}"
@@ -65,6 +68,12 @@ _VERB = (
     r"|agreed|argued|continued|replied|complained|admitted|conceded|acknowledged|recounted|recalls|adds|explains|notes|writes"
     r"|insists|warns|went\s+on)"
 )
+# After a quote, more verbs attribute it ("…," Evans predicted; "…," the report concludes); the patterns that search
+# the text before a quote for _VERB keep the shorter list (speed).
+_AFTER_VERB = rf"(?:{_VERB}|announced|predicted|predicts|concluded|concludes|claimed|stated|states|responded|remembered)"
+# After its subject, "told" and any audience attributes the quote ("…," Gore told about 75 seniors); _BEFORE keeps
+# the audiences _TOLD names (the open form doubled its search time).
+_SUBJECT_VERB = rf"(?:{_AFTER_VERB}|told\s+(?:the|an?|about|several|some|his|her|their|\d[\d,]*)\s+[\w-]+)"
 # The full stop of an initial or a title before a capitalised word ("the U.S. Forest Service", "A.T. Kearney",
 # "Gov. Jeanne Shaheen") is inside an attribution, not its end. "Co." and "Inc." often end a sentence: not here.
 _ABBREVIATION_DOT = r"(?:(?<=\b[A-Z])|(?<=\b(?:Dr|Mr|Ms|St|Mt|Ft|Lt))|(?<=\b(?:Gov|Sen|Rep|Gen|Col|Mrs)))\.(?=\s+[A-Z])"
@@ -75,15 +84,17 @@ _PARTY = r"(?:\s+\((?:D|R|I)(?:-[A-Z][\w.]*)?\)|,\s+(?:D|R|I)-[A-Z][\w.]*(?=,))"
 # "…," said Dan Reed of the Harbour Trust. — the body after "of/for/at/with" is the speaker's employer, the role.
 # A state or country may come before a title: "said Ohio Gov. Dana K. Morrow (D), the council's chairman."
 _AFTER_NAMED = re.compile(
-    rf"^\s*,?\s*{_VERB}\s+(?P<name>(?:[A-Z][a-z]+\s+(?={_TITLE}))?{_NAME}){_PARTY}?(?:\s+(?:of|for|at|with)\s+(?P<body>(?:the\s+)?[A-Z](?:[^.;:,“”\"]|{_ABBREVIATION_DOT}){{1,80}}?))?(?:,\s+{_ROLE})?{_END}"
+    rf"^\s*,?\s*{_AFTER_VERB}\s+(?P<name>(?:{_PARTICLES}|[A-Z][a-z]+\s+(?={_TITLE}))?{_NAME}){_PARTY}?(?:\s+(?:of|for|at|with)\s+(?P<body>(?:the\s+)?[A-Z](?:[^.;:,“”\"]|{_ABBREVIATION_DOT}){{1,80}}?))?(?:,\s+{_ROLE})?{_END}"
 )
-_AFTER_DESC = re.compile(rf"^\s*,?\s*{_VERB}\s+(?P<role>(?:an?|the)\s+[^.;:“”\"]{{3,120}}?)\s*(?:[.;,]|$)")
+_AFTER_DESC = re.compile(rf"^\s*,?\s*{_AFTER_VERB}\s+(?P<role>(?:an?|the)\s+[^.;:“”\"]{{3,120}}?)\s*(?:[.;,]|$)")
 _AFTER_ROLE_SUBJECT = re.compile(  # "…," the mayor said; "…," the 22-year-old reservist said; "…," one girl wrote
-    rf"^\s*,?\s*(?P<role>(?:an?|the|one|two|three|several)\s+(?:[a-z0-9][\w'’-]*\s+){{0,4}}?[a-z][\w'’-]*)\s+{_VERB}"
+    rf"^\s*,?\s*(?P<role>(?:an?|the|one|two|three|several)\s+(?:[a-z0-9][\w'’-]*\s+){{0,4}}?[a-z][\w'’-]*)\s+{_SUBJECT_VERB}"
 )
-# An apposition between a speaker's name and the verb: "…," Zhao Chen, director of the institute, told…
-_APPOSITION = r"(?:,\s+(?P<appos>(?:an?\s|the\s|[a-z0-9])[^,.;:“”\"]{2,150}?),)?"
-_AFTER_SUBJECT = re.compile(rf"^\s*,?\s*(?P<name>{_NAME}|he|she|He|She){_PARTY}?{_APPOSITION}(?:\s+ha[sd])?\s+{_VERB}")
+# A described speaker or a body whose name has capitals in it: "…," the former Veldorian premier said; "…," the
+# Coastal Flood Warning Centre said; "…," the Eastvale, Ohio, resident said (checked by _described_or_body).
+_AFTER_BODY_OR_ROLE_SUBJECT = re.compile(
+    rf"^\s*,?\s*(?P<role>(?:an?|the|several)\s+(?:[\w.'’-]+(?:,\s+[A-Z][a-z]+\.?,)?\s+){{0,6}}?[\w.'’-]+)\s+{_SUBJECT_VERB}"
+)
 # Job words that make the words before a name its role: "…," company spokeswoman Kari Lund told AFP;
 # "…," said city police spokeswoman Laura Reyes. Ordinary people are named by what they do or where they
 # live ("said shop owner …", "Bahamas resident … said"); adding owner…founder changed one dev-set quote,
@@ -95,10 +106,41 @@ _JOB = (
     r"administrator|counsel|owner|resident|worker|teacher|nurse|driver|farmer|student|founder|"
     r"councillor|councilor|councilman|councilwoman|alderman|lawmaker|legislator|senator)"
 )
+# Next to a quote more jobs name its speaker ("…," said forecaster Dan Pell); _PERSON, which tries its jobs at
+# every word of an article, keeps the shorter list (the longer one cost find_quotes a few percent).
+_SPEAKER_JOB = (
+    rf"(?:{_JOB}|forecaster|historian|psychologist|consultant|conductor|clerk|agent|commissioner|executive|columnist|"
+    r"journalist|pastor|singer|controller|contractor|housewife)"
+)
+# An apposition between a speaker's name and the verb: "…," Zhao Chen, director of the institute, told…
+# It may open with a possessive ("Ewa's mother") and hold initials ("the U.S. attorney"); a place in it keeps its
+# commas ("a Portland, Ore., lawyer who…", "a lawyer in Eastvale, Ohio,"). One that opens with "a"/"the" or a
+# job may lack its closing comma ("…," Ani Maung, a protest leader said), if no clause is in it.
+_PLACE_COMMAS = r",\s+[A-Z][a-z]+\.?(?:,(?=\s+[a-z])|(?=,))"
+_APPOSITION = (
+    rf"(?:,\s+(?P<appos>(?:an?\s|the\s|[a-z0-9]|[A-Z][\w-]*['’]s?\s)(?:[^,.;:“”\"]|(?<=\b[A-Z])\.|{_PLACE_COMMAS}){{2,150}}?),"
+    rf"|,\s+(?P<open_appos>(?:an?|the|{_SPEAKER_JOB})(?:\s+(?!(?:who|whose|that|which|and)\b)[\w'’-]+){{1,12}}?)(?=\s+(?:ha[sd]\s+)?{_AFTER_VERB}))?"
+)
+_AFTER_SUBJECT = re.compile(rf"^\s*,?\s*(?P<name>{_PARTICLES}?{_NAME}|he|she|He|She){_PARTY}?{_APPOSITION}(?:\s+ha[sd])?\s+{_SUBJECT_VERB}")
 _JOB_WORD = re.compile(_JOB)
-_JOB_ROLE = rf"(?P<role>(?:[\w'’.-]+\s+){{0,5}}?{_JOB})"
-_AFTER_JOB_SUBJECT = re.compile(rf"^\s*,?\s*{_JOB_ROLE},?\s+(?P<name>{_NAME})\s+{_VERB}")
-_AFTER_VERB_JOB = re.compile(rf"^\s*,?\s*{_VERB}\s+{_JOB_ROLE},?\s+(?P<name>{_NAME}){_PARTY}?{_END}")
+# The role first, the name in apposition: "…," the union's marine coordinator, Jerker Tamm, said; "…," Pell's
+# attorney, Ann Roe, told…; "…," his physician, Sean Coyle, wrote.
+_AFTER_ROLE_THEN_NAME = re.compile(
+    rf"^\s*,?\s*(?P<role>(?:the|his|her|their|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?['’]s?)\s+[^,.;:“”\"]{{0,80}}?[a-z]),"
+    rf"\s+(?P<name>(?:{_TITLE}\s+)?[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+)){{0,3}}),\s+{_SUBJECT_VERB}"
+)
+# A capitalised post before the name, longer than a name with its title: "…," U.S. District Judge Ellen Marsh Doyle
+# said; "…," Dutch Prime Minister Jan Pieter Voss told…; "…," Speaker Dana Holt, R-Ohio, told reporters; "…," said
+# Albany Police Chief Kevin Tuffey. The post is the role.
+_POST_AND_NAME = (  # three capitalised words at least, looked at first: most text fails there, before the posts are tried
+    rf"(?=(?:[A-Z][\w.'’-]*\s+){{2}}[A-Z])(?P<post>(?:[A-Z][\w.'’-]*\s+){{0,5}}?(?:{_TITLE}|Supt\.|Speaker|(?=[A-Z])(?i:{_SPEAKER_JOB})\b))"
+    rf"\s+(?P<name>(?:{_TITLE}\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]*)){{1,2}}(?:\s+Jr\.)?)"
+)
+_AFTER_POST_SUBJECT = re.compile(rf"^\s*,?\s*{_POST_AND_NAME}(?:{_PARTY},?)?\s+{_SUBJECT_VERB}")
+_AFTER_VERB_POST = re.compile(rf"^\s*,?\s*{_AFTER_VERB}\s+{_POST_AND_NAME}{_PARTY}?(?:,\s+{_ROLE})?{_END}")
+_JOB_ROLE = rf"(?P<role>(?:[\w'’.-]+\s+){{0,5}}?{_SPEAKER_JOB})"
+_AFTER_JOB_SUBJECT = re.compile(rf"^\s*,?\s*{_JOB_ROLE},?\s+(?P<name>{_NAME})\s+{_SUBJECT_VERB}")
+_AFTER_VERB_JOB = re.compile(rf"^\s*,?\s*{_AFTER_VERB}\s+{_JOB_ROLE},?\s+(?P<name>{_NAME}){_PARTY}?{_END}")
 # When the attribution goes on with when or where it was said ("…," said prosecutor Cal Rerucha during
 # opening statements Monday.), the name has no full stop in it and no weekday at its end.
 _WHEN_NAME = (
@@ -109,11 +151,14 @@ _SAID_WHEN = (
     r"(?=\s+(?:during|in|at|on|after|before|outside|inside|from|when|while|as|to|last|this|late|early|yesterday|today|tonight"
     r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
 )
-_AFTER_VERB_JOB_WHEN = re.compile(rf"^\s*,?\s*{_VERB}\s+{_JOB_ROLE},?\s+(?P<name>{_WHEN_NAME}){_SAID_WHEN}")
-_AFTER_NAMED_WHEN = re.compile(rf"^\s*,?\s*{_VERB}\s+(?P<name>{_WHEN_NAME}){_SAID_WHEN}")
+_AFTER_VERB_JOB_WHEN = re.compile(rf"^\s*,?\s*{_AFTER_VERB}\s+{_JOB_ROLE},?\s+(?P<name>{_WHEN_NAME}){_SAID_WHEN}")
+_AFTER_NAMED_WHEN = re.compile(rf"^\s*,?\s*{_AFTER_VERB}\s+(?P<name>{_WHEN_NAME}){_SAID_WHEN}")
 # "…," the paper quoted Kim as saying; "…," Roh was quoted as saying.
+# "…," Ann Roe, 48, an expert with the centre, was quoted by the Post as saying; "…," an official was quoted as telling…
 _AFTER_QUOTED = re.compile(
-    rf"^\s*,?\s*(?:[^.;:“”\"]{{0,60}}?\bquoted\s+(?:(?P<name>{_NAME})|(?P<role>(?:an?|the)\s+[^.;:“”\"]{{2,80}}?))|(?P<subject>{_NAME})\s+(?:was|is)\s+quoted)\s+as\s+saying"
+    rf"^\s*,?\s*(?:[^.;:“”\"]{{0,60}}?\bquoted\s+(?:(?P<name>{_NAME})|(?P<role>(?:an?|the)\s+[^.;:“”\"]{{2,80}}?))"
+    rf"|(?:(?P<subject>{_NAME})(?:,\s+\d{{1,3}})?(?:,\s+(?P<subject_role>(?:an?\s|the\s|[a-z])[^,.;:“”\"]{{1,80}}?))?,?|(?P<described>(?:an?|the)\s+[a-z][^.;:,“”\"]{{1,60}}?))"
+    rf"\s+(?:was|is)\s+quoted(?:\s+[^.;:“”\"]{{1,100}}?)?)\s+as\s+(?:saying|telling)"
 )
 _BEFORE = re.compile(rf"(?P<name>{_NAME}){_PARTY}?(?:,\s+{_ROLE},)?\s+{_VERB}\s*[:,]?\s*$")
 # A _BEFORE name that a preposition governs is a body the speaker works for: "Ann Cole, counsel for
@@ -151,6 +196,11 @@ _SAYING_BEFORE = re.compile(r"\b(?:said|says|told)\s+(?:[\w'’.-]+\s+){0,4}$")
 _PERSON_AFTER = re.compile(r",\s+(?:\d+,|who\s)")  # "the view of Hanna Roe, 41, a clerk", "headed by Ann Lee, who…": people all the same
 _SAYS = tuple(re.compile(rf" {verb}\b") for verb in ("said", "says", "told", "added"))  # one literal each: a fast scan
 _SURNAME_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z'’-]+)(?:\s+(?:also|later|then|again))?$")  # "Kemp also told…"
+# A surname opening a sentence: "Korev also pledged more money. '…,' he said" is Korev again; so is "Lee, however,
+# said…"; not "Korev will face Lee…", which tells what is to come, not who speaks now.
+_SURNAME_SUBJECT = re.compile(
+    r"[.!?\n][\"”’']?\s*([A-Z][a-z'’-]+)(?:,\s+[a-z]+,)?\s+(?!(?:will|would|could|can|may|might|should|must)\b)[a-z]+\b"
+)
 _NOT_SPEAKERS = {"He", "She", "It", "They", "We", "I", "The", "But", "And", "This", "That", "There",
                  "In", "On", "At", "As", "For", "From", "After", "When", "If", "Meanwhile", "Then", "Also", "Another",
                  "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
@@ -209,6 +259,7 @@ class _NamesMet:
         self.names: list[str] = []
         self.pronoun: dict[str, str] = {}  # "he" or "she", for a name met with "Mr." or "Mrs."/"Ms."
         self.pending: list[str | tuple[int, int]] = []  # in order: spans still to read, speakers to add
+        self.by_surname: dict[str, str] = {}  # a name's last word → the latest name met that it ends
 
     def passed(self, start: int, end: int) -> None:
         self.pending.append((start, end))
@@ -224,24 +275,38 @@ class _NamesMet:
     def latest(self, pronoun: str) -> str | None:
         """The latest name met, unless ``pronoun`` cannot stand for it: "He replied" after "Ms. Pell told…" is
         not Ms. Pell, and the person it is went unnamed (an earlier man is as likely wrong)."""
-        names = self.list()
+        names = self.list(subjects=True)
         return names[-1] if names and self.pronoun.get(names[-1], pronoun) == pronoun else None
 
-    def list(self) -> list[str]:
+    def _met(self, name: str) -> None:
+        self.names.append(name)
+        self.by_surname[name.split()[-1]] = name
+
+    def _surname_subjects(self, start: int, end: int, met: list[tuple[int, re.Match[str] | str]]) -> list[tuple[int, str]]:
+        """The surnames of the names met so far (``met``: in this span) that open a sentence between ``start``
+        and ``end`` ("Korev also pledged…")."""
+        people = {(p.group("titled") or p.group("plain") or p.group("jobbed")).split()[-1] for _, p in met if not isinstance(p, str)}
+        return [(m.start(1), m.group(1)) for m in _SURNAME_SUBJECT.finditer(self.text, start, end) if m.group(1) in self.by_surname or m.group(1) in people]
+
+    def list(self, subjects: bool = False) -> list[str]:
+        """The names met, latest last; with ``subjects``, for a "he said", also the surnames that open a sentence
+        just before the quote ("Korev also pledged…": he is Korev)."""
         for event in self.pending:
             if isinstance(event, str):
-                self.names.append(event)
+                self._met(event)
                 continue
             met: list[tuple[int, re.Match[str] | str]] = [(m.start(), m) for m in _PERSON.finditer(self.text, *event)]
             if met or self.names:  # "Jones said the cold was worst. '…,' he said": Jones is the latest again
                 for verb in (v for says in _SAYS for v in says.finditer(self.text, *event)):  # from the verb: cheaper than every capital
                     if surname := _SURNAME_BEFORE.search(self.text, max(event[0], verb.start() - 30), verb.start()):
                         met.append((surname.start(), surname.group(1)))
+                if subjects and event is self.pending[-1]:
+                    met.extend(self._surname_subjects(*event, met))
                 met.sort(key=lambda item: item[0])
             for _, person in met:
                 if isinstance(person, str):
-                    if full := next((n for n in reversed(self.names) if n.split()[-1] == person), None):
-                        self.names.append(full)
+                    if full := self.by_surname.get(person):
+                        self._met(full)
                     continue
                 words = (person.group("titled") or person.group("plain") or person.group("jobbed")).split()
                 while len(words) > 2 and (words[-1] in _NOT_SPEAKERS or words[-1] in ("Jr", "Sr")):
@@ -259,7 +324,7 @@ class _NamesMet:
                     and not _PERSON_AFTER.match(self.text, person.end())
                 ):
                     continue
-                self.names.append(name)
+                self._met(name)
         self.pending.clear()
         return self.names
 
@@ -281,29 +346,35 @@ def _speaker(before: str, after: str, closed: bool = False) -> tuple[str | None,
     (``closed``: "…hands." Kate Lecchi, a spokeswoman, said they…), a name with an apposition or a job
     opens the next sentence rather than attributing this one."""
     # "said U.S. Survey scientist Ann Cole": the job first, else "U.S." reads as a name
-    for pattern in (_AFTER_VERB_JOB, _AFTER_NAMED, _AFTER_VERB_JOB_WHEN, _AFTER_NAMED_WHEN):
+    for pattern in (_AFTER_VERB_JOB, _AFTER_NAMED, _AFTER_VERB_JOB_WHEN, _AFTER_NAMED_WHEN, _AFTER_VERB_POST):
         if (match := pattern.match(after)) and (name := _named(match.group("name"))):
-            body = match.groupdict().get("body")
-            if body and _JOB_WORD.fullmatch(name.split()[-1].lower()):
+            parts = match.groupdict()
+            if parts.get("body") and _JOB_WORD.fullmatch(name.split()[-1].lower()):
                 continue  # "said Secretary of Natural Resources Ann Cole": a post, the name comes after
-            role = ", ".join(part for part in (body, match.groupdict().get("role")) if part)
+            role = ", ".join(parts[key] for key in ("post", "body", "role") if parts.get(key))
             return name, role or None, None
     if match := _AFTER_DESC.match(after):
         return None, match.group("role").strip(), None
     if match := _AFTER_ROLE_SUBJECT.match(after):
         return None, match.group("role"), None
+    if (match := _AFTER_BODY_OR_ROLE_SUBJECT.match(after)) and _described_or_body(match.group("role")):
+        return None, match.group("role"), None
     if match := _AFTER_SUBJECT.match(after):
         name = match.group("name")
         if name.lower() in ("he", "she"):
             return None, None, name.lower()
-        if _named(name) and not (closed and match.group("appos")):
-            return _named(name), match.group("appos"), None
-    if not closed and (match := _AFTER_JOB_SUBJECT.match(after)) and (name := _named(match.group("name"))):
-        return name, match.group("role"), None
+        appos = match.group("appos") or match.group("open_appos")
+        if _named(name) and not (closed and appos):
+            return _named(name), appos, None
+    if not closed and (match := _AFTER_JOB_SUBJECT.match(after) or _AFTER_POST_SUBJECT.match(after) or _AFTER_ROLE_THEN_NAME.match(after)) and (
+        name := _named(match.group("name"))
+    ):
+        return name, match.groupdict().get("post") or match.group("role"), None
     if "quoted" in after and (match := _AFTER_QUOTED.match(after)):
         name = _named(match.group("name") or match.group("subject"))
-        if name or match.group("role"):
-            return name, match.group("role"), None
+        role = match.group("role") or match.group("subject_role") or match.group("described")
+        if name or role:
+            return name, role, None
     if not _VERB_AT_END.search(before, max(0, len(before) - 200)):
         return None, None, None
     if match := _BEFORE.search(before[-200:]):
@@ -326,6 +397,20 @@ def _speaker(before: str, after: str, closed: bool = False) -> tuple[str | None,
     return None, None, None
 
 
+_BODY_TAIL = {"of", "in", "for", "and", "the"}  # "the Ministry of Internal Affairs of Veldoria"
+
+
+def _described_or_body(role: str) -> bool:
+    """Whether a role subject with capitals in it describes a speaker ("the former Veldorian premier": it ends
+    in a common noun) or names a body ("the Coastal Flood Warning Centre", "the Ministry of Transport of
+    Veldoria": a body's head word, then only its name), rather than a person ("the Rev. Ann Lee")."""
+    words = role.split()
+    if words[-1][0].islower():
+        return True
+    heads = [k for k, word in enumerate(words) if word.lower() in BODY_HEADS]
+    return bool(heads) and all(word in _BODY_TAIL or word[0].isupper() for word in words[heads[0] + 1 :])
+
+
 def _employer(before: str, of: re.Match[str], body: str) -> tuple[str | None, str | None, str | None]:
     """The speaker when the name before the verb is the body they speak for: the person named
     before the preposition, or the description there ("a spokesman for Halcyon") as the role."""
@@ -341,6 +426,13 @@ def _employer(before: str, of: re.Match[str], body: str) -> tuple[str | None, st
         desc = described.group("desc")
         return None, f"{desc[0].lower()}{desc[1:]} {of.group('prep')} {body}", None
     return None, None, None
+
+
+def _full_name(short: str, names: list[str]) -> str:
+    """The latest name met that ``short`` stands for: by its surname ("Kemp", "de Gelder"), else by its first
+    word, for a name not in Western order ("Soedjono" for "Soedjono C. Atmonegoro"); ``short`` when none."""
+    by_surname = next((n for n in reversed(names) if n.endswith(f" {short}")), None)
+    return by_surname or next((n for n in reversed(names) if n.startswith(f"{short} ")), short)
 
 
 def find_quotes(corpus: Corpus, families: dict[str, int]) -> list[dict]:
@@ -376,12 +468,14 @@ def find_quotes(corpus: Corpus, families: dict[str, int]) -> list[dict]:
                     if previous.entry is not None and found and found[-1] is previous.entry:
                         found.pop()
                 else:
-                    speaker, role, pronoun = _speaker(block[: match.start()], block[match.end() : match.end() + 200], body.endswith("."))
+                    # a quote within the quote may end with it (``…called it `a trap,''' Lee said): that last mark is no attribution
+                    after = block[match.end() : match.end() + 200].removeprefix("'")
+                    speaker, role, pronoun = _speaker(block[: match.start()], after, body.endswith("."))
                     role = _short_role(role)
                     if not (speaker or role or pronoun) and previous and previous.attribution_end == match.start():
                         speaker, role = previous.speaker, previous.role  # "…," said X. "…" — X goes on speaking
-                    elif speaker and " " not in speaker:  # a surname: the full name met earlier
-                        speaker = next((n for n in reversed(named.list()) if n.split()[-1] == speaker), speaker)
+                    elif speaker and (" " not in speaker or speaker[0].islower()):  # "Kemp", "de Gelder": the full name met earlier
+                        speaker = _full_name(speaker, named.list())
                     elif pronoun:
                         speaker = named.latest(pronoun)
                         role = role if speaker else described
