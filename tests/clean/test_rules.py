@@ -72,6 +72,8 @@ def test_contact_line_needs_an_address_and_an_invitation() -> None:
         "Volunteers stack sandbags on the quay (Harbour Times/Ben Ode)",
         "Photo: a crane lifts the damaged span",
         "A child waves from a rescue boat. AP Photo/Kim Lau",
+        "A ferry like the one that sank off Kelsby on May 3, 2011. (File photo: A ferry at the quay in 2009)",
+        "(WIRE7) KELSBY -- Oct. 28, 1998 -- HARBOUR-FERRY-2, 10-28 -- Deckhands coil ropes on the quay.",
     ],
 )
 def test_captions_are_dropped(line: str) -> None:
@@ -80,6 +82,7 @@ def test_captions_are_dropped(line: str) -> None:
 
 def test_sentence_mentioning_a_photo_is_not_a_caption() -> None:
     assert not drop("caption", "The photo, taken by a passer-by, was shared thousands of times.")
+    assert not drop("caption", "KELSBY -- Oct. 28, 1998 -- The ferry sank off the point on Tuesday.")
 
 
 def test_editing_credits_contributed_and_bylines() -> None:

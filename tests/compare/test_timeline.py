@@ -221,6 +221,26 @@ def test_the_now_of_a_change_since_a_year_is_no_date(sentence: str) -> None:
     assert [p for p, _d, _ in find_dates("Its share fell to 17 percent today.", PUBLISHED)] == ["today"]
 
 
+@pytest.mark.parametrize(
+    "compared, dated",
+    [
+        ("The ferry carried fewer cars than last year.", "The ferry carried fewer cars last year."),
+        ("Catches rose 12 percent over the same period of last year.", "Catches rose 12 percent last year."),
+        ("Landings were down 9 percent from last year's total.", "Landings were counted from last year's logbooks."),
+        ("The quay is busier compared with last year.", "The quay was rebuilt last year."),
+    ],
+)
+def test_last_year_a_figure_is_compared_with_is_no_date(compared: str, dated: str) -> None:
+    assert find_dates(compared, PUBLISHED) == []
+    assert find_dates(dated, PUBLISHED) == [("last year", "2016", "year")]
+
+
+def test_a_chronology_line_under_a_year_is_dated_in_that_year() -> None:
+    assert find_dates("1952: In April, the first ferry crosses to Kelsby.", PUBLISHED) == [("In April", "1952-04", "month")]
+    assert find_dates("1988 -- Nov. 3 -- The pier burns down.", PUBLISHED) == [("Nov. 3", "1988-11-03", "day")]
+    assert find_dates("In April, the first ferry crossed to Kelsby.", PUBLISHED) == [("In April", "2017-04", "month")]
+
+
 def test_a_weekday_followed_by_its_date_is_dated_by_the_date() -> None:
     found = find_dates("At noon on Monday, Sept. 25, the board met in the town hall.", PUBLISHED)
     assert [(p, d) for p, d, _ in found] == [("Sept. 25", "2017-09-25")]
