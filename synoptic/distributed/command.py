@@ -24,6 +24,10 @@ DEFAULT_MASTER = "local[*]"
 # In local mode the driver JVM is also the executor, and Spark's 1g default for a driver is too tight
 # for it: the test corpus plus two dev sets (2.3 MB of JSONL) already ran it out of heap in one session.
 LOCAL_DRIVER_MEMORY = "2g"
+# Each persisted step of the job holds the plans of the steps before it, so a query's full plan
+# string grows exponentially with the steps (45 MB on two dev sets); the session keeps one per query
+# for its UI, and a few runs ran the driver out of heap. Cut, a plan still shows its last steps.
+MAX_PLAN_CHARACTERS = 100_000
 LOCAL_SHUFFLE_PARTITIONS_PER_CORE = 4  # Spark's 200 shuffle partitions are made for clusters; locally a few per core do
 # Spark's default logging prints a dozen INFO/WARN lines at start-up; a run of synoptic reports
 # its own errors in one line each, so Spark logs errors only, unless the user configures it. (The
@@ -147,6 +151,7 @@ def _session_settings(master: str | None, under_submit: bool, conf: dict[str, st
     settings = {"spark.ui.showConsoleProgress": "false", **conf}
     if not under_submit and "spark.driver.extraJavaOptions" not in settings:
         settings["spark.driver.extraJavaOptions"] = f"-Dlog4j2.configurationFile={_quiet_log_config()}"
+    settings.setdefault("spark.sql.maxPlanStringLength", str(MAX_PLAN_CHARACTERS))
     local = re.fullmatch(r"local(?:\[(\d+|\*)(?:,\d+)?\])?", master or "")
     if local and not under_submit and "spark.driver.memory" not in settings:
         settings["spark.driver.memory"] = LOCAL_DRIVER_MEMORY

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from synoptic.cli import main
+from synoptic.distributed.command import MAX_PLAN_CHARACTERS
 from synoptic.distributed.job import JobSettings, run_job
 from synoptic.errors import SynopticError
 from synoptic.evaluate.stories import bcubed
@@ -121,6 +122,19 @@ def test_real_clusters_group_exactly_as_in_the_store(spark, shared_data, tmp_pat
     stories = table(output, "stories")
     scored = [(gold[a], s) for a, s in zip(stories["article"], stories["story"]) if a in gold]
     assert bcubed([g for g, _ in scored], [s for _, s in scored]).f1 > 0.8  # one story per cluster, mostly
+
+
+def test_the_plans_the_session_keeps_for_its_ui_stay_small(spark, corpus, tmp_path):
+    """Each persisted step holds the plan of the steps before it, so a query's full plan string grows
+    exponentially with the steps (45 MB each on two dev sets). The session keeps one per query for its
+    UI, and three such runs ran a 2 GB driver out of heap; the strings are cut at MAX_PLAN_CHARACTERS."""
+    store = spark._jsparkSession.sharedState().statusStore()
+    before = store.executionsCount()
+    run_job(spark, JobSettings((str(corpus[0]),), str(tmp_path / "out")))
+    kept = store.executionsList(before, store.executionsCount() - before)
+    lengths = [len(kept.apply(i).physicalPlanDescription()) for i in range(kept.size())]
+    assert len(lengths) > 5
+    assert max(lengths) <= MAX_PLAN_CHARACTERS
 
 
 def test_an_existing_output_or_no_input_is_refused_before_any_work(spark, tmp_path, corpus):
