@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date, timedelta
 from typing import Any
 
 import numpy as np
@@ -30,7 +31,7 @@ from synoptic.analyze.tokens import content_terms
 from synoptic.analyze.vectors import row_cosines, similarity_matrix
 from synoptic.compare.conflicts import Mention, mentions_in, sentence_mentions, sentence_tallies
 from synoptic.compare.polarity import denies, polarity
-from synoptic.compare.timeline import evidence_of, sentence_dates
+from synoptic.compare.timeline import evidence_of, sentence_dates, stated_publication_dates
 from synoptic.summarize.citations import supporting_sentences
 from synoptic.summarize.methods import COPY_SENTENCE_SIMILARITY
 
@@ -71,6 +72,18 @@ _ASIDE = re.compile(r",\s+(?:(?:who|which|whose|an?|the|including|among\s+them)\
 QUOTE_MIN_SHARED = 3  # quoted words two quote-led sentences must share to be the same statement
 MIN_INDEPENDENT = 2  # a fact needs at least two copy families behind it
 MAX_FACTS = 10
+# A date phrase counted from its report's day ("on Friday", "yesterday", "last week", "this year") says,
+# out of that report, nothing of when: a fact that has one carries the date it resolves to (the timeline's
+# resolver, each source against its own publication date). No source of the fact may put it elsewhere (see
+# _relative_date): a copy filed after midnight puts its "today" a day later, and a fact shown at one of two
+# days would take a side the reports do not. Then it has no date (not both: the fact is one claim, and two
+# dates beside one "today" read as if it lasted two days). Dev sets and seeds: 54 of 425 facts dated, 53
+# right by reading (the wrong one the resolver's: "the Thursday hearing", to come, read as the last one).
+_COUNTED_FROM_REPORT = re.compile(
+    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun|yester|to)day|tonight|night|week|month|year)\b", re.IGNORECASE
+)
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+_UNDATED = {"date": None, "precision": None, "phrase": None, "approximate": False}
 
 
 Partners = dict[int, list[tuple[int, float]]]
@@ -311,7 +324,52 @@ def agreed_facts(corpus: Corpus, families: dict[str, int], cluster_date: str | N
             "sources": sorted({e["article"] for e in evidence}, key=lambda a: order.get(a, 0)),
             "independent": independent,
             "evidence": evidence,
+            **_relative_date(corpus, members, cluster_date),
         })
         if len(facts) == MAX_FACTS:
             break
     return facts
+
+
+def _relative_date(corpus: Corpus, members: list[int], cluster_date: str | None) -> dict[str, Any]:
+    """``date``, ``precision``, ``phrase`` and ``approximate`` (as a timeline entry has them) of the first
+    phrase of the fact's sentence counted from its report's day that no other member puts elsewhere (see
+    _COUNTED_FROM_REPORT): the most precise first, then in text order. A member puts it elsewhere when it
+    gives a date as precise and none of its dates covers that one: "will be charged next week, a newspaper
+    said Saturday" puts "charged on Monday" in its week, whatever day it was said. ``approximate``: no
+    article that gives the date states a publication date of its own."""
+    center, others = members[0], members[1:]
+    counted = [
+        (phrase, when, precision)
+        for phrase, when, precision in sentence_dates(corpus, center, cluster_date)
+        if when and precision in _PRECISION_RANK and _COUNTED_FROM_REPORT.search(phrase)
+    ]
+    published = stated_publication_dates(corpus, cluster_date)
+    for phrase, when, precision in sorted(counted, key=lambda found: _PRECISION_RANK[found[2]]):
+        days = _days(when, precision)
+        stated = [published[corpus.sentences[center].article][1]]
+        for other in others:
+            dates = [(w, p) for _, w, p in sentence_dates(corpus, other, cluster_date) if w and p in _PRECISION_RANK]
+            if any(_overlap_days(days, _days(w, p)) for w, p in dates):
+                stated.append(published[corpus.sentences[other].article][1])
+            elif any(p == precision for _, p in dates):
+                break
+        else:
+            return {"date": when, "precision": precision, "phrase": phrase, "approximate": not any(stated)}
+    return dict(_UNDATED)
+
+
+def _days(when: str, precision: str) -> tuple[str, str]:
+    """The first and last day a resolved date covers, as ISO text (a month's last day as its "31": only
+    compared as text, it sorts after every day of the month and before the next)."""
+    if precision == "day":
+        return when, when
+    if precision == "week":
+        return when, (date.fromisoformat(when) + timedelta(days=6)).isoformat()
+    if precision == "month":
+        return f"{when}-01", f"{when}-31"
+    return f"{when}-01-01", f"{when}-12-31"
+
+
+def _overlap_days(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]

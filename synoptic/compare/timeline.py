@@ -5,13 +5,15 @@ call per sentence: it costs ~1 ms a phrase, the rules a few microseconds):
 
 - weekdays ("on Tuesday", "Monday night") → the most recent such day on or before publication, or
   the first on or after it in a clause about what is to come ("will start work on Friday", "is
-  scheduled to begin Monday"), and the day after publication is that next day, not six days back;
+  scheduled to begin Monday") or after a schedule that governs it ("the trial resumes Monday", "has
+  until Friday to reply"), and the day after publication is that next day, not six days back;
   "last Monday" → strictly before; "next Monday" → strictly after; "on Monday, Sept. 27" → Sept. 27;
 - "yesterday", "today", "tonight", "last night", "this/last week", "this/last month", "this/last year",
   and "next week", "next month" when they date a plan (not "over the next month", not a guess);
 - months ("in early June", "since November") → YYYY-MM, the year chosen so it is not after publication
-  (not before it in a clause about what is to come: "plans to close the pier in December"), and "last
-  March" or "since March" never after it, "last March" not its month either (in a March report: a year before);
+  (not before it in a clause about what is to come or after a schedule: "plans to close the pier in
+  December", "the contracts expire in September"), and "last March" or "since March" never after it,
+  "last March" not its month either (in a March report: a year before);
 - month-day ("Oct. 16", "October 16", "16 October") → the publication year, or the year before when
   that would put the day more than FUTURE_SLACK_DAYS after publication (unless it is to come);
 - either, a few months ahead in a sentence that tells nothing in the past ("the contracts expire Sept.
@@ -201,6 +203,56 @@ def _to_come(match: re.Match[str]) -> bool:
     return _FUTURE.search(match.string, max(0, match.start() - _FUTURE_REACH), match.start()) is not None
 
 
+# A date a schedule governs is ahead too, though no "will" says so: a schedule told in the present ("the
+# exhibition opens on May 21", "the contracts expire in September", "the trial resumes Monday", "the
+# magazine goes on sale Wednesday", "the talks, which run until Friday"), a deadline ("each has until
+# Friday to reply", "gave the council until April 15 to act, and the union until May 1"), a plan stated
+# ("the debate is expected as early as Monday", "the report is now due in June", "due to start Sunday",
+# "their next hearing is Sunday"), and a start in a clause that tells nothing in the past ("will require helmets, beginning in
+# March"; not "urged a strike beginning on May 13", "airstrikes beginning in early August had killed").
+# The cue stands at most six words before the date, with no verb in the past tense between, and no
+# habit ("the rainy season normally ends in December") before it. A weekday the day before publication
+# stays there: "stops drawing water for four days starting Wednesday" in a Thursday report is the day
+# before's news in the present tense, as a headline tells it. Dev sets: 44 dates move, all to the next
+# one by reading ("the fiscal year that begins Oct. 1" in March: this October, "whose term expires in
+# June" in July: next June); left as they were: a deadline the day before ("until Wednesday to file"),
+# a clause that "until" opens ("until the budget is revealed on Monday"), a plan in the past tense ("the
+# Corps scheduled a news conference for Monday", "was programmed to activate on Monday": as often past).
+_DEADLINE = r"(?<!\bnot )(?<!n't )(?<!\bdid )\b(?:has|have|gives?|gave|given|granted|grants?)\s+(?:[^\s,;:]+\s+){0,3}?until"
+_DEADLINE_GIVEN = re.compile(_DEADLINE)
+_SCHEDULE = re.compile(
+    r"(?:(?:\b(?:opens|reopens|begins|starts|resumes|ends|expires|runs|closes|returns|meets|goes|airs|premieres|convenes)"
+    r"|(?:(?<=[a-z]{2}[a-rt-z]s )|(?<=\bwhich )|(?<=\bthat )|(?<=\bthey ))(?:open|reopen|begin|start|resume|expire|run|convene|meet))"
+    r"(?!\s+(?:On|In|From|At|By)\b)"  # "reconstruction begins On March 20, …": a heading run into the text
+    rf"|{_DEADLINE}"
+    r"|\b(?:is|are)\s+(?:now\s+|not\s+|also\s+|still\s+)?(?:expected|due|scheduled|slated)"
+    r"|\b[Dd]ue\s+(?:in|on|at|to\s+(?:be|start|begin|open|resume|meet|end|expire|arrive|return|take\s+place))"
+    r"|\bnext\s+(?:[a-z]+\s+){1,3}(?:is|are))"
+    r"(?P<between>(?:\s+[^\s,;:]+){0,6}?)\s+$"
+)
+_STARTING = re.compile(r"\b(?:[Ss]tarting|[Bb]eginning|[Ee]ffective)\s+(?:(?:on|from|in|at)\s+)?$")
+_HABIT = re.compile(r"\b(?:[Nn]ormally|[Gg]enerally|[Uu]sually|[Tt]ypically|[Tt]raditionally|[Oo]ften|[Aa]lways)\b")
+_SCHEDULE_REACH = 90  # characters before a date searched for the cue: six words and the cue
+_RELATIVE_WORD = re.compile(r"\b(?:which|who|that)\b")
+
+
+def _scheduled(match: re.Match[str]) -> bool:
+    """Whether a schedule, a deadline or a start governs the date phrase (see _SCHEDULE)."""
+    text, start = match.string, match.start()
+    if _HABIT.search(text, 0, start):
+        return False
+    if _UNTIL_BEFORE.search(text, max(0, start - 16), start) and _DEADLINE_GIVEN.search(text, 0, start):
+        return True  # "gave the city until Monday to reply, and the union until Wednesday"
+    cue = _SCHEDULE.search(text, max(0, start - _SCHEDULE_REACH), start)
+    if cue is not None:
+        return _PAST_TENSE.search(cue.group("between")) is None and not _RELATIVE_WORD.search(cue.group("between"))
+    if _STARTING.search(text, max(0, start - 20), start) is None:
+        return False
+    clause_start = max((m.end() for m in _CLAUSE_MARK.finditer(text, 0, start)), default=0)
+    clause = text[clause_start : _clause_end(text, match.end())]
+    return _PAST_TENSE.search(clause) is None or _TO_COME_WORD.search(text, match.end()) is not None
+
+
 # A plan told in the past ("Graham planned to present the study Aug. 25", "Graham, scheduled to present
 # his findings in late August", in October reports) was for a day that may have passed: it is not moved to
 # next year. Dev sets: 2 dates, both right after ("would nullify an order issued in May" stays wrong).
@@ -261,11 +313,12 @@ def _year_named(match: re.Match[str], published: date) -> int | None:
 # the past as often as not ("a sentence for assaulting two men after an accident in August", 6 months).
 AHEAD_REACH_DAYS = 122
 CUE_REACH_DAYS = 62
+# ("at any given time" is no past: "Today there are 5,000 students at any given time" is nowadays.)
 _PAST_TENSE = re.compile(
     r"\b(?:was|were|had|did|said|told|went|came|made|took|gave|began|won|lost|fell|rose|struck|left|met|found|"
     r"got|held|saw|knew|thought|brought|bought|sent|spent|built|paid|ran|led|wrote|spoke|broke|chose|drove|flew|"
     r"grew|threw|stood|sat|sold|kept|felt|heard|meant|fought|caught|taught|pled|fled|shot|hit|cut|put|shut|quit|"
-    r"hurt|beat|spread|became|sank|drew|stole|been|gone|done|seen|known|taken|given|agreed|freed|"
+    r"hurt|beat|spread|became|sank|drew|stole|been|gone|done|seen|known|taken|(?<!\bany )given|agreed|freed|"
     r"(?!hundred\b)[a-z]{2,}(?<!e)ed)\b"
 )
 _PENDING = re.compile(
@@ -416,7 +469,7 @@ def resolve(match: re.Match[str], published: date | None, day_first: bool | None
         elif d and year is None:
             ahead = d if d >= published else _safe(published.year + 1, month, day)
             gap = (ahead - published).days if ahead else 366
-            if _to_come(match):  # "will be held May 21": this year's, or next year's when long past
+            if _to_come(match) or _scheduled(match):  # "will be held May 21": this year's, or next year's when long past
                 if (published - d).days > FUTURE_SLACK_DAYS and not _planned_then(match):
                     d = ahead
             elif (d > published and gap <= FUTURE_SLACK_DAYS) or _reads_ahead(match, gap):
@@ -431,7 +484,7 @@ def resolve(match: re.Match[str], published: date | None, day_first: bool | None
             year = published.year - (month > published.month or (month == published.month and g(kind)[0] in "Ll"))
         elif year is None and _AFTER_ONLY.match(g(kind)):  # see _AFTER_ONLY
             year = published.year + (month <= published.month)
-        elif year is None and _to_come(match):
+        elif year is None and (_to_come(match) or _scheduled(match)):
             year = published.year + (1 if month < published.month and not _planned_then(match) else 0)
         elif year is None:
             ahead = (month - published.month) % 12
@@ -449,7 +502,7 @@ def resolve(match: re.Match[str], published: date | None, day_first: bool | None
             return (published + timedelta(days=(7 - back) or 7)).isoformat(), "day"
         # the day after publication is that next day, not six days back, unless "since" it (see _DAY_AFTER)
         day_after = back == _DAY_AFTER and not _SINCE.search(match.string, max(0, match.start() - 7), match.start())
-        if rel != "last" and (day_after or _to_come(match)):
+        if rel != "last" and (day_after or _to_come(match) or (back > 1 and _scheduled(match))):
             return (published + timedelta(days=-back % 7)).isoformat(), "day"
         if rel == "last" and back == 0:
             back = 7
@@ -730,8 +783,9 @@ def _publication_dates(corpus: Corpus, cluster_date: str | None) -> dict[str, tu
     return found
 
 
-def _cached_publication_dates(corpus: Corpus, cluster_date: str | None) -> dict[str, tuple[date | None, bool]]:
-    """``_publication_dates``, computed once per corpus."""
+def stated_publication_dates(corpus: Corpus, cluster_date: str | None) -> dict[str, tuple[date | None, bool]]:
+    """Article → (publication date, whether the article states it itself), as ``_publication_dates``,
+    computed once per corpus (the timeline, stale reports and agreed facts' dates all ask)."""
     published = corpus.cache.get(("published", cluster_date))
     if published is None:
         published = corpus.cache[("published", cluster_date)] = _publication_dates(corpus, cluster_date)
@@ -743,7 +797,7 @@ def stale_reports(corpus: Corpus, cluster_date: str | None = None) -> set[str]:
     days, at most DEVELOPING_SPAN_DAYS apart): those dated before the newest day. An article with no date
     of its own is as of the latest day (or week) its text mentions, and never stale when it mentions none.
     Empty for a story followed longer."""
-    published = _cached_publication_dates(corpus, cluster_date)
+    published = stated_publication_dates(corpus, cluster_date)
     own = {article: when for article, (when, stated) in published.items() if stated and when}
     days = set(own.values())
     if len(days) < 2 or (max(days) - min(days)).days > DEVELOPING_SPAN_DAYS:
@@ -766,7 +820,7 @@ def sentence_dates(corpus: Corpus, index: int, cluster_date: str | None = None) 
     found: dict[int, list[tuple[str, str | None, str]]] = corpus.cache.setdefault(("dates", cluster_date), {})
     if index not in found:
         article = corpus.sentences[index].article
-        when = _cached_publication_dates(corpus, cluster_date)[article][0]
+        when = stated_publication_dates(corpus, cluster_date)[article][0]
         found[index] = _resolved(_sentence_phrases(corpus, index), when, lambda: _article_day_first(corpus, article))
     return found[index]
 
@@ -858,12 +912,14 @@ _INNER_ASIDE = re.compile(
     r"\s[^,;:()“”\"]*,"
 )
 # Nor does the point a record is measured from: "the lowest rate since 2000", "the biggest gain since
-# August 2012", "for the first time since the crash of 1987" (the superlative, then "since" close before
-# the date, all in one clause).
+# August 2012", "for the first time since the crash of 1987", "her first title since November" (the
+# superlative, then "since" close before the date, all in one clause). Any "first … since" (not only "the
+# first time"): on the dev sets 3 more entries leave, each told on a later day than its date ("the first
+# leader to visit since the end of the war in 1953", "the detentions were the first since Friday's bombing").
 _RECORD_SINCE = re.compile(
     r"\b(?:highest|lowest|biggest|largest|smallest|worst|best|fastest|slowest|strongest|weakest|deadliest|"
     r"greatest|sharpest|steepest|longest|shortest|hottest|coldest|wettest|driest|busiest|heaviest|most|least|"
-    r"first\s+time)\b[^,;:]*\bsince\b[^,;:]{0,40}$"
+    r"first)\b[^,;:]*\bsince\b[^,;:]{0,40}$"
 )
 _RECORD_REACH = 150  # characters before a date searched for the superlative
 

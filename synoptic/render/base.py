@@ -125,6 +125,17 @@ def when_label(entry: dict[str, Any]) -> str:
     return f"{when} (approx.)" if entry.get("approximate") else when
 
 
+def dated_fact(fact: dict[str, Any]) -> str:
+    """An agreed fact's text with the date its relative phrase stands for beside it ("… rescued by Tuesday
+    (2025-03-11)"), as the timeline writes dates (when_label): out of its report "Tuesday" tells no day."""
+    text, phrase = fact["text"], fact.get("phrase")
+    found = re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text) if fact.get("date") and phrase else None
+    if found is None:
+        return text
+    when = when_label({**fact, "approximate": False}) + (", approx." if fact.get("approximate") else "")
+    return f"{text[: found.end()]} ({when}){text[found.end() :]}"
+
+
 def _quote(text: str) -> str:
     """Text in quotation marks, unless it already starts with one."""
     return text if text[:1] in "“\"'" else f"“{text}”"
@@ -156,7 +167,7 @@ def sections(brief: Brief) -> list[tuple[str, list[Item]]]:
     ]
     found = [
         ("Latest report", [Item(f"{t['date']}: {t['text']}", tuple(t["sources"])) for t in brief.latest]),
-        ("Agreed by several sources", [Item(f["text"], tuple(f["sources"])) for f in brief.facts]),
+        ("Agreed by several sources", [Item(dated_fact(f), tuple(f["sources"])) for f in brief.facts]),
         ("Where sources disagree", conflicts),
         (
             "Timeline",

@@ -11,6 +11,7 @@ from itertools import pairwise
 from typing import Any
 
 from synoptic.render.base import (
+    dated_fact,
     nothing_new,
     quoted_by,
     safe_link,
@@ -92,7 +93,7 @@ class BriefView:
         self.notices = notices(brief.get("meta", {}), self.numbers)  # several stories, or not English: said first
         found = [
             ("Latest report", [Line(t["text"], self.cites(t["sources"], t.get("evidence")), label=t["date"]) for t in brief.get("latest", [])]),
-            ("Agreed by several sources", [Line(f["text"], self.cites(f["sources"], f.get("evidence"))) for f in brief.get("facts", [])]),
+            ("Agreed by several sources", [Line(dated_fact(f), self.cites(f["sources"], f.get("evidence"))) for f in brief.get("facts", [])]),
             ("Where sources disagree", [self._conflict(c) for c in brief.get("conflicts", [])]),
             ("Timeline", [self._when(t) for t in brief.get("timeline", [])]),
             ("People, organisations and places", [self._entity(e) for e in brief.get("entities", [])]),

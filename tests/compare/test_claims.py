@@ -270,3 +270,68 @@ def test_asides_left_out_do_not_join_sentences_that_share_only_topic_words() -> 
         "watching it.",
     )
     assert claim_partners(corpus, 0) == []  # without their asides they share four of six terms, but say other things
+
+
+
+def test_a_fact_carries_the_day_its_weekday_stands_for() -> None:
+    """Counted from each report's own date: "on Friday" in a Monday report and in a Saturday one is one
+    Friday, and the fact shows it."""
+    corpus = corpus_of(
+        "Nine people were taken to Aldermoor General Hospital with injuries after the crash on the ridge road on Friday.",
+        "After the crash on Friday, nine people went to Aldermoor General Hospital for treatment of their injuries.",
+        dates=("2025-05-12", "2025-05-10"),
+    )
+    [fact] = agreed_facts(corpus, families_of(corpus))
+    assert (fact["date"], fact["precision"], fact["phrase"], fact["approximate"]) == ("2025-05-09", "day", "on Friday", False)
+
+
+def test_a_fact_whose_sources_put_its_day_apart_has_no_date() -> None:
+    """One wire sentence's "today" in reports filed either side of midnight: two days, and the fact picks neither."""
+    wire = "Forty walkers were rescued from the flooded valley by mountain teams today."
+    corpus = corpus_of(
+        wire,
+        "The council met to discuss the bus timetable. " + wire,
+        "Mountain rescue teams brought forty walkers out of the flooded valley overnight today.",
+        dates=("2025-05-09", "2025-05-10", "2025-05-09"),
+    )
+    [fact] = agreed_facts(corpus, families_of(corpus))
+    assert fact["sources"] == ["a1", "a2", "a3"]
+    assert (fact["date"], fact["precision"], fact["phrase"]) == (None, None, None)
+
+
+def test_a_source_that_puts_the_day_in_its_week_does_not_contradict_it() -> None:
+    """"… next week, the council said on Saturday" tells of Monday's week, whatever day it was said; "on
+    Thursday" would be another day."""
+
+    def fact_with(plan: str) -> dict:
+        corpus = corpus_of(
+            "The Kelsby council charged two contractors on Monday with fraud over the collapse of the Esk valley flood barrier.",
+            "Two contractors were charged with fraud by the Kelsby council on Monday over the Esk valley flood barrier collapse.",
+            f"Two contractors will be charged with fraud over the collapse of the Esk valley flood barrier {plan}, the Kelsby council said on Saturday.",
+            dates=("2025-05-12", "2025-05-13", "2025-05-10"),
+        )
+        [fact] = agreed_facts(corpus, families_of(corpus))
+        assert fact["sources"] == ["a1", "a2", "a3"]
+        return fact
+
+    assert (fact_with("next week")["date"], fact_with("next week")["phrase"]) == ("2025-05-12", "on Monday")
+    assert fact_with("on Thursday")["date"] is None
+
+
+def test_a_fact_dated_against_no_date_of_its_own_is_approximate() -> None:
+    corpus = corpus_of(
+        "Nine people were taken to Aldermoor General Hospital with injuries after the crash on the ridge road yesterday.",
+        "After the crash yesterday, nine people went to Aldermoor General Hospital for treatment of their injuries.",
+    )
+    [fact] = agreed_facts(corpus, families_of(corpus), cluster_date="2025-05-10")
+    assert (fact["date"], fact["phrase"], fact["approximate"]) == ("2025-05-09", "yesterday", True)
+
+
+def test_a_fact_dated_by_a_day_it_names_gets_no_date() -> None:
+    corpus = corpus_of(
+        "Nine people were taken to Aldermoor General Hospital with injuries after the crash on the ridge road on May 9.",
+        "After the crash on May 9, nine people went to Aldermoor General Hospital for treatment of their injuries.",
+        dates=("2025-05-12", "2025-05-10"),
+    )
+    [fact] = agreed_facts(corpus, families_of(corpus))
+    assert fact["date"] is None  # "May 9" says its day already

@@ -163,3 +163,30 @@ def test_a_brief_of_several_stories_says_which_sources_tell_which_and_one_story_
     assert "These articles look like 2 separate stories, which this brief mixes: “Barrier &lt;approved&gt;” [2]" in RENDERERS.get("html")(several)
     for fmt in ("md", "html"):
         assert "separate stories" not in RENDERERS.get(fmt)(brief())
+
+
+def test_a_fact_shows_the_date_of_its_relative_day_beside_the_phrase() -> None:
+    from dataclasses import replace
+
+    from synoptic.render.base import sections
+
+    def fact(text: str, **when: object) -> dict:
+        return {"text": text, "sources": ["a0", "a1"], "date": None, "precision": None, "phrase": None, "approximate": False, **when}
+
+    facts = (
+        fact("The barrier was approved on Friday after a long debate.", date="2017-10-20", precision="day", phrase="on Friday"),
+        fact("Work began last week, the council said.", date="2017-10-09", precision="week", phrase="last week"),
+        fact("The <vote> was held yesterday.", date="2017-10-19", precision="day", phrase="yesterday", approximate=True),
+        fact("The barrier was approved on May 2."),
+        {"text": "A fact stored before facts had dates.", "sources": ["a0"]},
+    )
+    dated = replace(brief(), facts=facts)
+    assert [i.text for i in dict(sections(dated))["Agreed by several sources"]] == [
+        "The barrier was approved on Friday (2017-10-20) after a long debate.",
+        "Work began last week (week of 2017-10-09), the council said.",
+        "The <vote> was held yesterday (2017-10-19, approx.).",
+        "The barrier was approved on May 2.",
+        "A fact stored before facts had dates.",
+    ]
+    assert "- The barrier was approved on Friday (2017-10-20) after a long debate. [1][2]" in RENDERERS.get("md")(dated)
+    assert "The &lt;vote&gt; was held yesterday (2017-10-19, approx.)." in RENDERERS.get("html")(dated)

@@ -107,3 +107,11 @@ def test_a_brief_of_several_stories_says_so_with_each_story_s_sources() -> None:
     view = BriefView({**brief([]), "meta": {"stories": stories}}, [])
     assert view.notices == ["These articles look like 2 separate stories, which this brief mixes: “Ferry strike” [2]; “Dam cracks” [1]."]
     assert BriefView(brief([]), []).notices == []
+
+
+def test_a_fact_shows_the_date_of_its_relative_day_beside_the_phrase() -> None:
+    fact = {"text": "The barrier was approved on Friday after a long debate.", "sources": ["a1"], "evidence": [],
+            "date": "2017-10-20", "precision": "day", "phrase": "on Friday", "approximate": False}
+    view = BriefView({**brief([]), "facts": [fact]}, [])
+    [lines] = [lines for title, lines in view.sections if title == "Agreed by several sources"]
+    assert [line.text for line in lines] == ["The barrier was approved on Friday (2017-10-20) after a long debate."]
