@@ -10,7 +10,8 @@ DUC/TAC ``…'' (or ''…''). Speakers come from the words around the quote:
 - before it: ``X[, role,] said: "…"``, ``X told journalists: "…"``;
 
 where X is a capitalised name (titles kept: "Col. Ryan Dillon"; "de la Cruz") and "he"/"she" is resolved to the
-most recent named speaker, titled name or surname opening a sentence earlier in the same article; a name ending in an
+most recent named speaker, titled name or surname opening a sentence or clause earlier in the same article; "Mrs. Blent"
+is given the one full name of that surname the article has, where its he or she agrees; a name ending in an
 organisation's head word ("… Rescue Service, said") is a body, never the person "she" means. A
 descriptive speaker ("said the coalition commander") leaves ``speaker`` null and goes into ``role``;
 a body governed by "of/for/at" before the verb ("Ann Cole, counsel for the Records Centre, said")
@@ -70,7 +71,10 @@ _VERB = (
 )
 # After a quote, more verbs attribute it ("…," Evans predicted; "…," the report concludes); the patterns that search
 # the text before a quote for _VERB keep the shorter list (speed).
-_AFTER_VERB = rf"(?:{_VERB}|announced|predicted|predicts|concluded|concludes|claimed|stated|states|responded|remembered)"
+_AFTER_VERB = (
+    rf"(?:{_VERB}|announced|predicted|predicts|concluded|concludes|claimed|stated|states|responded|remembered"
+    r"|joked|jokes|emphasized|admits|concedes|observed|observes|asserted|asserts|sighed|pleaded|lamented|cried)"
+)
 # After its subject, "told" and any audience attributes the quote ("…," Gore told about 75 seniors); _BEFORE keeps
 # the audiences _TOLD names (the open form doubled its search time).
 _SUBJECT_VERB = rf"(?:{_AFTER_VERB}|told\s+(?:the|an?|about|several|some|his|her|their|\d[\d,]*)\s+[\w-]+)"
@@ -196,10 +200,13 @@ _SAYING_BEFORE = re.compile(r"\b(?:said|says|told)\s+(?:[\w'’.-]+\s+){0,4}$")
 _PERSON_AFTER = re.compile(r",\s+(?:\d+,|who\s)")  # "the view of Hanna Roe, 41, a clerk", "headed by Ann Lee, who…": people all the same
 _SAYS = tuple(re.compile(rf" {verb}\b") for verb in ("said", "says", "told", "added"))  # one literal each: a fast scan
 _SURNAME_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z'’-]+)(?:\s+(?:also|later|then|again))?$")  # "Kemp also told…"
-# A surname opening a sentence: "Korev also pledged more money. '…,' he said" is Korev again; so is "Lee, however,
-# said…"; not "Korev will face Lee…", which tells what is to come, not who speaks now.
+# A surname opening a sentence or a clause: "Korev also pledged more money. '…,' he said" is Korev again; so is "Lee,
+# however, said…", "In Ohio, Lee met…", "…, but Lee promised…", "DeKalb's McGee has found…"; not "Korev will face Lee…",
+# which tells what is to come, not who speaks now, nor one name of a list (", Lee and Ruiz met…").
 _SURNAME_SUBJECT = re.compile(
-    r"[.!?\n][\"”’']?\s*([A-Z][a-z'’-]+)(?:,\s+[a-z]+,)?\s+(?!(?:will|would|could|can|may|might|should|must)\b)[a-z]+\b"
+    r"(?:[.!?\n][\"”’']?\s*|(?P<comma>,\s+)(?:(?:and|but|while|whereas|yet)\s+)?)(?:[A-Z][\w.-]*['’]s\s+)?"
+    r"(?P<surname>(?:Mc|Mac|O'|De|Di|Le|La)?[A-Z][a-z'’-]+)(?:,\s+[^,.;:“”\"]{1,80},)?"
+    r"\s+(?!(?:will|would|could|can|may|might|should|must)\b)(?P<verb>[a-z]+)\b"
 )
 _NOT_SPEAKERS = {"He", "She", "It", "They", "We", "I", "The", "But", "And", "This", "That", "There",
                  "In", "On", "At", "As", "For", "From", "After", "When", "If", "Meanwhile", "Then", "Also", "Another",
@@ -286,7 +293,11 @@ class _NamesMet:
         """The surnames of the names met so far (``met``: in this span) that open a sentence between ``start``
         and ``end`` ("Korev also pledged…")."""
         people = {(p.group("titled") or p.group("plain") or p.group("jobbed")).split()[-1] for _, p in met if not isinstance(p, str)}
-        return [(m.start(1), m.group(1)) for m in _SURNAME_SUBJECT.finditer(self.text, start, end) if m.group(1) in self.by_surname or m.group(1) in people]
+        return [
+            (m.start("surname"), m.group("surname"))
+            for m in _SURNAME_SUBJECT.finditer(self.text, start, end)
+            if (m.group("surname") in self.by_surname or m.group("surname") in people) and not (m.group("comma") and m.group("verb") in ("and", "or", "nor"))
+        ]
 
     def list(self, subjects: bool = False) -> list[str]:
         """The names met, latest last; with ``subjects``, for a "he said", also the surnames that open a sentence
@@ -435,6 +446,29 @@ def _full_name(short: str, names: list[str]) -> str:
     return by_surname or next((n for n in reversed(names) if n.startswith(f"{short} ")), short)
 
 
+_HONORIFIC_SURNAME = re.compile(rf"(?P<title>{_TITLE})\s+(?P<surname>[A-Z][\w'’-]+)")
+_HE_OR_SHE = re.compile(r"\b(?:(?P<he>[Hh]e|[Hh]is|[Hh]im)|[Ss]he|[Hh]ers?)\b")
+
+
+def _honorific_full_name(speaker: str, text: str) -> str:
+    """"Dr. Jong" as "Dr. Elaine C. Jong" where the article names one person of that surname in full (a given name
+    before it); for "Mr."/"Mrs."/"Ms.", only where the first he or she after that name agrees ("Mrs. Gore" is not
+    "Al Gore, … his"). ``speaker`` when it is not a title and a surname, or the article names no one so."""
+    if not (match := _HONORIFIC_SURNAME.fullmatch(speaker)):
+        return speaker
+    surname = re.escape(match.group("surname"))
+    full = {m.group(1): m.end() for m in re.finditer(rf"(?<![\w.])((?:[A-Z][a-z]+)(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+)?\s+{surname})(?![\w'’-])", text)}
+    named = {name.split()[0] for name in full}
+    if len(named) != 1 or next(iter(named)) in _NOT_SPEAKERS or _BARE_TITLE.fullmatch(next(iter(named))):
+        return speaker
+    name = max(full, key=len)
+    if gendered := _GENDERED_TITLE.match(speaker):
+        pronoun = _HE_OR_SHE.search(text, full[name], full[name] + 150)
+        if not pronoun or bool(pronoun.group("he")) != (gendered.group(1) == "Mr"):
+            return speaker
+    return f"{match.group('title')} {name}"
+
+
 def find_quotes(corpus: Corpus, families: dict[str, int]) -> list[dict]:
     """Direct quotes with their speakers, one entry per quote across outlets."""
     order = {a.article.id: k for k, a in enumerate(corpus.articles)}
@@ -476,6 +510,8 @@ def find_quotes(corpus: Corpus, families: dict[str, int]) -> list[dict]:
                         speaker, role = previous.speaker, previous.role  # "…," said X. "…" — X goes on speaking
                     elif speaker and (" " not in speaker or speaker[0].islower()):  # "Kemp", "de Gelder": the full name met earlier
                         speaker = _full_name(speaker, named.list())
+                    elif speaker:
+                        speaker = _honorific_full_name(speaker, text)
                     elif pronoun:
                         speaker = named.latest(pronoun)
                         role = role if speaker else described

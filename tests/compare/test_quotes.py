@@ -128,6 +128,7 @@ def quotes_of(*texts: str, families: dict[str, int] | None = None) -> list[dict]
          "Pell's attorney", "We will appeal the ruling within the week"),
         ('"The storm will turn north before the coast," said forecaster Dana Pell at the storm centre.', "Dana Pell",
          "forecaster", "The storm will turn north before the coast"),
+        ('"We lost the whole orchard to the frost," Ada Quill sighed.', "Ada Quill", None, "We lost the whole orchard to the frost"),
         ('"Prices will fall before the harvest is in," historian Lars Wendt predicted.', "Lars Wendt", "historian",
          "Prices will fall before the harvest is in"),
         ('"The strait stays open to every ship," said Veldorian Foreign Minister Ilse Marten Rook.', "Ilse Marten Rook",
@@ -183,6 +184,13 @@ def test_speaker_patterns(text: str, speaker: str | None, role: str | None, quot
           '"The ledger was never in my office at any time," he told the court.'), "Ivo Tamm"),
         (('Soedjono C. Atmonegoro, the attorney general, spoke on Tuesday. '
           '"The case against the family is now closed for good," Soedjono said.'), "Soedjono C. Atmonegoro"),
+        # a surname opening a clause is that person again: after ", but", after an opening phrase, after an owner's name
+        (('Marek Dunn, the mayor, opened the meeting. Tomas Fenn, the treasurer, listened. Dunn said little, but Fenn '
+          'promised a new roof. "We will fix the hall before the winter comes," he said.'), "Tomas Fenn"),
+        (('Marek Dunn, the mayor, opened the meeting. Tomas Fenn, the treasurer, listened. Dunn spoke first. At the '
+          'vote, Fenn backed the roof. "We will fix the hall before the winter comes," he said.'), "Tomas Fenn"),
+        (('Ada McRae, a surveyor, and Nell Hollis, a planner, walked the site. Hollis took notes. Kelby\'s McRae has '
+          'found cracks. "The west wall will not last another winter," she said.'), "Ada McRae"),
     ],
 )
 def test_pronouns_and_surnames_resolve_to_a_named_person(text: str, speaker: str | None) -> None:
@@ -438,3 +446,13 @@ def test_he_or_she_is_not_a_person_met_with_the_other_pronoun_s_title() -> None:
             '"I have never had a single meeting with the minister at any time," he said.')
     assert [q["speaker"] for q in quotes_of(text)] == [None]
     assert [q["speaker"] for q in quotes_of(text.replace(" he said.", " she said."))] == ["Nora Pell"]
+
+
+def test_a_titled_surname_takes_the_one_full_name_the_article_gives_it() -> None:
+    text = ('Nora Blent, who runs the bakery, said she would stay open. '
+            '"We bake for the whole street every morning," Mrs. Blent said.')
+    assert [q["speaker"] for q in quotes_of(text)] == ["Mrs. Nora Blent"]
+    # not a man's full name for "Mrs.": the wife of the one named is another person
+    text = ('Vice President Tom Harl thanked his staff. '
+            '"We will keep the garden open all summer long," Mrs. Harl said.')
+    assert [q["speaker"] for q in quotes_of(text)] == ["Mrs. Harl"]
