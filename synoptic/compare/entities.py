@@ -19,7 +19,8 @@ Variants merge when they have the same type and token count and every token pair
 "John Smith" never absorbs "Jane Smith"; "Bashar al-Assad" is compared without its article), or when
 the text introduces an acronym ("Syrian Democratic Forces (SDF)", "…, or SDF"), or when an acronym of three letters or more is the initials
 of exactly one name of the cluster. A bare surname joins the one person who carries it, and so does a
-lone given name ("Debbie" of "Debra Lafave"); "James and Mary Roe" are James Roe and Mary Roe. A lone
+lone given name ("Debbie" of "Debra Lafave"), unless it stands mostly in reports that never name that person
+("the Galileo spacecraft" is no "Galileo Galilei"); "James and Mary Roe" are James Roe and Mary Roe. A lone
 word joins the one company whose name it opens ("Northline" of "Northline Coaches"), or the one name it
 opens before a particle ("Tour" of "Tour de France"); "Ann Lee Roe" and "Ann Roe" are one person.
 """
@@ -57,6 +58,10 @@ VARIANT_CHARS_PER_EDIT = 8
 # of 3+ letters only "GMC"/"General Motors Corp" was doubtful among ~60 joins).
 MIN_INITIALS = 3
 STRAY_CUE_SHARE = 4  # a type cued in under a quarter of a name's mentions may be a misreading
+# A lone word that may shorten a person's name is something else when it stands in at least this many reports that never
+# name the person in full (and in under a quarter that do): on the dev sets one or two such reports were still the
+# person's ("Vernon" of Vernon Jordan, "Li" of Li Peng, a father's "Dennis"), three or more never
+MIN_UNNAMED_REPORTS = 3
 SURNAME_MIN_FULL_MENTIONS = 2  # a place-named surname ("England") needs its person named in full this often
 # A bare surname that several people carry is the one named in full at least this many times as often as
 # each other ("Lafave" of Debra Lafave, 11 full mentions, beside a relative named twice). Calibrated on the
@@ -178,6 +183,11 @@ _NOT_NAMES = {
     "gmt", "utc", "bst", "est", "edt", "pst", "pdt", "cet", "usd", "eur", "gbp", "url", "suv", "gps", "dna", "god",
     # the verb that opens a question ("Did Ann Roe deserve this?"); not "Will" or "Can" (given names) nor "Is" ("IS")
     "did", "does", "are", "was", "were", "has", "have", "had", "should", "would", "could",
+    # adverbs that open a sentence, a quoted one too, without a comma ("Somehow Callisto must be hot…", "Perhaps Ann Roe…")
+    "somehow", "perhaps", "maybe", "indeed", "instead", "whereas", "thus", "hence", "therefore", "nevertheless",
+    "nonetheless", "otherwise", "likewise", "moreover", "furthermore", "anyway", "finally", "eventually", "originally",
+    "initially", "ultimately", "clearly", "apparently", "obviously", "certainly", "surely", "fortunately",
+    "unfortunately", "interestingly", "ironically", "sadly", "luckily", "presumably", "reportedly", "allegedly",
 }  # fmt: skip
 _ALIAS_OF = {name: number for number, names in enumerate(ALIASES) for name in names}
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
@@ -1130,6 +1140,18 @@ def _given_key(word: str) -> str:
     return _SHORT_GIVEN_NAMES.get(folded, folded)
 
 
+def _named_in_full_beside(word: str, full_names: list[str], cues: dict[str, dict[str, int]], sources: dict[str, set[str]]) -> bool:
+    """Is ``word``, a lone word that may name a person of ``full_names``, that person's: cued a person ("McKinney's
+    father, William"), or written mostly in reports that name the person in full? A report names a person in full
+    before it shortens the name: a word alone in reports that never do ("the Galileo spacecraft" in twenty reports,
+    "Galileo Galilei" in two) names something else."""
+    if cues[word].get("person"):
+        return True
+    alone = sources[word]
+    beside = set().union(*(alone & sources[name] for name in full_names))
+    return len(alone) - len(beside) < MIN_UNNAMED_REPORTS or len(beside) * STRAY_CUE_SHARE >= len(alone)
+
+
 def _main_owner(owners: set[str], bearers: list[str], count: Counter[str], groups: _Groups) -> str | None:
     """The one of ``owners`` (groups of the people a bare surname may name) that it names: the only one,
     or the one named in full SURNAME_DOMINANCE times as often as any other name ending in that surname
@@ -1616,8 +1638,14 @@ def find_entities(corpus: Corpus, families: dict[str, int]) -> list[dict]:
         close = cdist([b.lower() for b in bare], [s.lower() for s, _ in surnames], scorer=fuzz.ratio, score_cutoff=VARIANT_TOKEN_RATIO)
         unmatched = []
         for form, word, row in zip(singles, bare, close):
-            owners = {groups.find(surnames[k][1]) for k in np.flatnonzero(row) if _variants(surnames[k][0], word)}
-            if owner := _main_owner(owners, bearers[_folded(word)] if by_dominance else [], count, groups):
+            matches = [surnames[k] for k in np.flatnonzero(row) if _variants(surnames[k][0], word)]
+            owner = _main_owner({groups.find(p) for _, p in matches}, bearers[_folded(word)] if by_dominance else [], count, groups)
+            # (the surname itself wherever it stands: a famous "Biden" goes alone in reports that never name him in full;
+            # but a first word or another spelling only where the reports name its person: "Ronald" beside "Ronald Siegel"
+            # may be another Ronald, "Galileo" of the spacecraft is no misspelled "Galilei" of Galileo Galilei)
+            mine = [(surname, p) for surname, p in matches if groups.find(p) == owner] if owner else []
+            same = by_dominance and any(_folded(surname) == _folded(word) for surname, _ in mine)
+            if owner and (same or _named_in_full_beside(form, [p for _, p in mine], cues, sources)):
                 groups.union(owner, form)
                 if kinds[form] == "place":  # its stray place cue is a misreading of the person
                     kinds[form], cues[form] = "person", {"person": count[form]}
@@ -1645,6 +1673,7 @@ def find_entities(corpus: Corpus, families: dict[str, int]) -> list[dict]:
                 and form not in endings
                 and all(kinds[b] != "org" and kinds[b] != "place" for b in bearers)  # "Microsoft" of "Microsoft Corp" is no given name
                 and (owner := _dominant(owners, bearers, count, groups))
+                and _named_in_full_beside(form, [b for b in bearers if groups.find(b) == owner], cues, sources)
             ):
                 groups.union(owner, form)
             else:

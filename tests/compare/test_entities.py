@@ -1140,3 +1140,33 @@ def test_a_common_word_opening_a_sentence_before_an_acronym_is_no_part_of_it() -
     """"Senior U.S. officials…" names the U.S., no "Senior U.S."; the cluster writes "senior" in lower case."""
     found = entities_of("Senior U.S. officials hid the cost. Two senior aides agreed.", "The report said U.S. troops stayed.")
     assert "Senior U.S." not in found and "U.S." in found, list(found)
+
+
+@pytest.mark.parametrize("adverb", ["Somehow", "Perhaps", "Eventually"])
+def test_an_adverb_opening_a_quoted_sentence_is_no_part_of_the_name_after_it(adverb: str) -> None:
+    """'The probe team wrote: "Somehow Varnessa must be warm."' is the moon Varnessa, no "Somehow Varnessa"."""
+    found = entities_of(
+        f'The probe team wrote: "{adverb} Varnessa must be warm enough to hold water."',
+        "The moon Varnessa is the farthest of the four. Pictures of Varnessa came back on Monday.",
+    )
+    assert f"{adverb} Varnessa" not in found and "Varnessa" in found, list(found)
+
+
+def test_a_lone_word_in_reports_that_never_name_the_person_is_not_that_person() -> None:
+    """"the Orrin probe" in five reports beside "Dr. Orrin Talvace" named in one: the probe is no short name of the
+    astronomer."""
+    probe = [f"The Orrin probe sent new pictures of the moon on day {day}. Orrin is in good health." for day in range(1, 6)]
+    found = entities_of(
+        "The moon was found by Dr. Orrin Talvace long ago.",
+        *probe,
+    )
+    assert found["Orrin Talvace"]["count"] == 1 and found["Orrin Talvace"]["type"] == "person", found
+    assert "Orrin" in found, list(found)
+
+
+def test_a_misspelt_surname_in_reports_that_never_name_the_person_is_not_that_person() -> None:
+    """"Galvino" alone in five reports beside "Dr. Teo Galvini" named in one: one letter apart, yet the reports that write
+    it never name the man, so it is something else."""
+    probe = [f"The Galvino probe sent new pictures on day {day}. Galvino is in good health." for day in range(1, 6)]
+    found = entities_of("The moon was found by Dr. Teo Galvini long ago.", *probe)
+    assert found["Teo Galvini"]["count"] == 1 and "Galvino" in found, found
