@@ -26,8 +26,8 @@ from synoptic.summarize.methods import copy_families
 from tests.compare.helpers import corpus_of, corpus_of_folder, families_of
 
 
-def conflicts_of(*texts: str) -> list[dict]:
-    corpus = corpus_of(*texts)
+def conflicts_of(*texts: str, dates: tuple[str | None, ...] = ()) -> list[dict]:
+    corpus = corpus_of(*texts, dates=dates)
     return find_conflicts(corpus, families_of(corpus))
 
 
@@ -268,6 +268,60 @@ def test_the_label_does_not_repeat_the_counted_thing() -> None:
 )
 def test_a_day_or_a_listener_is_no_speaker(text: str, speaker: str | None) -> None:
     assert speaker_of(text) == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # the subject of what was said, not who said it
+        ("The ministry said Norland law allows crowds of 40 people.", None),
+        ("A clerk said Tuesday's queue held 300 people, more than Monday's.", None),
+        # a verb inside another word: "devastated" holds "stated"
+        ("Thirty people died in the devastated Kelby valley.", None),
+        ("As reported the Harbour Gazette, 40 people were hurt in the crush.", None),
+        # a verb-first name that ends its clause, or with its job after it
+        ("Forty people were hurt, said Ada Kemp on Monday.", "Ada Kemp"),
+        ("Forty people were hurt, said Norland's Health Ministry spokesman, Ivo Brandt.", "Norland's Health Ministry"),
+        # an organisation's whole name
+        ("Some 40 people were hurt, according to the Norland Fire and Rescue Service.",
+         "the Norland Fire and Rescue Service"),
+        ("Floods killed 300 people, according to the Office for Civil Protection of Norland.",
+         "the Office for Civil Protection of Norland"),
+        ("Fares rose 4%, according to the Kessel Transport Authority's latest figures.", "the Kessel Transport Authority"),
+    ],
+)
+def test_a_speaker_is_a_name_that_ends_its_clause(text: str, speaker: str | None) -> None:
+    assert speaker_of(text) == speaker
+
+
+def test_the_remains_of_the_dead_are_no_count_of_those_remaining() -> None:
+    trapped = "Rescuers lowered a capsule into the flooded Kelby shaft to reach 61 miners trapped there."
+    assert conflicts_of("Divers will raise the remains of 64 miners from the flooded Kelby shaft next month.", trapped) == []
+    # the verb still counts those left
+    [conflict] = conflicts_of("Officials said 64 miners remain in the flooded Kelby shaft.", trapped)
+    assert values(conflict) == {"64 miners", "61 miners"}
+
+
+def test_a_single_digit_of_millions_is_a_rounding() -> None:
+    assert conflicts_of("The new Kelby bridge will cost $4 billion, the council said.",
+                        "The new Kelby bridge will cost $4.4 billion, the minister said.") == []
+    # two such figures a digit apart still disagree, and two digits are no rounding of a third
+    [conflict] = conflicts_of("The new Kelby bridge will cost $2 billion, the council said.",
+                              "The new Kelby bridge will cost $3 billion, the minister said.")
+    assert values(conflict) == {"$2 billion", "$3 billion"}
+    [conflict] = conflicts_of("The new Kelby bridge will cost $25 billion, the council said.",
+                              "The new Kelby bridge will cost $27.5 billion, the minister said.")
+    assert values(conflict) == {"$25 billion", "$27.5 billion"}
+
+
+def test_a_dispute_about_a_year_the_reports_recall_names_it() -> None:
+    reports = ("The Kelby flood of 1987 killed 40 people, the council recalled.",
+               "The 1987 Kelby flood killed 26 people, the museum said.")
+    [conflict] = conflicts_of(*reports, dates=("2024-03-01", "2024-03-01"))
+    assert conflict["about"] == "number of people killed in 1987"
+    # a figure of the year the reports are from is the story's own
+    [conflict] = conflicts_of(*reports, dates=("1987-06-01", "1987-06-01"))
+    assert conflict["about"] == "number of people killed"
 
 
 def test_a_sum_is_shown_without_the_word_after_it() -> None:
