@@ -11,9 +11,12 @@ person, or that opens with a common given name of `gazetteer` (typed last, so no
 heads such as Forces/Council/Ministry ("Institute of…", "Centers for…", "the Party's") and acronyms → org, and
 an Arabic name before "organization" or "group" ("the Al Qaeda organization"); "city of X", "in X",
 Province/River/Station/Lane, "River X", "King's Cross", "Eastern Shore" and the countries, regions and US states of
-`gazetteer` → place. A full name that one stray cue types a place ("from the Ann Roe who…") is the person of
-its surname. A body's name "<head> of X" goes on over "and Y" when the cluster never names Y alone ("Board of
-Tolls and Harbours"); single words of a quoted title ("Songs for Rain", "All My Songs") are no names.
+`gazetteer` → place, but not "in the Ann Roe case"; heads such as War/Forum/Flight ("World War II") → no place. A
+full name that one stray cue types a place ("from the Ann Roe who…") is the person of its surname; any other name
+of several words that stray cues alone type a place ("at the Home Depot") is untyped. "giving Kyle Ritalin", a
+given name run on into a word named alone far more often, is two names. A body's name "<head> of X" goes on over
+"and Y" when the cluster never names Y alone ("Board of Tolls and Harbours"); single words of a quoted title
+("Songs for Rain", "All My Songs") are no names.
 
 Variants merge when they have the same type and token count and every token pair is close (so
 "John Smith" never absorbs "Jane Smith"; "Bashar al-Assad" is compared without its article), or when
@@ -314,10 +317,14 @@ _FOR_HEADS = {"center", "centers", "centre", "centres", "institute", "council", 
               "conference", "convention", "subcommittee", "court"}  # fmt: skip
 _FOR_GAPS = (" for ", " for the ", " on ")
 # Heads of the names of documents, meetings and awards: never a person or a place, whatever the words
-# around them ("the Kyoto Protocol, the 1997 pact" is no person).
+# around them ("the Kyoto Protocol, the 1997 pact" is no person; "in World War II", "at the World Economic Forum",
+# "from Flight 990" are no places).
 _THING_HEADS = {"protocol", "treaty", "accord", "accords", "agreement", "convention", "conference", "summit", "act",
                 "bill", "law", "report", "plan", "prize", "award", "awards", "cup", "games", "olympics", "festival",
-                "declaration", "charter", "amendment", "roadmap", "initiative"}  # fmt: skip
+                "declaration", "charter", "amendment", "roadmap", "initiative",
+                "war", "wars", "forum", "flight"}  # fmt: skip
+# A number after a head ("Flight 990", "World War II"): the head is the word before it
+_NUMBER_END = re.compile(r"(?:\d+|[IVX]+)$")
 _ILLNESSES = {"covid", "covid-19", "sars", "mers", "hiv", "aids", "ebola", "h5n1", "h1n1", "zika", "mpox", "bse", "cjd", "vcjd", "mrsa", "ptsd"}
 _ILLNESS_HEADS = {"disease", "syndrome", "fever", "flu", "virus", "disorder"}  # "Creutzfeldt-Jakob Disease" is no body
 # Outlets keep their whole names apart: "Associated Press" and "Australian Associated Press" are two agencies.
@@ -330,6 +337,7 @@ _REGION_HEADS = {"shore", "side", "seaboard", "end"}  # after a direction: a par
 # "Mt. Columbine, a hill", "the River Tave": a place whatever follows
 _PLACE_FIRST = {"mount", "mt", "fort", "ft", "lake", "cape", "port", "capitol", "river"}
 _ORG_FIRST = {"university", "ministry", "department", "bank", "council", "office", "bureau", "church", "house", "college", "radio"}
+_SAINTS = ("St. ", "Saint ", "Ste. ")  # "St. Helens", "St. Mary's": most often a place named for a saint
 _SMALL = {"of", "the", "de", "da", "del", "di", "du", "la", "le", "bin", "ibn", "van", "von", "der", "den", "and", "for"}
 
 
@@ -864,7 +872,8 @@ def _token_cue(raw: str, form: str, tokens: tuple[str, ...], titled: bool) -> st
     if form.lower() in _SEATS:
         return "org"  # "the Pentagon said": the body that sits there, though "in the Pentagon" reads as a place
     head, first = _POSSESSIVE.sub("", tokens[-1]).lower().rstrip("."), tokens[0].lower()  # "the Democratic Party's"
-    if head in _THING_HEADS or first == "operation" or (head not in _ORG_HEADS and _STORM.match(form)):
+    numbered = len(tokens) > 1 and _NUMBER_END.match(tokens[-1]) and tokens[-2].lower() in _THING_HEADS
+    if head in _THING_HEADS or numbered or first == "operation" or (head not in _ORG_HEADS and _STORM.match(form)):
         return "other"  # "Kyoto Protocol", "Nobel Peace Prize", "the President of the Conference", "Operation Warp Speed"
     if titled:
         return "person"
@@ -903,6 +912,14 @@ _GROUP_AFTER = re.compile(
 )
 
 
+# What happens to or around a person, after the name: "in the Ann Roe case" is in a case, not in a place "Ann Roe"
+# (a few words may come between: "in the Ann Roe sexual harassment case", "in the Ann Roe custody saga")
+_AFFAIR_AFTER = re.compile(
+    r"\s+(?:[a-z]+\s+){0,2}(?:case|saga|trial|scandal|affair|lawsuit|suit|investigation|probe|inquiry|controversy"
+    r"|recall|verdict|deposition|testimony|hearings?)\b"
+)
+
+
 def _context_cue(reading: _Named, before: str, after: str) -> str:
     """The type the words around the name show ("in X" → place, "said X" → person), else "other"."""
     tokens = reading.tokens
@@ -917,7 +934,13 @@ def _context_cue(reading: _Named, before: str, after: str) -> str:
         return "org"  # "in Harrow magazine": a publication, wherever it is read (but "a Kelsby newspaper" is the town's)
     if (tokens[0] in _GROUP_FIRST_WORDS or tokens[0].startswith(_GROUP_PREFIXES)) and _GROUP_AFTER.match(after):
         return "org"
-    if _may_end(ending, _PLACE_ENDINGS) and not attributed and not owner and _PLACE_BEFORE.search(before, max(0, len(before) - _CUE_REACH)):
+    if (
+        _may_end(ending, _PLACE_ENDINGS)
+        and not attributed
+        and not owner
+        and _PLACE_BEFORE.search(before, max(0, len(before) - _CUE_REACH))
+        and not _AFFAIR_AFTER.match(after)
+    ):
         return "place"
     if _may_end(ending, _BODY_ENDINGS) and _BODY_BEFORE.search(before, max(0, len(before) - _CUE_REACH)):
         return "org"
@@ -1419,6 +1442,33 @@ def _shown_name(group: list[str], kinds: dict[str, str], count: Counter[str]) ->
     return max(spelled or group, key=lambda f: (fullest and len(f.split()), count[f], len(f), f))
 
 
+def _split_run_on_given_names(
+    count: Counter[str], cues: dict[str, dict[str, int]], sources: dict[str, set[str]], mid_sentence: set[str]
+) -> None:
+    """"giving Kyle Ritalin": a given name run on into a word that stands alone far more often, in several reports, never
+    as anyone's surname or with a person's cue, while the given name opens another's full name ("Kyle Carroll"), is two
+    names; their mentions go to each word, in place."""
+    pairs = [f.split() for f in count if f.count(" ") == 1]
+    for given, word in pairs:
+        form = f"{given} {word}"
+        if (
+            given.lower() in GIVEN_NAMES
+            and count[form] * STRAY_CUE_SHARE <= count.get(word, 0)
+            and len(sources[word]) >= MIN_UNNAMED_REPORTS
+            and set(cues[form]) == {"other"}
+            and not cues[word].keys() & {"person", SPEAKER}
+            and sum(_folded(last) == _folded(word) for _, last in pairs) == 1  # (its own run only)
+            and any(first == given and last != word for first, last in pairs)
+        ):
+            for part in (given, word):
+                count[part] += count[form]
+                cues[part]["other"] = cues[part].get("other", 0) + count[form]
+                sources[part] |= sources[form]
+            if form in mid_sentence:
+                mid_sentence.update((given, word))
+            del count[form], cues[form], sources[form]
+
+
 def find_entities(corpus: Corpus, families: dict[str, int]) -> list[dict]:
     """People, organisations and places, spelling variants merged; most independent sources first."""
     order = {a.article.id: k for k, a in enumerate(corpus.articles)}
@@ -1453,6 +1503,7 @@ def find_entities(corpus: Corpus, families: dict[str, int]) -> list[dict]:
             elif (low := first.lower()) not in cluster_text or not re.search(rf"\b{re.escape(low)}\b", cluster_text):
                 readings.append((first, "other", start, article))
         tally(readings)
+    _split_run_on_given_names(count, cues, sources, mid_sentence)
     # A single capitalised word seen only at sentence starts is not a name ("Militias are", "Traffic was").
     forms = [f for f in count if f in mid_sentence]
     seen_names = {f.lower() for f in count}
@@ -1496,6 +1547,22 @@ def find_entities(corpus: Corpus, families: dict[str, int]) -> list[dict]:
         ):
             kinds[form] = "person"
             cues[form] = {"person": count[form]} if stray else {**cues[form], "person": cues[form].get("person", 0) + 1}
+    # A name of several words typed a place by a stray cue, none of its words a place of `gazetteer` nor a saint's
+    # ("St. Helens"), is no place: "a salesman at the Home Depot", "eat into Social Security", "fired at Amadou Diallo"
+    # (a place's name is cued in more of its mentions: "in the Pacific Northwest"); nor does another stray cue type it
+    for form in forms:
+        if (
+            kinds[form] == "place"
+            and " " in form
+            and cues[form]["place"] * STRAY_CUE_SHARE <= count[form]
+            and not any(t.lower() in PLACES for t in form.split())
+            and not form.startswith(_SAINTS)
+        ):
+            strays = {k: n for k, n in cues[form].items() if k not in ("other", SPEAKER) and n * STRAY_CUE_SHARE <= count[form]}
+            cues[form] = {k: n for k, n in cues[form].items() if k not in strays}
+            cues[form]["other"] = cues[form].get("other", 0) + sum(strays.values())
+            kinds[form] = kind_of(form)
+
     def form_key(form: str) -> str:
         initial = _folded(form[0])
         return _INITIAL_SOUND.get(initial, initial)
@@ -1597,7 +1664,9 @@ def find_entities(corpus: Corpus, families: dict[str, int]) -> list[dict]:
                 tail in forms_set
                 and kinds[tail] in ("org", "other")
                 and tokens[-k] not in _SMALL
-                and tokens[-k - 1].lower() not in _SMALL  # "Head of the World Conservation Union" is no longer name
+                # "Head of the World Conservation Union" is no longer name, nor "Subcommittee on Social Security"
+                and tokens[-k - 1].lower() not in _SMALL
+                and tokens[-k - 1] != "on"
                 and tokens[-1].lower() not in _MEDIA_HEADS  # "Associated Press" is not "Australian Associated Press"
             ):
                 owners = {groups.find(b) for b in bodies if b != tail and b.endswith(" " + tail)}

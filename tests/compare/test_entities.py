@@ -1170,3 +1170,58 @@ def test_a_misspelt_surname_in_reports_that_never_name_the_person_is_not_that_pe
     probe = [f"The Galvino probe sent new pictures on day {day}. Galvino is in good health." for day in range(1, 6)]
     found = entities_of("The moon was found by Dr. Teo Galvini long ago.", *probe)
     assert found["Teo Galvini"]["count"] == 1 and "Galvino" in found, found
+
+
+def test_a_war_a_forum_or_a_numbered_flight_is_no_place() -> None:
+    """"in the Marsden War", "at the Harbour Economic Forum", "debris from Skyvane Flight 612": events, not places."""
+    found = entities_of(
+        "Veterans of the fighting in the Marsden War met at the Harbour Economic Forum in Kelsby.",
+        "Divers took debris from Skyvane Flight 612 to the port of Kelsby.",
+    )
+    for name in ("Marsden War", "Harbour Economic Forum", "Skyvane Flight 612"):
+        assert found[name]["type"] == "other", (name, found[name])
+    assert found["Kelsby"]["type"] == "place"
+
+
+def test_a_name_before_a_case_or_a_saga_is_in_no_place() -> None:
+    """"in the Dessa Varrow harassment case", "in the Dessa Varrow saga": a case and a saga, not a place "Dessa Varrow"."""
+    found = entities_of(
+        "Lawyers in the Dessa Varrow harassment case met on Monday.",
+        "Little changed in the Dessa Varrow saga this week, while rain fell in Kelsby Point.",
+    )
+    assert found["Dessa Varrow"]["type"] != "place", found["Dessa Varrow"]
+    assert found["Kelsby Point"]["type"] == "place"
+
+
+def test_a_name_of_several_words_a_stray_cue_types_a_place_is_untyped() -> None:
+    """A clerk "at the Marlo Depot" once in four mentions: a company's name, no place; nor does one "by Pension Shield"
+    among twelve make a person. A saint's "St. Orvan" and a place cued in most of its mentions stay places."""
+    found = entities_of(
+        "A clerk at the Marlo Depot saw the storm. Buyers like Marlo Depot prices and Marlo Depot stores.",
+        "Analysts expect Marlo Depot profits to fall.",
+        "Costs eat into Pension Shield, and more went into Pension Shield than ever, a plan backed by Pension Shield.",
+        *[f"Pension Shield paid out for year {year}, and Pension Shield gained." for year in range(1, 6)],
+        "Boats came in from St. Orvan. St. Orvan cheered and St. Orvan sang, as St. Orvan danced.",
+        "Crowds in Kelsby Point cheered. Rain fell in Kelsby Point, and Kelsby Point flooded.",
+    )
+    assert found["Marlo Depot"]["type"] == "other", found["Marlo Depot"]
+    assert found["Pension Shield"]["type"] == "other", found["Pension Shield"]
+    assert found["St. Orvan"]["type"] == "place" and found["Kelsby Point"]["type"] == "place"
+
+
+def test_the_subject_of_a_body_on_it_is_no_short_name_of_that_body() -> None:
+    """"Subcommittee on Harbour Pensions": the pensions are what it works on, not its name for short."""
+    found = entities_of(
+        "The Senate Subcommittee on Harbour Pensions met on Monday.",
+        "Harbour Pensions will run dry by 2040, and Harbour Pensions pays millions a year.",
+    )
+    assert found["Harbour Pensions"]["variants"] == [], found["Harbour Pensions"]
+
+
+def test_a_given_name_run_on_into_a_word_that_stands_alone_elsewhere_is_two_names() -> None:
+    """"they keep giving Lena Quellix": the girl is Lena Marlowe, and Quellix the drug that four reports name alone."""
+    found = entities_of(
+        "Lena Marlowe is seven. Her parents must keep giving Lena Quellix every day.",
+        *[f"Doctors prescribe Quellix to {n} children, and Quellix sales grew." for n in ("many", "more", "some", "few")],
+    )
+    assert "Lena Quellix" not in found and found["Quellix"]["type"] == "other", found
